@@ -1,0 +1,248 @@
+"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    STAFF = "staff"
+
+
+class ProgramKind(StrEnum):
+    POINTS = "points"
+    STAMPS = "stamps"
+
+
+class EnrollmentStatus(StrEnum):
+    INVITED = "invited"
+    ACTIVE = "active"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    LEFT = "left"
+
+
+class EntryKind(StrEnum):
+    AWARD = "award"
+    DEDUCT = "deduct"
+    REDEEM = "redeem"
+    UNDO = "undo"
+    ADJUST = "adjust"
+
+
+class RequestKind(StrEnum):
+    ENROLLMENT = "enrollment"
+    DEDUCTION = "deduction"
+    REDEMPTION = "redemption"
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+class ScanOutcome(StrEnum):
+    AWARDED = "awarded"
+    INVALID = "invalid"
+    FORGED = "forged"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    NOT_ENROLLED = "not_enrolled"
+    DUPLICATE = "duplicate"
+    CAPPED = "capped"
+
+
+class Category(StrEnum):
+    POINTS_ADDED = "points_added"
+    POINTS_DEDUCTED = "points_deducted"
+    QR_SCANNED = "qr_scanned"
+    ENROLLMENT_REQUEST = "enrollment_request"
+    ENROLLMENT_RESULT = "enrollment_result"
+    DEDUCTION_REQUEST = "deduction_request"
+    DEDUCTION_RESULT = "deduction_result"
+    REWARD_REACHED = "reward_reached"
+    REMINDER = "reminder"
+    BUSINESS_NEWS = "business_news"
+    STAFF = "staff"  # messages to business staff; not a customer preference
+
+
+# Requests that need an answer are always sent, whatever the preferences say.
+ALWAYS_SENT = frozenset({Category.ENROLLMENT_REQUEST, Category.DEDUCTION_REQUEST, Category.STAFF})
+CUSTOMER_CATEGORIES = tuple(c for c in Category if c is not Category.STAFF)
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    SUPPRESSED = "suppressed"
+
+
+@dataclass
+class TelegramUser:
+    telegram_id: int
+    chat_id: int
+    first_name: str = ""
+    last_name: str = ""
+    username: str = ""
+    language: str = ""
+    blocked_at: datetime | None = None
+
+    @property
+    def display_name(self) -> str:
+        full = f"{self.first_name} {self.last_name}".strip()
+        return full or (f"@{self.username}" if self.username else str(self.telegram_id))
+
+
+@dataclass
+class Customer:
+    telegram_id: int
+    public_id: str
+    manual_code: str
+    display_name: str
+    created_at: datetime
+    qr_key_version: int = 1
+    id: int | None = None
+
+
+@dataclass
+class Business:
+    name: str
+    owner_telegram_id: int
+    staff_invite_code: str
+    created_at: datetime
+    default_program_id: int | None = None
+    suspended_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Staff:
+    business_id: int
+    telegram_id: int
+    role: Role
+    added_at: datetime
+    id: int | None = None
+
+
+@dataclass
+class Program:
+    business_id: int
+    name: str
+    kind: ProgramKind
+    points_per_scan: int
+    reward_threshold: int
+    reward_name: str
+    join_code: str
+    created_at: datetime
+    max_per_scan: int = 100
+    daily_cap: int | None = None
+    expires_at: datetime | None = None
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass
+class Enrollment:
+    customer_id: int
+    program_id: int
+    status: EnrollmentStatus
+    created_at: datetime
+    invited_by: int | None = None
+    decided_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Card:
+    customer_id: int
+    program_id: int
+    business_id: int
+    number: str
+    created_at: datetime
+    balance: int = 0
+    lifetime_points: int = 0
+    id: int | None = None
+
+
+@dataclass
+class LedgerEntry:
+    card_id: int
+    delta: int
+    kind: EntryKind
+    idempotency_key: str
+    created_at: datetime
+    staff_telegram_id: int | None = None
+    reason: str = ""
+    id: int | None = None
+
+
+@dataclass
+class BusinessCustomer:
+    business_id: int
+    customer_id: int
+    first_seen: datetime
+    last_seen: datetime
+    visits: int = 0
+    status: str = "active"
+    id: int | None = None
+
+
+@dataclass
+class ApprovalRequest:
+    kind: RequestKind
+    customer_id: int
+    business_id: int
+    program_id: int
+    requested_by: int
+    created_at: datetime
+    expires_at: datetime
+    amount: int = 0
+    reason: str = ""
+    card_id: int | None = None
+    status: RequestStatus = RequestStatus.PENDING
+    decided_at: datetime | None = None
+    reminded_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Notification:
+    """An outbox row: a message for one chat, rendered by the bot from `template` and `params`."""
+
+    chat_id: int
+    category: Category
+    template: str
+    created_at: datetime
+    params: dict[str, Any] = field(default_factory=dict)
+    customer_id: int | None = None
+    card_id: int | None = None
+    request_id: int | None = None
+    status: NotificationStatus = NotificationStatus.PENDING
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    telegram_message_id: int | None = None
+    last_error: str = ""
+    id: int | None = None
+
+
+@dataclass
+class ScanLog:
+    business_id: int
+    staff_telegram_id: int
+    outcome: ScanOutcome
+    created_at: datetime
+    customer_id: int | None = None
+    program_id: int | None = None
+    points: int = 0
+    idempotency_key: str = ""
+    id: int | None = None
