@@ -149,11 +149,15 @@ class PreferenceRepository(Protocol):
 class ScanRepository(Protocol):
     async def add(self, log: ScanLog) -> ScanLog: ...
     async def by_key(self, idempotency_key: str) -> ScanLog | None: ...
+    async def awarded_since(self, business_id: int, customer_id: int, since: datetime) -> bool:
+        """Whether this business awarded this customer a scan at or after `since`."""
+        ...
+
     async def count(self, business_id: int, outcome: ScanOutcome | None = None) -> int: ...
 
 
 class UnitOfWork(Protocol):
-    """One transaction: `async with uow:` ... `await uow.commit()`; leaving uncommitted rolls back."""
+    """One transaction: `async with uow:` ... `await uow.commit()`; no commit rolls back."""
 
     users: UserRepository
     customers: CustomerRepository

@@ -1,0 +1,44 @@
+"""Who may act where: staff and owner checks for a business."""
+
+from __future__ import annotations
+
+from domain.errors import NotAllowed, NotFound
+from domain.models import Business, Program, Role, Staff
+from domain.ports import UnitOfWork
+
+
+async def require_staff(uow: UnitOfWork, business_id: int, telegram_id: int) -> Staff:
+    """The staff row of this user in this business; refuses strangers and suspended businesses."""
+    business = await uow.businesses.get(business_id)
+    if business is None:
+        raise NotFound("business_not_found")
+    if business.suspended_at is not None:
+        raise NotAllowed("business_suspended")
+    staff = await uow.staff.get(business_id, telegram_id)
+    if staff is None:
+        raise NotAllowed("not_staff")
+    return staff
+
+
+async def require_owner(uow: UnitOfWork, business_id: int, telegram_id: int) -> Staff:
+    staff = await require_staff(uow, business_id, telegram_id)
+    if staff.role is not Role.OWNER:
+        raise NotAllowed("not_owner")
+    return staff
+
+
+async def business_of(uow: UnitOfWork, business_id: int) -> Business:
+    business = await uow.businesses.get(business_id)
+    if business is None:
+        raise NotFound("business_not_found")
+    return business
+
+
+async def program_of(uow: UnitOfWork, business_id: int, program_id: int) -> Program:
+    """An active program of this business; another business's program is as good as unknown."""
+    program = await uow.programs.get(program_id)
+    if program is None or program.business_id != business_id:
+        raise NotFound("program_not_found")
+    if not program.active:
+        raise NotAllowed("program_inactive")
+    return program

@@ -1,0 +1,200 @@
+"""Use cases for requests a customer answers: enrollment invitations, deductions, redemptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import business_of, program_of, require_staff
+from domain.commands import AnswerRequest, InviteToProgram, JoinProgram, RequestDeduction
+from domain.enrollment import activate, invite
+from domain.errors import DomainError, InsufficientBalance, NotAllowed, NotFound, RequestNotPending
+from domain.ledger import post_entry
+from domain.models import (
+    ApprovalRequest,
+    Card,
+    Category,
+    EnrollmentStatus,
+    EntryKind,
+    RequestKind,
+    RequestStatus,
+)
+from domain.notify import notify_customer, notify_staff
+from domain.ports import UnitOfWork
+from domain.rules import validate_amount, validate_reason
+
+
+async def invite_to_program(uow: UnitOfWork, cmd: InviteToProgram) -> ApprovalRequest:
+    async with uow:
+        await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
+        business = await business_of(uow, cmd.business_id)
+        program = await program_of(uow, cmd.business_id, cmd.program_id)
+        customer = await uow.customers.get(cmd.customer_id)
+        if customer is None:
+            raise NotFound("customer_not_found")
+        request = await invite(uow, business, program, customer, cmd.staff_telegram_id, cmd.ttl)
+        await uow.commit()
+        return request
+
+
+async def join_program(uow: UnitOfWork, cmd: JoinProgram) -> Card:
+    """A customer opened a program's join link: their own consent, so the card is made at once."""
+    async with uow:
+        program = await uow.programs.by_join_code(cmd.join_code)
+        if program is None:
+            raise NotFound("program_not_found")
+        if not program.active:
+            raise NotAllowed("program_inactive")
+        business = await business_of(uow, program.business_id)
+        if business.suspended_at is not None:
+            raise NotAllowed("business_suspended")
+        customer = await uow.customers.by_telegram(cmd.telegram_id)
+        if customer is None:
+            raise NotFound("customer_not_found")
+        card = await activate(uow, program, customer, invited_by=None)
+        await uow.commit()
+        return card
+
+
+async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalRequest:
+    """Staff ask the customer to approve a deduction or a reward redemption."""
+    reason = validate_reason(cmd.reason)
+    async with uow:
+        await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
+        business = await business_of(uow, cmd.business_id)
+        card = await uow.cards.get(cmd.card_id)
+        if card is None or card.business_id != cmd.business_id:
+            raise NotFound("card_not_found")
+        program = await program_of(uow, cmd.business_id, card.program_id)
+        kind = RequestKind(cmd.kind)
+        if kind is RequestKind.ENROLLMENT:
+            raise DomainError("invalid_input")
+        amount = program.reward_threshold if kind is RequestKind.REDEMPTION else cmd.amount
+        amount = validate_amount(amount)
+        if card.balance < amount:
+            raise InsufficientBalance(balance=card.balance, needed=amount)
+        customer = await uow.customers.get(card.customer_id)
+        request = await uow.requests.add(
+            ApprovalRequest(
+                kind=kind, customer_id=card.customer_id, business_id=business.id,
+                program_id=program.id, requested_by=cmd.staff_telegram_id,
+                created_at=uow.now(), expires_at=uow.now() + cmd.ttl, amount=amount,
+                reason=reason or (program.reward_name if kind is RequestKind.REDEMPTION else ""),
+                card_id=card.id,
+            )
+        )  # fmt: skip
+        await notify_customer(
+            uow, customer, Category.DEDUCTION_REQUEST, f"{kind.value}_request",
+            card_id=card.id, request_id=request.id, business=business.name,
+            program=program.name, amount=amount, reason=request.reason, balance=card.balance,
+            expires_at=request.expires_at.isoformat(),
+        )  # fmt: skip
+        await uow.commit()
+        return request
+
+
+@dataclass(frozen=True)
+class Answered:
+    request: ApprovalRequest
+    card: Card | None  # the card after the answer (a new card on an accepted enrollment)
+    business: str
+    program: str
+
+
+async def answer_request(uow: UnitOfWork, cmd: AnswerRequest) -> Answered:
+    """The addressed customer answers a pending request once, before it expires."""
+    async with uow:
+        request = await uow.requests.get(cmd.request_id)
+        customer = await uow.customers.by_telegram(cmd.telegram_id)
+        if request is None:
+            raise NotFound("request_not_found")
+        if customer is None or customer.id != request.customer_id:
+            raise NotAllowed("not_your_request")
+        if request.status is not RequestStatus.PENDING:
+            raise RequestNotPending(f"request_{request.status.value}")
+        if uow.now() >= request.expires_at:
+            raise RequestNotPending("request_expired")
+        business = await business_of(uow, request.business_id)
+        program = await uow.programs.get(request.program_id)
+        if program is None:
+            raise NotFound("program_not_found")
+        request.decided_at = uow.now()
+        card = await _decide(uow, request, program, customer, cmd.approve, business.name)
+        await uow.requests.update(request)
+        await notify_staff(
+            uow, request.requested_by, f"{request.kind.value}_{request.status.value}",
+            customer=customer.display_name, business=business.name, program=program.name,
+            amount=request.amount, balance=card.balance if card else None,
+        )  # fmt: skip
+        await uow.commit()
+        return Answered(request, card, business.name, program.name)
+
+
+async def _decide(uow, request, program, customer, approve: bool, business: str) -> Card | None:
+    """Apply an answer to the request; returns the card as it now is."""
+    if request.kind is RequestKind.ENROLLMENT:
+        enrollment = await uow.enrollments.get(customer.id, program.id)
+        if not approve:
+            request.status = RequestStatus.REJECTED
+            if enrollment is not None:
+                enrollment.status = EnrollmentStatus.REJECTED
+                enrollment.decided_at = uow.now()
+                await uow.enrollments.update(enrollment)
+            return None
+        request.status = RequestStatus.APPROVED
+        return await activate(uow, program, customer, invited_by=request.requested_by)
+    card = await uow.cards.get(request.card_id)
+    if not approve:
+        request.status = RequestStatus.REJECTED
+        return card
+    kind = EntryKind.REDEEM if request.kind is RequestKind.REDEMPTION else EntryKind.DEDUCT
+    try:
+        posted = await post_entry(
+            uow, card, -request.amount, kind, f"request:{request.id}",
+            staff_telegram_id=request.requested_by, reason=request.reason,
+        )  # fmt: skip
+    except InsufficientBalance:
+        # The balance no longer suffices: the request fails, both sides are told, nothing moves.
+        request.status = RequestStatus.CANCELLED
+        request.reason = "insufficient_balance"
+        return card
+    request.status = RequestStatus.APPROVED
+    await uow.business_customers.touch(request.business_id, customer.id, uow.now(), visit=False)
+    return posted.card
+
+
+async def expire_due_requests(uow: UnitOfWork, limit: int = 500) -> list[ApprovalRequest]:
+    """Mark pending requests past their expiry as expired and tell both sides; safe to rerun."""
+    async with uow:
+        expired = []
+        for request in await uow.requests.due(uow.now(), limit):
+            request.status = RequestStatus.EXPIRED
+            request.decided_at = uow.now()
+            await uow.requests.update(request)
+            customer = await uow.customers.get(request.customer_id)
+            program = await uow.programs.get(request.program_id)
+            business = await uow.businesses.get(request.business_id)
+            names = {
+                "business": business.name if business else "",
+                "program": program.name if program else "",
+                "amount": request.amount,
+            }
+            if request.kind is RequestKind.ENROLLMENT:
+                enrollment = await uow.enrollments.get(request.customer_id, request.program_id)
+                if enrollment is not None and enrollment.status is EnrollmentStatus.INVITED:
+                    enrollment.status = EnrollmentStatus.EXPIRED
+                    await uow.enrollments.update(enrollment)
+            category = (
+                Category.ENROLLMENT_RESULT
+                if request.kind is RequestKind.ENROLLMENT
+                else Category.DEDUCTION_RESULT
+            )
+            if customer is not None:
+                await notify_customer(
+                    uow, customer, category, f"{request.kind.value}_expired",
+                    request_id=request.id, **names,
+                )  # fmt: skip
+                names["customer"] = customer.display_name
+            await notify_staff(uow, request.requested_by, f"{request.kind.value}_expired", **names)
+            expired.append(request)
+        await uow.commit()
+        return expired

@@ -1,0 +1,148 @@
+"""Commands: what a caller asks the domain to do, as imperative frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from domain.models import Category, ProgramKind, RequestKind
+
+
+@dataclass(frozen=True)
+class RegisterCustomer:
+    telegram_id: int
+    chat_id: int
+    first_name: str = ""
+    last_name: str = ""
+    username: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterBusiness:
+    owner_telegram_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class JoinStaff:
+    invite_code: str
+    telegram_id: int
+
+
+@dataclass(frozen=True)
+class RemoveStaff:
+    business_id: int
+    by_telegram_id: int
+    telegram_id: int
+
+
+@dataclass(frozen=True)
+class CreateProgram:
+    business_id: int
+    by_telegram_id: int
+    name: str
+    kind: ProgramKind = ProgramKind.POINTS
+    points_per_scan: int = 1
+    reward_threshold: int = 10
+    reward_name: str = "Reward"
+    max_per_scan: int = 100
+    daily_cap: int | None = None
+
+
+@dataclass(frozen=True)
+class EditProgram:
+    """Change the named fields of a program; None leaves a field as it is."""
+
+    program_id: int
+    by_telegram_id: int
+    name: str | None = None
+    points_per_scan: int | None = None
+    reward_threshold: int | None = None
+    reward_name: str | None = None
+    max_per_scan: int | None = None
+    daily_cap: int | None = None
+    clear_daily_cap: bool = False
+    active: bool | None = None
+    make_default: bool = False
+
+
+@dataclass(frozen=True)
+class IssueToken:
+    telegram_id: int
+    ttl: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class RenewQr:
+    telegram_id: int
+
+
+@dataclass(frozen=True)
+class ScanCustomer:
+    """A staff member presents a customer's QR token (or the manual code) to award a visit."""
+
+    business_id: int
+    staff_telegram_id: int
+    idempotency_key: str
+    token: str | None = None
+    manual_code: str | None = None
+    cooldown: timedelta = timedelta(seconds=60)
+    invite_ttl: timedelta = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class AwardPoints:
+    business_id: int
+    staff_telegram_id: int
+    card_id: int
+    amount: int
+    idempotency_key: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class UndoAward:
+    business_id: int
+    staff_telegram_id: int
+    entry_id: int
+
+
+@dataclass(frozen=True)
+class InviteToProgram:
+    business_id: int
+    staff_telegram_id: int
+    customer_id: int
+    program_id: int
+    ttl: timedelta = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class JoinProgram:
+    telegram_id: int
+    join_code: str
+
+
+@dataclass(frozen=True)
+class RequestDeduction:
+    business_id: int
+    staff_telegram_id: int
+    card_id: int
+    kind: RequestKind = RequestKind.DEDUCTION
+    amount: int = 0  # ignored for a redemption: the program's reward threshold is used
+    reason: str = ""
+    ttl: timedelta = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    request_id: int
+    telegram_id: int
+    approve: bool
+
+
+@dataclass(frozen=True)
+class SetPreference:
+    telegram_id: int
+    category: Category
+    enabled: bool

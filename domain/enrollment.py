@@ -1,0 +1,92 @@
+"""Enrollment steps shared by invitations, join links and scans: invite, activate a card."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from domain.errors import DomainError
+from domain.models import (
+    ApprovalRequest,
+    Business,
+    Card,
+    Category,
+    Customer,
+    Enrollment,
+    EnrollmentStatus,
+    Program,
+    RequestKind,
+)
+from domain.notify import notify_customer
+from domain.ports import UnitOfWork
+from domain.rules import new_card_number
+
+
+async def invite(
+    uow: UnitOfWork,
+    business: Business,
+    program: Program,
+    customer: Customer,
+    staff_telegram_id: int,
+    ttl: timedelta,
+) -> ApprovalRequest:
+    """Invite a customer to a program; a pending invitation is returned, not sent twice."""
+    if await uow.cards.of(customer.id, program.id) is not None:
+        raise DomainError("already_enrolled")
+    pending = await uow.requests.pending_of(customer.id, program.id, RequestKind.ENROLLMENT.value)
+    if pending is not None and uow.now() < pending.expires_at:
+        return pending
+    enrollment = await uow.enrollments.get(customer.id, program.id)
+    if enrollment is None:
+        await uow.enrollments.add(
+            Enrollment(
+                customer.id, program.id, EnrollmentStatus.INVITED, uow.now(), staff_telegram_id
+            )
+        )
+    else:
+        enrollment.status = EnrollmentStatus.INVITED
+        enrollment.invited_by = staff_telegram_id
+        enrollment.decided_at = None
+        await uow.enrollments.update(enrollment)
+    request = await uow.requests.add(
+        ApprovalRequest(
+            kind=RequestKind.ENROLLMENT,
+            customer_id=customer.id,
+            business_id=business.id,
+            program_id=program.id,
+            requested_by=staff_telegram_id,
+            created_at=uow.now(),
+            expires_at=uow.now() + ttl,
+        )
+    )
+    await notify_customer(
+        uow, customer, Category.ENROLLMENT_REQUEST, "enrollment_request",
+        request_id=request.id, business=business.name, program=program.name,
+        kind=program.kind.value, reward=program.reward_name,
+        threshold=program.reward_threshold, points_per_scan=program.points_per_scan,
+    )  # fmt: skip
+    return request
+
+
+async def activate(
+    uow: UnitOfWork, program: Program, customer: Customer, *, invited_by: int | None
+) -> Card:
+    """Make the enrollment active and give the customer exactly one card for the program."""
+    enrollment = await uow.enrollments.get(customer.id, program.id)
+    if enrollment is None:
+        await uow.enrollments.add(
+            Enrollment(
+                customer.id, program.id, EnrollmentStatus.ACTIVE, uow.now(), invited_by,
+                decided_at=uow.now(),
+            )
+        )  # fmt: skip
+    elif enrollment.status is not EnrollmentStatus.ACTIVE:
+        enrollment.status = EnrollmentStatus.ACTIVE
+        enrollment.decided_at = uow.now()
+        await uow.enrollments.update(enrollment)
+    card = await uow.cards.of(customer.id, program.id)
+    if card is None:
+        card = await uow.cards.add(
+            Card(customer.id, program.id, program.business_id, new_card_number(), uow.now())
+        )
+    await uow.business_customers.touch(program.business_id, customer.id, uow.now(), visit=False)
+    return card

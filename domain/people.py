@@ -1,0 +1,156 @@
+"""Use cases for people: customers, businesses and their staff, and the customer's QR token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import require_owner
+from domain.commands import (
+    IssueToken,
+    JoinStaff,
+    RegisterBusiness,
+    RegisterCustomer,
+    RemoveStaff,
+    RenewQr,
+)
+from domain.errors import NotAllowed, NotFound
+from domain.models import Business, Customer, Role, Staff, TelegramUser
+from domain.notify import notify_staff
+from domain.ports import UnitOfWork
+from domain.rules import new_invite_code, new_manual_code, validate_name
+from domain.tokens import TokenSigner, new_public_id
+
+
+async def register_customer(uow: UnitOfWork, cmd: RegisterCustomer) -> Customer:
+    """Record the person and give them a customer profile; the same person twice is one customer.
+
+    Writing again also lifts a 'blocked' mark: a user who talks to the bot has unblocked it.
+    """
+    async with uow:
+        user = await uow.users.upsert(
+            TelegramUser(
+                telegram_id=cmd.telegram_id,
+                chat_id=cmd.chat_id,
+                first_name=cmd.first_name[:64],
+                last_name=cmd.last_name[:64],
+                username=cmd.username[:64],
+                language=cmd.language[:8],
+            )
+        )
+        customer = await uow.customers.by_telegram(cmd.telegram_id)
+        if customer is None:
+            customer = await uow.customers.add(
+                Customer(
+                    telegram_id=cmd.telegram_id,
+                    public_id=new_public_id(),
+                    manual_code=await _unused_manual_code(uow),
+                    display_name=user.display_name,
+                    created_at=uow.now(),
+                )
+            )
+        elif customer.display_name != user.display_name:
+            customer.display_name = user.display_name
+            await uow.customers.update(customer)
+        await uow.commit()
+        return customer
+
+
+async def register_business(uow: UnitOfWork, cmd: RegisterBusiness) -> Business:
+    name = validate_name(cmd.name, "business")
+    async with uow:
+        business = await uow.businesses.add(
+            Business(
+                name=name,
+                owner_telegram_id=cmd.owner_telegram_id,
+                staff_invite_code=new_invite_code(),
+                created_at=uow.now(),
+            )
+        )
+        await uow.staff.add(
+            Staff(business.id, cmd.owner_telegram_id, Role.OWNER, added_at=uow.now())
+        )
+        await uow.commit()
+        return business
+
+
+@dataclass(frozen=True)
+class StaffJoined:
+    business: Business
+    staff: Staff
+    already: bool
+
+
+async def join_staff(uow: UnitOfWork, cmd: JoinStaff) -> StaffJoined:
+    """A person opened a staff invitation link; joining twice changes nothing."""
+    async with uow:
+        business = await uow.businesses.by_invite_code(cmd.invite_code)
+        if business is None:
+            raise NotFound("invite_not_found")
+        if business.suspended_at is not None:
+            raise NotAllowed("business_suspended")
+        existing = await uow.staff.get(business.id, cmd.telegram_id)
+        if existing is not None:
+            return StaffJoined(business, existing, already=True)
+        staff = await uow.staff.add(
+            Staff(business.id, cmd.telegram_id, Role.STAFF, added_at=uow.now())
+        )
+        user = await uow.users.get(cmd.telegram_id)
+        name = user.display_name if user else str(cmd.telegram_id)
+        await notify_staff(
+            uow, business.owner_telegram_id, "staff_joined", name=name, business=business.name
+        )
+        await uow.commit()
+        return StaffJoined(business, staff, already=False)
+
+
+async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
+    async with uow:
+        await require_owner(uow, cmd.business_id, cmd.by_telegram_id)
+        target = await uow.staff.get(cmd.business_id, cmd.telegram_id)
+        if target is None:
+            raise NotFound("staff_not_found")
+        if target.role is Role.OWNER:
+            raise NotAllowed("cannot_remove_owner")
+        await uow.staff.remove(cmd.business_id, cmd.telegram_id)
+        await uow.commit()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    customer: Customer
+    token: str
+
+
+async def issue_customer_token(
+    uow: UnitOfWork, cmd: IssueToken, signer: TokenSigner
+) -> IssuedToken:
+    async with uow:
+        customer = await _customer(uow, cmd.telegram_id)
+        expires_at = uow.now() + cmd.ttl if cmd.ttl else None
+        token = signer.sign(customer.public_id, customer.qr_key_version, expires_at)
+        return IssuedToken(customer, token)
+
+
+async def renew_customer_qr(uow: UnitOfWork, cmd: RenewQr) -> Customer:
+    """Revoke every earlier code of the customer: a new key version and a new manual code."""
+    async with uow:
+        customer = await _customer(uow, cmd.telegram_id)
+        customer.qr_key_version += 1
+        customer.manual_code = await _unused_manual_code(uow)
+        await uow.customers.update(customer)
+        await uow.commit()
+        return customer
+
+
+async def _customer(uow: UnitOfWork, telegram_id: int) -> Customer:
+    customer = await uow.customers.by_telegram(telegram_id)
+    if customer is None:
+        raise NotFound("customer_not_found")
+    return customer
+
+
+async def _unused_manual_code(uow: UnitOfWork) -> str:
+    while True:
+        code = new_manual_code()
+        if await uow.customers.by_manual_code(code) is None:
+            return code

@@ -1,0 +1,98 @@
+"""Read-only use cases: a customer's cards, history and requests; a business's customers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import require_staff
+from domain.errors import NotFound
+from domain.models import ApprovalRequest, Card, LedgerEntry, Program
+from domain.ports import CustomerSummary, UnitOfWork
+
+
+@dataclass(frozen=True)
+class CardView:
+    card: Card
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class RequestView:
+    request: ApprovalRequest
+    program: str
+    business: str
+    balance: int | None
+
+
+@dataclass(frozen=True)
+class CustomerPage:
+    rows: list[CustomerSummary]
+    page: int
+    pages: int
+    total: int
+
+
+async def list_customer_cards(uow: UnitOfWork, telegram_id: int) -> list[CardView]:
+    async with uow:
+        customer = await uow.customers.by_telegram(telegram_id)
+        if customer is None:
+            return []
+        return [await _view(uow, card) for card in await uow.cards.list_for_customer(customer.id)]
+
+
+async def customer_history(
+    uow: UnitOfWork, telegram_id: int, per_card: int = 5
+) -> list[tuple[CardView, list[LedgerEntry]]]:
+    """The latest ledger rows of each card, newest first."""
+    async with uow:
+        customer = await uow.customers.by_telegram(telegram_id)
+        if customer is None:
+            return []
+        return [
+            (await _view(uow, card), await uow.ledger.for_card(card.id, per_card))
+            for card in await uow.cards.list_for_customer(customer.id)
+        ]
+
+
+async def pending_requests(uow: UnitOfWork, telegram_id: int) -> list[RequestView]:
+    async with uow:
+        customer = await uow.customers.by_telegram(telegram_id)
+        if customer is None:
+            return []
+        views = []
+        for request in await uow.requests.pending_for_customer(customer.id):
+            if uow.now() >= request.expires_at:
+                continue  # expired, waiting for the sweep: no longer answerable
+            program = await uow.programs.get(request.program_id)
+            business = await uow.businesses.get(request.business_id)
+            card = await uow.cards.get(request.card_id) if request.card_id else None
+            views.append(
+                RequestView(
+                    request,
+                    program.name if program else "",
+                    business.name if business else "",
+                    card.balance if card else None,
+                )
+            )
+        return views
+
+
+async def list_business_customers(
+    uow: UnitOfWork, business_id: int, telegram_id: int, page: int = 0, size: int = 10
+) -> CustomerPage:
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        total = await uow.business_customers.count(business_id)
+        pages = max((total + size - 1) // size, 1)
+        page = min(max(page, 0), pages - 1)
+        rows = await uow.business_customers.page(business_id, page * size, size)
+        return CustomerPage(rows, page, pages, total)
+
+
+async def _view(uow: UnitOfWork, card: Card) -> CardView:
+    program = await uow.programs.get(card.program_id)
+    business = await uow.businesses.get(card.business_id)
+    if program is None:
+        raise NotFound("program_not_found")
+    return CardView(card, program, business.name if business else "")

@@ -1,0 +1,154 @@
+"""The scan use case: staff present a customer's QR token or manual code to award a visit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.access import business_of, require_staff
+from domain.commands import ScanCustomer
+from domain.enrollment import invite
+from domain.errors import DomainError, NotAllowed, TokenRejected
+from domain.ledger import Posted, announce_award, post_entry, room_today
+from domain.models import (
+    ApprovalRequest,
+    Business,
+    Card,
+    Category,
+    Customer,
+    EntryKind,
+    Program,
+    ScanLog,
+    ScanOutcome,
+)
+from domain.notify import notify_customer
+from domain.ports import UnitOfWork
+from domain.rules import normalize_manual_code
+from domain.tokens import TokenSigner, check_version
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    outcome: ScanOutcome
+    customer: Customer | None = None
+    program: Program | None = None
+    card: Card | None = None
+    points: int = 0
+    entry_id: int | None = None
+    request: ApprovalRequest | None = None
+    reward_ready: bool = False
+
+
+async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner) -> ScanResult:
+    """Verify the code, then award the default program's points per scan, once per message.
+
+    Every attempt is logged in the scan log with its outcome, refusals included.
+    """
+    async with uow:
+        await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
+        business = await business_of(uow, cmd.business_id)
+        program = await _default_program(uow, business)
+        result = await _scan(uow, cmd, signer, business, program)
+        await uow.scans.add(
+            ScanLog(
+                business_id=business.id, staff_telegram_id=cmd.staff_telegram_id,
+                outcome=result.outcome, created_at=uow.now(),
+                customer_id=result.customer.id if result.customer else None,
+                program_id=program.id, points=result.points,
+                idempotency_key=cmd.idempotency_key,
+            )
+        )  # fmt: skip
+        await uow.commit()
+        return result
+
+
+async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Program):
+    earlier = await uow.scans.by_key(cmd.idempotency_key)
+    if earlier is not None and earlier.outcome is ScanOutcome.AWARDED:
+        return await _duplicate_of(uow, earlier, program)
+    customer = await _identify(uow, cmd, signer)
+    if isinstance(customer, ScanOutcome):
+        return ScanResult(customer, program=program)
+    card = await uow.cards.of(customer.id, program.id)
+    await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=card is not None)
+    if card is None:
+        try:
+            request = await invite(
+                uow, business, program, customer, cmd.staff_telegram_id, cmd.invite_ttl
+            )
+        except DomainError:
+            request = None
+        return ScanResult(ScanOutcome.NOT_ENROLLED, customer, program, request=request)
+    if await _recently_awarded(uow, business.id, customer.id, cmd):
+        await _tell_no_points(uow, customer, business, card, "scan_duplicate")
+        return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
+    room = await room_today(uow, card, program)
+    points = program.points_per_scan if room is None else min(program.points_per_scan, room)
+    if points <= 0:
+        await _tell_no_points(uow, customer, business, card, "scan_capped")
+        return ScanResult(ScanOutcome.CAPPED, customer, program, card)
+    posted = await post_entry(
+        uow, card, points, EntryKind.AWARD, f"scan:{cmd.idempotency_key}",
+        staff_telegram_id=cmd.staff_telegram_id, reason="scan",
+    )  # fmt: skip
+    await announce_award(uow, posted, program, business.name)
+    return _awarded(customer, program, posted)
+
+
+def _awarded(customer: Customer, program: Program, posted: Posted) -> ScanResult:
+    return ScanResult(
+        ScanOutcome.AWARDED if not posted.duplicate else ScanOutcome.DUPLICATE,
+        customer,
+        program,
+        posted.card,
+        points=posted.entry.delta,
+        entry_id=posted.entry.id,
+        reward_ready=posted.card.balance >= program.reward_threshold,
+    )
+
+
+async def _duplicate_of(uow: UnitOfWork, earlier: ScanLog, program: Program) -> ScanResult:
+    """The same message again: report the first award's card as it is now, award nothing."""
+    customer = await uow.customers.get(earlier.customer_id) if earlier.customer_id else None
+    card = await uow.cards.of(customer.id, program.id) if customer else None
+    return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
+
+
+async def _identify(uow, cmd: ScanCustomer, signer: TokenSigner) -> Customer | ScanOutcome:
+    if cmd.manual_code is not None:
+        code = normalize_manual_code(cmd.manual_code)
+        customer = await uow.customers.by_manual_code(code) if code else None
+        return customer or ScanOutcome.INVALID
+    try:
+        claims = signer.read(cmd.token or "", uow.now())
+        customer = await uow.customers.by_public_id(claims.public_id)
+        if customer is None:
+            return ScanOutcome.INVALID
+        check_version(claims, customer.qr_key_version)
+    except TokenRejected as rejected:
+        return ScanOutcome(rejected.key)
+    return customer
+
+
+async def _default_program(uow: UnitOfWork, business: Business) -> Program:
+    program = (
+        await uow.programs.get(business.default_program_id)
+        if business.default_program_id
+        else None
+    )
+    if program is None or not program.active:
+        raise NotAllowed("no_default_program")
+    return program
+
+
+async def _recently_awarded(uow: UnitOfWork, business_id: int, customer_id: int, cmd) -> bool:
+    if not cmd.cooldown:
+        return False
+    since = uow.now() - cmd.cooldown
+    return await uow.scans.awarded_since(business_id, customer_id, since)
+
+
+async def _tell_no_points(uow, customer: Customer, business: Business, card: Card, why: str):
+    await notify_customer(
+        uow, customer, Category.QR_SCANNED, why,
+        card_id=card.id, business=business.name, balance=card.balance,
+    )  # fmt: skip

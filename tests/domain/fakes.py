@@ -1,0 +1,316 @@
+"""An in-memory unit of work for pure domain tests: committed state survives, the rest rolls back."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from domain.models import EntryKind, RequestStatus, ScanOutcome
+from domain.ports import CustomerSummary
+
+
+@dataclass
+class Tables:
+    rows: dict[str, dict[int, object]] = field(default_factory=dict)
+    next_id: int = 1
+
+    def table(self, name: str) -> dict[int, object]:
+        return self.rows.setdefault(name, {})
+
+
+class FakeClock:
+    def __init__(self, start: datetime | None = None) -> None:
+        self.moment = start or datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
+class _Repo:
+    name = ""
+
+    def __init__(self, uow: FakeUnitOfWork) -> None:
+        self.uow = uow
+
+    @property
+    def rows(self) -> dict[int, object]:
+        return self.uow.state.table(self.name)
+
+    def _all(self, **match):
+        return [
+            copy.copy(r)
+            for r in self.rows.values()
+            if all(getattr(r, k) == v for k, v in match.items())
+        ]
+
+    def _one(self, **match):
+        found = self._all(**match)
+        return found[0] if found else None
+
+    async def get(self, row_id):
+        row = self.rows.get(row_id)
+        return copy.copy(row) if row else None
+
+    async def add(self, row):
+        row.id = self.uow.state.next_id
+        self.uow.state.next_id += 1
+        self.rows[row.id] = copy.copy(row)
+        return row
+
+    async def update(self, row) -> None:
+        self.rows[row.id] = copy.copy(row)
+
+
+class Users(_Repo):
+    name = "users"
+
+    async def get(self, telegram_id):
+        return self._one(telegram_id=telegram_id)
+
+    async def upsert(self, user):
+        existing = self._one(telegram_id=user.telegram_id)
+        user.id = existing.id if existing else None
+        if existing is None:
+            await self.add(user)
+        else:
+            user.blocked_at = None
+            self.rows[existing.id] = copy.copy(user)
+        return user
+
+    async def set_blocked(self, telegram_id, at) -> None:
+        for row in self.rows.values():
+            if row.telegram_id == telegram_id:
+                row.blocked_at = at
+
+
+class Customers(_Repo):
+    name = "customers"
+
+    async def by_telegram(self, telegram_id):
+        return self._one(telegram_id=telegram_id)
+
+    async def by_public_id(self, public_id):
+        return self._one(public_id=public_id)
+
+    async def by_manual_code(self, code):
+        return self._one(manual_code=code)
+
+
+class Businesses(_Repo):
+    name = "businesses"
+
+    async def by_invite_code(self, code):
+        return self._one(staff_invite_code=code)
+
+
+class StaffRepo(_Repo):
+    name = "staff"
+
+    async def get(self, business_id, telegram_id):
+        return self._one(business_id=business_id, telegram_id=telegram_id)
+
+    async def of_user(self, telegram_id):
+        return self._all(telegram_id=telegram_id)
+
+    async def list(self, business_id):
+        return self._all(business_id=business_id)
+
+    async def remove(self, business_id, telegram_id):
+        row = self._one(business_id=business_id, telegram_id=telegram_id)
+        if row:
+            del self.rows[row.id]
+        return row is not None
+
+
+class Programs(_Repo):
+    name = "programs"
+
+    async def by_join_code(self, code):
+        return self._one(join_code=code)
+
+    async def list(self, business_id, *, active_only=False):
+        rows = self._all(business_id=business_id)
+        return [r for r in rows if r.active or not active_only]
+
+
+class Enrollments(_Repo):
+    name = "enrollments"
+
+    async def get(self, customer_id, program_id):
+        return self._one(customer_id=customer_id, program_id=program_id)
+
+
+class Cards(_Repo):
+    name = "cards"
+
+    async def of(self, customer_id, program_id):
+        return self._one(customer_id=customer_id, program_id=program_id)
+
+    async def list_for_customer(self, customer_id):
+        return self._all(customer_id=customer_id)
+
+    async def apply_delta(self, card_id, delta):
+        row = self.rows[card_id]
+        if row.balance + delta < 0:
+            return None
+        row.balance += delta
+        row.lifetime_points += max(delta, 0)
+        return copy.copy(row)
+
+
+class Ledger(_Repo):
+    name = "ledger"
+
+    async def by_key(self, key):
+        return self._one(idempotency_key=key)
+
+    async def add(self, row):
+        if self._one(idempotency_key=row.idempotency_key):
+            raise AssertionError("unique idempotency key violated")
+        return await super().add(row)
+
+    async def for_card(self, card_id, limit=10):
+        return sorted(self._all(card_id=card_id), key=lambda e: -e.id)[:limit]
+
+    async def awarded_since(self, card_id, since):
+        kinds = (EntryKind.AWARD, EntryKind.UNDO)
+        return sum(
+            e.delta
+            for e in self._all(card_id=card_id)
+            if e.kind in kinds and e.created_at >= since
+        )
+
+
+class BusinessCustomers(_Repo):
+    name = "business_customers"
+
+    async def get(self, business_id, customer_id):
+        return self._one(business_id=business_id, customer_id=customer_id)
+
+    async def touch(self, business_id, customer_id, at, *, visit):
+        from domain.models import BusinessCustomer
+
+        row = self._one(business_id=business_id, customer_id=customer_id)
+        if row is None:
+            row = await self.add(BusinessCustomer(business_id, customer_id, at, at))
+        row.last_seen = at
+        row.visits += 1 if visit else 0
+        self.rows[row.id] = copy.copy(row)
+        return row
+
+    async def page(self, business_id, offset, limit):
+        rows = sorted(self._all(business_id=business_id), key=lambda r: r.last_seen, reverse=True)
+        out = []
+        for row in rows[offset : offset + limit]:
+            customer = self.uow.state.table("customers")[row.customer_id]
+            cards = self.uow.state.table("cards").values()
+            balance = sum(
+                c.balance
+                for c in cards
+                if c.customer_id == row.customer_id and c.business_id == business_id
+            )
+            out.append(
+                CustomerSummary(
+                    row.customer_id, customer.display_name, balance, row.visits, row.last_seen
+                )
+            )
+        return out
+
+    async def count(self, business_id):
+        return len(self._all(business_id=business_id))
+
+
+class Requests(_Repo):
+    name = "requests"
+
+    async def pending_for_customer(self, customer_id):
+        return self._all(customer_id=customer_id, status=RequestStatus.PENDING)
+
+    async def pending_of(self, customer_id, program_id, kind):
+        return self._one(
+            customer_id=customer_id, program_id=program_id, kind=kind, status=RequestStatus.PENDING
+        )
+
+    async def due(self, now, limit=500):
+        rows = self._all(status=RequestStatus.PENDING)
+        return [r for r in rows if r.expires_at <= now][:limit]
+
+
+class Notifications(_Repo):
+    name = "notifications"
+
+
+class Preferences(_Repo):
+    name = "preferences"
+
+    async def enabled(self, customer_id, category):
+        stored = self.uow.state.table(self.name).get((customer_id, category))
+        return True if stored is None else stored
+
+    async def all_for(self, customer_id):
+        table = self.uow.state.table(self.name)
+        return {cat: on for (cid, cat), on in table.items() if cid == customer_id}
+
+    async def set(self, customer_id, category, enabled):
+        self.uow.state.table(self.name)[(customer_id, category)] = enabled
+
+
+class Scans(_Repo):
+    name = "scans"
+
+    async def by_key(self, key):
+        found = [s for s in self._all(idempotency_key=key) if s.outcome is ScanOutcome.AWARDED]
+        return found[0] if found else self._one(idempotency_key=key)
+
+    async def awarded_since(self, business_id, customer_id, since):
+        return any(
+            s.created_at >= since and s.outcome is ScanOutcome.AWARDED
+            for s in self._all(business_id=business_id, customer_id=customer_id)
+        )
+
+    async def count(self, business_id, outcome=None):
+        rows = self._all(business_id=business_id)
+        return sum(1 for r in rows if outcome is None or r.outcome is outcome)
+
+
+class FakeUnitOfWork:
+    """Committed state lives in `committed`; a block works on a deep copy until commit."""
+
+    def __init__(self, clock: FakeClock | None = None) -> None:
+        self.clock = clock or FakeClock()
+        self.committed = Tables()
+        self.state = self.committed
+        self.commits = 0
+        repos = {
+            "users": Users, "customers": Customers, "businesses": Businesses,
+            "staff": StaffRepo, "programs": Programs, "enrollments": Enrollments,
+            "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
+            "requests": Requests, "notifications": Notifications,
+            "preferences": Preferences, "scans": Scans,
+        }  # fmt: skip
+        for attr, cls in repos.items():
+            setattr(self, attr, cls(self))
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    async def __aenter__(self):
+        self.state = copy.deepcopy(self.committed)
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        self.state = self.committed
+
+    async def commit(self) -> None:
+        self.committed = self.state
+        self.commits += 1
+
+    async def rollback(self) -> None:
+        self.state = self.committed
+
+    def all(self, name: str) -> list:
+        return list(self.committed.table(name).values())
