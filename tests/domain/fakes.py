@@ -1,4 +1,4 @@
-"""An in-memory unit of work for pure domain tests: committed state survives, the rest rolls back."""
+"""An in-memory unit of work for pure domain tests: only committed state survives."""
 
 from __future__ import annotations
 

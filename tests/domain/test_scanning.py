@@ -1,4 +1,4 @@
-"""Scanning a customer's QR: award once, refuse bad codes, invite the unenrolled, log everything."""
+"""Scanning a QR: award once, refuse bad codes, invite the unenrolled, log everything."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""QR tokens: signed, short, link-safe; anything altered, foreign, expired or revoked is refused."""
+"""QR tokens: signed, short, link-safe; altered, foreign, expired or revoked ones are refused."""
 
 from __future__ import annotations
 
