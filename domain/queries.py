@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from domain.access import require_staff
 from domain.errors import NotFound
-from domain.models import ApprovalRequest, Card, LedgerEntry, Program
+from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
 
 
@@ -96,3 +96,14 @@ async def _view(uow: UnitOfWork, card: Card) -> CardView:
     if program is None:
         raise NotFound("program_not_found")
     return CardView(card, program, business.name if business else "")
+
+
+async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:
+    """The businesses this person works for, active ones only."""
+    async with uow:
+        memberships = []
+        for staff in await uow.staff.of_user(telegram_id):
+            business = await uow.businesses.get(staff.business_id)
+            if business is not None and business.suspended_at is None:
+                memberships.append(staff)
+        return memberships

@@ -1,0 +1,87 @@
+"""Shared handler pieces: registering whoever writes, the error handler, staff's business."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot.services import Context
+from bot.texts import has, t
+from domain.commands import RegisterCustomer
+from domain.errors import DomainError, NotAllowed
+from domain.models import Role, Staff
+from domain.people import register_customer
+from domain.queries import staff_memberships
+
+log = logging.getLogger(__name__)
+SEEN_TTL = 300.0  # seconds a registration is trusted before the next update refreshes it
+
+
+async def on_any_update(update: Update, context: Context) -> None:
+    """Register the person behind every update; writing again lifts a 'blocked' mark."""
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None or user.is_bot:
+        return
+    seen: dict = context.bot_data.setdefault("seen_users", {})
+    fingerprint = (chat.id, user.first_name, user.last_name, user.username)
+    last = seen.get(user.id)
+    if last and last[0] == fingerprint and time.monotonic() - last[1] < SEEN_TTL:
+        return
+    await register_customer(
+        context.services.uow(),
+        RegisterCustomer(
+            telegram_id=user.id,
+            chat_id=chat.id,
+            first_name=user.first_name or "",
+            last_name=user.last_name or "",
+            username=user.username or "",
+            language=user.language_code or "",
+        ),
+    )
+    seen[user.id] = (fingerprint, time.monotonic())
+
+
+def forget_user(context: Context, telegram_id: int) -> None:
+    """Make the next update of this user register again (e.g. after they blocked the bot)."""
+    context.bot_data.setdefault("seen_users", {}).pop(telegram_id, None)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Turn domain errors into a friendly answer; log everything else."""
+    error = context.error
+    if isinstance(error, DomainError):
+        text = t(error.key, **error.params) if has(error.key) else t(type(error).key)
+    else:
+        log.error("update %s failed", update, exc_info=error)
+        text = t("error")
+    if isinstance(update, Update):
+        await answer(update, text)
+
+
+async def answer(update: Update, text: str, **kwargs) -> None:
+    """Answer a button press with an alert, or a message with a reply."""
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text[:200], show_alert=True)
+        elif update.effective_message is not None:
+            await update.effective_message.reply_text(text, **kwargs)
+    except BadRequest as error:  # e.g. a callback answered too late: nothing left to tell
+        log.info("could not answer update: %s", error.message)
+
+
+async def current_staff(update: Update, context: Context) -> Staff:
+    """The staff membership this user acts in: the chosen business, else the one they own."""
+    user = update.effective_user
+    memberships = await staff_memberships(context.services.uow(), user.id)
+    if not memberships:
+        raise NotAllowed("not_staff")
+    chosen = context.user_data.get("business_id")
+    for staff in memberships:
+        if staff.business_id == chosen:
+            return staff
+    owned = [s for s in memberships if s.role is Role.OWNER]
+    return (owned or memberships)[0]

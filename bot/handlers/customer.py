@@ -1,0 +1,110 @@
+"""Customer handlers: start, My QR, My cards, History, Requests, Settings, Help."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
+
+from bot import keyboards, views
+from bot.handlers.deeplinks import route_deep_link
+from bot.qr_images import customer_qr_png
+from bot.services import Context
+from bot.texts import t
+from bot.texts.customer import (
+    BTN_CARDS,
+    BTN_HELP,
+    BTN_HISTORY,
+    BTN_QR,
+    BTN_REQUESTS,
+    BTN_SETTINGS,
+)
+from domain.commands import IssueToken, RenewQr
+from domain.people import issue_customer_token, renew_customer_qr
+from domain.preferences import get_preferences
+from domain.queries import customer_history, list_customer_cards, pending_requests
+
+
+async def on_start(update: Update, context: Context) -> None:
+    """/start, with or without a deep-link payload."""
+    if context.args:
+        await route_deep_link(update, context, context.args[0])
+        return
+    name = update.effective_user.first_name or ""
+    await update.message.reply_text(
+        t("welcome", name=name), reply_markup=keyboards.customer_menu()
+    )
+
+
+async def on_help(update: Update, context: Context) -> None:
+    """/help and the Help button."""
+    await update.message.reply_text(
+        t("help", qr=BTN_QR, cards=BTN_CARDS, history=BTN_HISTORY, requests=BTN_REQUESTS,
+          settings=BTN_SETTINGS),
+        reply_markup=keyboards.customer_menu(),
+    )  # fmt: skip
+
+
+async def on_my_qr(update: Update, context: Context, *, renewed: bool = False) -> None:
+    """My QR: the customer's signed code as an image, with the manual code in the caption."""
+    services = context.services
+    cmd = IssueToken(update.effective_user.id, services.qr_ttl)
+    issued = await issue_customer_token(services.uow(), cmd, services.signer)
+    caption = t("qr_caption", name=issued.customer.display_name, code=issued.customer.manual_code)
+    if renewed:
+        caption = f"{t('qr_renewed')}\n{caption}"
+    png = customer_qr_png(services.qr_link(issued.token), issued.customer.manual_code)
+    await update.message.reply_photo(png, caption=caption)
+
+
+async def on_newqr(update: Update, context: Context) -> None:
+    """/newqr: revoke the old code and show the new one."""
+    await renew_customer_qr(context.services.uow(), RenewQr(update.effective_user.id))
+    await on_my_qr(update, context, renewed=True)
+
+
+async def on_cards(update: Update, context: Context) -> None:
+    """My cards: every card with its balance and progress, read fresh each time."""
+    cards = await list_customer_cards(context.services.uow(), update.effective_user.id)
+    await update.message.reply_text(views.cards_text(cards))
+
+
+async def on_history(update: Update, context: Context) -> None:
+    """History: the latest ledger rows per card, newest first."""
+    history = await customer_history(context.services.uow(), update.effective_user.id)
+    await update.message.reply_text(views.history_text(history))
+
+
+async def on_requests(update: Update, context: Context) -> None:
+    """Requests: each pending request again, with its buttons."""
+    requests = await pending_requests(context.services.uow(), update.effective_user.id)
+    if not requests:
+        await update.message.reply_text(t("requests_empty"))
+        return
+    for view in requests:
+        text, markup = views.request_message(view)
+        await update.message.reply_text(text, reply_markup=markup)
+
+
+async def on_settings(update: Update, context: Context) -> None:
+    """Settings: a button per notification category."""
+    prefs = await get_preferences(context.services.uow(), update.effective_user.id)
+    await update.message.reply_text(
+        t("settings_header"), reply_markup=keyboards.preferences(prefs)
+    )
+
+
+def register(app: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("start", on_start, filters=private))
+    app.add_handler(CommandHandler("help", on_help, filters=private))
+    app.add_handler(CommandHandler(["qr", "myqr"], on_my_qr, filters=private))
+    app.add_handler(CommandHandler("newqr", on_newqr, filters=private))
+    app.add_handler(CommandHandler("cards", on_cards, filters=private))
+    app.add_handler(CommandHandler("history", on_history, filters=private))
+    app.add_handler(CommandHandler("requests", on_requests, filters=private))
+    app.add_handler(CommandHandler("settings", on_settings, filters=private))
+    for label, callback in (
+        (BTN_QR, on_my_qr), (BTN_CARDS, on_cards), (BTN_HISTORY, on_history),
+        (BTN_REQUESTS, on_requests), (BTN_SETTINGS, on_settings), (BTN_HELP, on_help),
+    ):  # fmt: skip
+        app.add_handler(MessageHandler(private & filters.Text([label]), callback))

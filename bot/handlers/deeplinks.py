@@ -1,0 +1,53 @@
+"""Deep links (`/start <payload>`): a customer's QR (a scan), a staff invitation, a join link."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import keyboards
+from bot.services import Context
+from bot.texts import t
+from domain.approvals import join_program
+from domain.commands import JoinProgram, JoinStaff
+from domain.errors import InvalidInput
+from domain.people import join_staff
+from domain.queries import list_customer_cards
+
+SCAN, STAFF, JOIN = "q_", "s_", "j_"
+
+
+async def route_deep_link(update: Update, context: Context, payload: str) -> None:
+    from bot.handlers.scanning import scan_link  # scanning imports this package's helpers
+
+    if payload.startswith(SCAN):
+        await scan_link(update, context, payload[len(SCAN) :])
+    elif payload.startswith(STAFF):
+        await _join_staff(update, context, payload[len(STAFF) :])
+    elif payload.startswith(JOIN):
+        await _join_program(update, context, payload[len(JOIN) :])
+    else:
+        raise InvalidInput("invite_not_found")
+
+
+async def _join_staff(update: Update, context: Context, code: str) -> None:
+    joined = await join_staff(context.services.uow(), JoinStaff(code, update.effective_user.id))
+    context.services.dispatcher.wake()
+    context.user_data["business_id"] = joined.business.id
+    key = "staff_already" if joined.already else "staff_joined_you"
+    await update.message.reply_text(t(key, business=joined.business.name))
+    await context.application.bot_data["staff_commands"](context.bot, update.effective_chat.id)
+
+
+async def _join_program(update: Update, context: Context, code: str) -> None:
+    user_id = update.effective_user.id
+    before = {
+        v.card.program_id for v in await list_customer_cards(context.services.uow(), user_id)
+    }
+    card = await join_program(context.services.uow(), JoinProgram(user_id, code))
+    views = await list_customer_cards(context.services.uow(), user_id)
+    view = next(v for v in views if v.card.id == card.id)
+    key = "already_in_program" if card.program_id in before else "joined_program"
+    await update.message.reply_text(
+        t(key, program=view.program.name, business=view.business, number=card.number),
+        reply_markup=keyboards.customer_menu(),
+    )

@@ -1,0 +1,116 @@
+"""Staff scanning: a photo or image file of a customer's QR, the QR deep link, or /code."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
+
+from bot.handlers.common import current_staff
+from bot.keyboards import scan_result
+from bot.qr_reader import QrReadError
+from bot.services import Context
+from bot.texts import t
+from domain.commands import ScanCustomer
+from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.models import ScanOutcome
+from domain.scanning import ScanResult, scan_customer
+
+TOKEN_IN_TEXT = re.compile(r"(?:^|[?&]start=|^/start )q_([A-Za-z0-9_-]{20,62})$")
+
+
+def token_from_text(text: str) -> str | None:
+    """Our customer token from a decoded QR text (the deep link) or a bare `q_` payload."""
+    match = TOKEN_IN_TEXT.search(text.strip())
+    return match.group(1) if match else None
+
+
+async def on_photo(update: Update, context: Context) -> None:
+    """A photo (or an image sent as a file) from staff is a scan."""
+    staff = await _staff_or_refuse(update, context, "photo_not_staff")
+    message = update.message
+    attachment = message.photo[-1] if message.photo else message.document
+    limit = context.services.settings.max_photo_bytes
+    if attachment.file_size and attachment.file_size > limit:
+        raise InvalidInput("image_too_large")
+    if message.document and not (message.document.mime_type or "").startswith("image/"):
+        raise InvalidInput("document_not_image")
+    data = bytes(await (await attachment.get_file()).download_as_bytearray())
+    try:
+        texts = await context.services.reader.read(data)
+    except QrReadError as error:
+        raise InvalidInput(error.key) from None
+    tokens = list(dict.fromkeys(tok for tok in map(token_from_text, texts) if tok))
+    if not tokens:
+        raise InvalidInput("qr_not_ours" if texts else "qr_none")
+    if len(tokens) > 1:
+        raise InvalidInput("qr_several")
+    await scan_and_reply(update, context, staff.business_id, token=tokens[0])
+
+
+async def on_code(update: Update, context: Context) -> None:
+    """/code K7QX-4M2P: the manual code, for when the camera fails."""
+    staff = await _staff_or_refuse(update, context, "not_staff")
+    if not context.args:
+        await update.message.reply_text(t("code_usage"))
+        return
+    await scan_and_reply(update, context, staff.business_id, manual_code="".join(context.args))
+
+
+async def scan_link(update: Update, context: Context, token: str) -> None:
+    """Staff opened a customer's QR deep link with the phone camera."""
+    staff = await _staff_or_refuse(update, context, "own_qr_opened")
+    await scan_and_reply(update, context, staff.business_id, token=token)
+
+
+async def scan_and_reply(update: Update, context: Context, business_id: int, **code) -> None:
+    services = context.services
+    message = update.effective_message
+    cmd = ScanCustomer(
+        business_id=business_id,
+        staff_telegram_id=update.effective_user.id,
+        idempotency_key=f"msg:{message.chat_id}:{message.message_id}",
+        cooldown=timedelta(seconds=services.settings.scan_cooldown_seconds),
+        invite_ttl=timedelta(days=services.settings.enrollment_ttl_days),
+        **code,
+    )
+    result = await scan_customer(services.uow(), cmd, services.signer)
+    services.dispatcher.wake()
+    text = scan_text(result)
+    markup = scan_result(result.card.id, result.entry_id) if result.card else None
+    await message.reply_text(text, reply_markup=markup)
+
+
+def scan_text(result: ScanResult) -> str:
+    outcome = result.outcome
+    if result.customer is None:
+        return t(f"scan_{outcome.value}")
+    names = {
+        "customer": result.customer.display_name,
+        "program": result.program.name if result.program else "",
+        "balance": result.card.balance if result.card else 0,
+        "threshold": result.program.reward_threshold if result.program else 0,
+        "points": result.points,
+    }
+    if outcome is ScanOutcome.NOT_ENROLLED and result.request is None:
+        return t("scan_not_enrolled_pending", **names)
+    text = t(f"scan_{outcome.value}", **names)
+    if result.reward_ready:
+        text += "\n" + t("scan_reward_ready", reward=result.program.reward_name, **names)
+    return text
+
+
+async def _staff_or_refuse(update: Update, context: Context, refusal: str):
+    try:
+        return await current_staff(update, context)
+    except DomainError:
+        raise NotAllowed(refusal) from None
+
+
+def register(app: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    images = filters.PHOTO | filters.Document.ALL
+    app.add_handler(MessageHandler(private & images, on_photo))
+    app.add_handler(CommandHandler("code", on_code, filters=private))

@@ -1,0 +1,77 @@
+"""QR code pictures the bot sends: a customer's code for a phone screen and a printable poster."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+from qrcode.constants import ERROR_CORRECT_M, ERROR_CORRECT_Q
+
+# Error correction for codes shown on a phone screen: M (15 %), not Q (25 %). A screen has no dirt,
+# folds or ink spread; what hurts a screen photo is blur, small size and moiré, and those hurt
+# smaller modules. Our deep link fits version 5 (37 modules) at M but needs version 6 (41) at Q,
+# so M gives 11 % larger modules at the same displayed size. Glare, the one local damage a screen
+# suffers, is mostly a contrast loss that a local binarizer rides through. The corpus bench
+# measured both: M read slightly better (see the comment in bench/qr_read.py's report).
+SCREEN_ERROR_CORRECTION = ERROR_CORRECT_M
+# Posters live on walls and counters: scuffs, tape, folds, stains. There Q's extra recovery pays
+# for the smaller modules, and a poster is large anyway.
+POSTER_ERROR_CORRECTION = ERROR_CORRECT_Q
+QUIET_ZONE_MODULES = 4  # the minimum the QR specification asks for
+SCREEN_MODULE_PX = 12  # big enough that Telegram's downscaling and JPEG leave crisp edges
+A5_150DPI = (874, 1240)  # 148 × 210 mm at 150 dots per inch
+
+
+def _matrix_image(link: str, level: int, module_px: int) -> Image.Image:
+    qr = qrcode.QRCode(error_correction=level, box_size=module_px, border=QUIET_ZONE_MODULES)
+    qr.add_data(link)
+    qr.make(fit=True)
+    return qr.make_image(fill_color="black", back_color="white").get_image().convert("L")
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _centered_text(draw: ImageDraw.ImageDraw, width: int, y: int, text: str, size: int) -> int:
+    """Draws one line centred at height y, shrinking the font until it fits; returns its bottom."""
+    while True:
+        font = ImageFont.load_default(size=size)
+        left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+        if right - left <= width * 0.92 or size <= 10:
+            break
+        size = int(size * 0.9)
+    draw.text(((width - (right - left)) / 2 - left, y - top), text, fill=0, font=font)
+    return y + bottom - top
+
+
+def customer_qr_png(link: str, caption: str | None = None) -> bytes:
+    """A customer's QR code as a PNG, with an optional caption line below the code."""
+    code = _matrix_image(link, SCREEN_ERROR_CORRECTION, SCREEN_MODULE_PX)
+    if not caption:
+        return _png(code)
+    # The caption sits inside the white card under the quiet zone, so it never eats into it.
+    text_px = max(18, code.width // 22)
+    canvas = Image.new("L", (code.width, code.height + text_px * 2), 255)
+    canvas.paste(code, (0, 0))
+    _centered_text(ImageDraw.Draw(canvas), code.width, code.height, caption, text_px)
+    return _png(canvas)
+
+
+def poster_png(link: str, title: str, subtitle: str) -> bytes:
+    """A printable A5 poster (150 dpi) with a big join QR code, a title and a subtitle."""
+    width, height = A5_150DPI
+    poster = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(poster)
+    bottom = _centered_text(draw, width, int(height * 0.06), title, 64)
+    bottom = _centered_text(draw, width, bottom + 24, subtitle, 34)
+    # The code takes about 70 % of the width: readable from a metre away with a phone camera.
+    code = _matrix_image(link, POSTER_ERROR_CORRECTION, 1)
+    side = int(width * 0.78) // code.width * code.width  # whole pixels per module stay crisp
+    code = code.resize((side, side), Image.Resampling.NEAREST)
+    top = bottom + max(20, (height - bottom - side) // 2)
+    poster.paste(code, ((width - side) // 2, top))
+    return _png(poster)

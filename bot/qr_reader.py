@@ -1,0 +1,229 @@
+"""Reads QR codes from staff photos: zxing-cpp plus a cascade of image fixes for hard shots."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import time
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+import zxingcpp
+from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
+# Bigger than any phone camera (a 200 MP sensor bins to 50 MP); past this a file is a
+# decompression bomb, refused before a single pixel is decoded.
+MAX_PIXELS = 120_000_000
+MAX_SIDE = 20_000
+# Telegram photos are at most 2560 px; the first passes run at ~1280 px where zxing is fast and a
+# code that fills a fair part of the frame reads best. Bigger originals keep up to FULL_SIDE px for
+# the passes that hunt for small codes.
+WORK_SIDE = 1400
+FULL_SIDE = 3000
+_QR = zxingcpp.BarcodeFormat.QRCode
+_LOCAL = zxingcpp.Binarizer.LocalAverage
+_GLOBAL = zxingcpp.Binarizer.GlobalHistogram
+
+Found = dict[str, tuple[float, float]]  # text → centre, as fractions of the picture
+
+
+class QrReadError(Exception):
+    """A picture we refuse or could not finish; `.key` names the message to show."""
+
+    def __init__(self, key: str, detail: str = "") -> None:
+        super().__init__(f"{key}: {detail}" if detail else key)
+        self.key = key
+
+
+def _load_gray(data: bytes, max_bytes: int) -> Image.Image:
+    if len(data) > max_bytes:
+        raise QrReadError("image_too_large", f"{len(data)} bytes, the limit is {max_bytes}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as exc:
+        if isinstance(exc, Image.DecompressionBombError | Image.DecompressionBombWarning):
+            raise QrReadError("image_too_large", str(exc)) from None
+        raise QrReadError("not_an_image", str(exc)) from None
+    width, height = img.size
+    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+        raise QrReadError("image_too_large", f"{width}×{height} pixels")
+    if img.format == "JPEG" and max(width, height) > FULL_SIDE:
+        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale straight to grey: a 50 MP photo then costs
+        # what a 3 MP one does.
+        ratio = FULL_SIDE / max(width, height)
+        img.draft("L", (int(width * ratio), int(height * ratio)))
+    try:
+        img.load()
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise QrReadError("truncated_image", str(exc)) from None
+    img = ImageOps.exif_transpose(img)
+    if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
+        # A transparent PNG: dark modules on nothing would turn black on black in plain "L".
+        img = img.convert("RGBA")
+        white = Image.new("RGBA", img.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(white, img)
+    gray = img.convert("L")
+    return _fit(gray, FULL_SIDE)
+
+
+def _fit(img: Image.Image, side: int) -> Image.Image:
+    scale = side / max(img.size)
+    if scale >= 1:
+        return img
+    size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
+    return img.resize(size, Image.Resampling.BOX)  # BOX averages: no aliasing of the modules
+
+
+def _scaled(img: Image.Image, factor: float) -> Image.Image:
+    size = (round(img.width * factor), round(img.height * factor))
+    resample = Image.Resampling.BILINEAR if factor > 1 else Image.Resampling.BOX
+    return img.resize(size, resample)
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the picture
+
+
+def _read(img: Image.Image, found: Found, binarizer=_LOCAL, invert=False) -> list[Box]:
+    """Adds the codes zxing reads to `found`; returns where it saw symbols it could not decode."""
+    failed = []
+    for code in zxingcpp.read_barcodes(
+        img, formats=_QR, try_invert=invert, binarizer=binarizer, return_errors=True
+    ):
+        p = code.position
+        xs = [pt.x / img.width for pt in (p.top_left, p.top_right, p.bottom_left, p.bottom_right)]
+        ys = [pt.y / img.height for pt in (p.top_left, p.top_right, p.bottom_left, p.bottom_right)]
+        if code.valid:
+            found.setdefault(code.text, (sum(ys) / 4, sum(xs) / 4))
+        else:
+            failed.append((min(xs), min(ys), max(xs), max(ys)))
+    return failed
+
+
+# The cascade: cheap fixes first, each one measured on the corpus to rescue photos the earlier
+# steps miss (bench/qr_read.py). Each step is (name, transform of the working grey picture).
+_blur = ImageFilter.GaussianBlur(1)
+_sharpen = ImageFilter.UnsharpMask(4, 200, 0)
+STEPS: list[tuple[str, Callable[[Image.Image], Image.Image], object]] = [
+    ("upscale", lambda g: _scaled(g, 1.5), _LOCAL),  # small codes: modules under ~3 px
+    ("smooth", lambda g: g.filter(_blur), _LOCAL),  # noise, moiré, JPEG blocking
+    ("sharpen", lambda g: g.filter(_sharpen), _LOCAL),  # focus and motion blur
+    ("downscale", lambda g: _scaled(g, 0.75), _LOCAL),  # heavy blur and moiré average out
+    ("contrast", lambda g: ImageOps.autocontrast(g.filter(_blur), cutoff=1), _GLOBAL),
+    ("smooth-upscale", lambda g: _scaled(g.filter(_blur), 1.5), _LOCAL),
+    ("equalize", ImageOps.equalize, _LOCAL),  # low light, glare washing out one side
+]
+
+
+def _crop(img: Image.Image, box: Box) -> Image.Image:
+    """The region around a symbol zxing saw but could not decode, with a margin."""
+    x0, y0, x1, y1 = (
+        box[0] * img.width,
+        box[1] * img.height,
+        box[2] * img.width,
+        box[3] * img.height,
+    )
+    margin = 0.25 * max(x1 - x0, y1 - y0, 20)
+    region = img.crop(
+        (
+            round(max(0, x0 - margin)),
+            round(max(0, y0 - margin)),
+            round(min(img.width, x1 + margin)),
+            round(min(img.height, y1 + margin)),
+        )
+    )
+    # About 700 px across: small codes get bigger modules, and the passes stay cheap.
+    return _fit(_scaled(region, max(1.0, 700 / max(region.size))), 1400)
+
+
+def _unexplained(boxes: list[Box], found: Found) -> list[Box]:
+    """Failed symbols that are not just another sighting of a code already read."""
+    left = []
+    for box in boxes:
+        inside = any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for y, x in found.values())
+        if not inside and all(abs(box[0] - b[0]) + abs(box[1] - b[1]) > 0.02 for b in left):
+            left.append(box)
+    return left
+
+
+def _decode(gray: Image.Image, deadline: float) -> Found:
+    found: Found = {}
+    work = _fit(gray, WORK_SIDE)
+    failed = _read(work, found)
+    if not found and gray is not work:  # a big original: small codes need its full resolution
+        failed += _read(gray, found)
+    for _name, transform, binarizer in STEPS:
+        if found or time.monotonic() > deadline:
+            break
+        failed += _read(transform(work), found, binarizer)
+    # Symbols seen but not decoded (a second code, or the only one): zoom in on each and retry.
+    for box in _unexplained(failed, found)[:4]:
+        region = _crop(gray, box)
+        for _name, transform, binarizer in [("plain", lambda g: g, _LOCAL), *STEPS]:
+            if time.monotonic() > deadline:
+                break
+            before = len(found)
+            _read(transform(region), found, binarizer)
+            if len(found) > before:
+                break
+    if not found and time.monotonic() <= deadline:
+        _read(work, found, invert=True)  # light modules on a dark ground: rare, but legal
+    return found
+
+
+def read_qr_texts(
+    data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, deadline: float | None = None
+) -> list[str]:
+    """Every distinct QR text in the picture, top to bottom then left to right.
+
+    Raises QrReadError for pictures we refuse. `deadline` (time.monotonic()) stops the cascade of
+    slower fixes early; what was found by then is returned.
+    """
+    gray = _load_gray(data, max_bytes)
+    found = _decode(gray, deadline if deadline is not None else float("inf"))
+    return sorted(found, key=lambda text: (round(found[text][0], 2), found[text][1], text))
+
+
+class QrReader:
+    """Runs read_qr_texts off the event loop, in a small thread pool, within a time bound.
+
+    Threads, not processes: zxing-cpp, Pillow's decoders and filters release the GIL while they
+    work (measured: a 1 s decode in a thread left the loop's longest pause under 3 ms), so threads
+    give real parallelism without pickling 20 MB photos across processes.
+    """
+
+    def __init__(
+        self, *, max_workers: int = 2, timeout: float = 5.0, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="qr")
+        self._timeout = timeout
+        self._max_bytes = max_bytes
+
+    async def read(self, data: bytes) -> list[str]:
+        loop = asyncio.get_running_loop()
+        # The worker stops its cascade at the same deadline, so a timed-out job frees its thread
+        # soon instead of grinding on for an answer nobody waits for.
+        deadline = time.monotonic() + self._timeout
+        job = loop.run_in_executor(self._pool, self._work, data, deadline)
+        try:
+            return await asyncio.wait_for(job, self._timeout)
+        except TimeoutError:
+            raise QrReadError("timeout", f"no answer within {self._timeout} s") from None
+
+    def _work(self, data: bytes, deadline: float) -> list[str]:
+        if time.monotonic() > deadline:  # waited in the queue past its time: don't start
+            raise QrReadError("timeout", "expired in the queue")
+        return read_qr_texts(data, max_bytes=self._max_bytes, deadline=deadline)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,48 @@
+"""What handlers reach through the context: the unit of work, the signer, the reader, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.outbox import Dispatcher
+from bot.qr_reader import QrReader
+from bot.settings import Settings
+from domain.ports import UnitOfWork
+from domain.tokens import TokenSigner
+
+
+@dataclass
+class Services:
+    settings: Settings
+    make_uow: Callable[[], UnitOfWork]
+    signer: TokenSigner
+    reader: QrReader
+    dispatcher: Dispatcher
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    bot_username: str = ""
+
+    def uow(self) -> UnitOfWork:
+        return self.make_uow()
+
+    def qr_link(self, token: str) -> str:
+        return f"https://t.me/{self.bot_username}?start=q_{token}"
+
+    def deep_link(self, payload: str) -> str:
+        return f"https://t.me/{self.bot_username}?start={payload}"
+
+    @property
+    def qr_ttl(self) -> timedelta | None:
+        minutes = self.settings.qr_ttl_minutes
+        return timedelta(minutes=minutes) if minutes > 0 else None
+
+
+class Context(CallbackContext[ExtBot, dict, dict, dict]):
+    """The bot's CallbackContext, with typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        return self.application.bot_data["services"]

@@ -1,0 +1,57 @@
+"""Configuration: one Settings class, from LOYALTY_* variables and .env, read by the root."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LOYALTY_", env_file=".env", extra="ignore")
+
+    bot_token: str = ""
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    secret_key: str = ""
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    api_base_url: str = "https://api.telegram.org/bot"
+    file_base_url: str = "https://api.telegram.org/file/bot"
+    sandbox_port: int = 8081
+    qr_ttl_minutes: int = 0
+    enrollment_ttl_days: int = 7
+    deduction_ttl_minutes: int = 15
+    scan_cooldown_seconds: int = 60
+    max_photo_bytes: int = 20 * 1024 * 1024
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        return value
+
+    def model_post_init(self, _context: object) -> None:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'loyalty.db'}"
+
+    def qr_secret(self) -> bytes:
+        """The QR signing key: from config, else generated once and kept in the data folder."""
+        if self.secret_key:
+            return self.secret_key.encode()
+        path = self.data_dir / "secret.key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fresh = secrets.token_hex(32)
+            # Create exclusively so two processes starting at once cannot write different keys.
+            try:
+                with path.open("x") as handle:
+                    handle.write(fresh)
+                path.chmod(0o600)
+            except FileExistsError:
+                pass
+        return path.read_text().strip().encode()

@@ -1,0 +1,35 @@
+"""Every text the bot shows, by key, in one place (ready for translation): `t(key, **params)`."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.texts.business import BUSINESS
+from bot.texts.customer import CUSTOMER
+from bot.texts.errors import ERRORS
+from bot.texts.notifications import NOTIFICATIONS
+from bot.texts.scanning import SCANNING
+
+log = logging.getLogger(__name__)
+
+TEXTS: dict[str, str] = {**CUSTOMER, **BUSINESS, **SCANNING, **ERRORS, **NOTIFICATIONS}
+
+
+class _Lenient(dict):
+    """Missing parameters show as empty rather than breaking a message."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def t(key: str, **params: Any) -> str:
+    template = TEXTS.get(key)
+    if template is None:
+        log.warning("no text for key %r", key)
+        template = TEXTS["error"]
+    return template.format_map(_Lenient(params))
+
+
+def has(key: str) -> bool:
+    return key in TEXTS

@@ -1,0 +1,3 @@
+"""Texts of the business side: staff commands, programs, scans, customers."""
+
+BUSINESS: dict[str, str] = {}

@@ -1,0 +1,77 @@
+"""Formatting domain views into message texts: cards, history, requests."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.keyboards import request_answer
+from bot.texts import t
+from domain.models import ProgramKind
+from domain.queries import CardView, RequestView
+
+MAX_STAMPS_SHOWN = 20
+
+
+def progress(view: CardView) -> str:
+    left = view.program.reward_threshold - view.card.balance
+    if left <= 0:
+        return t("progress_ready", reward=view.program.reward_name)
+    return t("progress_left", left=left, reward=view.program.reward_name)
+
+
+def stamps(balance: int, threshold: int) -> str:
+    """Filled and empty marks, e.g. ●●●○○○○○○○ for 3 of 10."""
+    shown = min(threshold, MAX_STAMPS_SHOWN)
+    filled = min(balance, threshold) * shown // threshold
+    return "●" * filled + "○" * (shown - filled)
+
+
+def card_line(view: CardView) -> str:
+    program = view.program
+    common = {
+        "business": view.business, "program": program.name, "balance": view.card.balance,
+        "progress": progress(view), "threshold": program.reward_threshold,
+    }  # fmt: skip
+    if program.kind is ProgramKind.STAMPS:
+        marks = stamps(view.card.balance, program.reward_threshold)
+        return t("card_line_stamps", stamps=marks, **common)
+    return t("card_line_points", **common)
+
+
+def cards_text(cards: list[CardView]) -> str:
+    if not cards:
+        return t("cards_empty")
+    return "\n\n".join([t("cards_header"), *(card_line(v) for v in cards)])
+
+
+def history_text(history) -> str:
+    if not history:
+        return t("history_empty")
+    parts = [t("history_header")]
+    for view, entries in history:
+        parts.append(
+            t("history_card", business=view.business, program=view.program.name,
+              balance=view.card.balance)
+        )  # fmt: skip
+        lines = [
+            t("history_line", when=e.created_at.strftime("%d %b %H:%M"), delta=e.delta,
+              reason=e.reason or e.kind.value)
+            for e in entries
+        ]  # fmt: skip
+        parts.append("\n".join(lines) or t("history_none"))
+    return "\n".join(parts)
+
+
+def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
+    request = view.request
+    template = f"{request.kind.value}_request"
+    if request.kind.value == "enrollment":
+        template = "enrollment_request_short"
+    reason = request.reason
+    text = t(
+        template, business=view.business, program=view.program, amount=request.amount,
+        reason=reason, reason_suffix=f" ({reason})" if reason else "", balance=view.balance,
+        reward="", threshold="",
+    )  # fmt: skip
+    kind = "enrollment" if request.kind.value == "enrollment" else "deduction"
+    return text, request_answer(request.id, kind)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the loyalty schema; run them with `storage.migrate`."""

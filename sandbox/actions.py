@@ -1,0 +1,133 @@
+"""What a sandbox user can do: send text, photos and documents, and press inline buttons."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from sandbox.files import document_object, photo_sizes
+from sandbox.keyboards import inline_buttons
+from sandbox.markup import command_entities
+from sandbox.params import Upload
+from sandbox.state import CallbackRec, ChatRec, Store, UserRec
+
+
+class ActionError(Exception):
+    """A user action that cannot happen (unknown message, no such button, ...)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _chat(store: Store, user: UserRec) -> ChatRec:
+    # Writing to a bot one has blocked means pressing "Restart" first, which unblocks it.
+    user.blocked = False
+    return store.chats[user.id]
+
+
+def _post(store: Store, user: UserRec, fields: dict[str, Any]) -> dict[str, Any]:
+    chat = _chat(store, user)
+    rec = store.add_message(chat, user.data, fields, from_bot=False)
+    update_id = store.push_update("message", rec.data)
+    return {"message": rec.data, "update_id": update_id, "version": store.version}
+
+
+def _reply(chat: ChatRec, reply_to: int | None) -> dict[str, Any]:
+    if reply_to is None:
+        return {}
+    rec = chat.messages.get(reply_to)
+    if rec is None or rec.deleted:
+        raise ActionError(404, f"message {reply_to} not found in chat {chat.id}")
+    return {"reply_to_message": {k: v for k, v in rec.data.items() if k != "reply_to_message"}}
+
+
+def send_text(
+    store: Store, user: UserRec, text: str, reply_to: int | None = None
+) -> dict[str, Any]:
+    if not text.strip():
+        raise ActionError(400, "text is empty")
+    fields: dict[str, Any] = {"text": text, **_reply(store.chats[user.id], reply_to)}
+    entities = command_entities(text)
+    if entities:
+        fields["entities"] = entities
+    return _post(store, user, fields)
+
+
+def send_photo(
+    store: Store, user: UserRec, data: bytes, caption: str | None = None
+) -> dict[str, Any]:
+    try:
+        sizes = photo_sizes(store, data)
+    except Exception as exc:
+        raise ActionError(400, f"not an image Telegram could process: {exc}") from None
+    fields: dict[str, Any] = {"photo": sizes}
+    if caption:
+        fields["caption"] = caption
+        entities = command_entities(caption)
+        if entities:
+            fields["caption_entities"] = entities
+    return _post(store, user, fields)
+
+
+def send_document(
+    store: Store,
+    user: UserRec,
+    data: bytes,
+    filename: str,
+    mime_type: str | None,
+    caption: str | None = None,
+) -> dict[str, Any]:
+    fields: dict[str, Any] = {"document": document_object(store, Upload(data, filename, mime_type))}
+    if caption:
+        fields["caption"] = caption
+    return _post(store, user, fields)
+
+
+def press(
+    store: Store,
+    user: UserRec,
+    message_id: int,
+    label: str | None = None,
+    data: str | None = None,
+    forged: bool = False,
+) -> dict[str, Any]:
+    """Queue a callback_query for a button of a bot message (or, if forged, any data at all)."""
+    chat = _chat(store, user)
+    rec = chat.messages.get(message_id)
+    if rec is None or rec.deleted or not rec.from_bot:
+        raise ActionError(404, f"no bot message {message_id} in chat {chat.id}")
+    if not forged:
+        buttons = inline_buttons(rec.data.get("reply_markup"))
+        match = [
+            b
+            for b in buttons
+            if "callback_data" in b
+            and (label is None or b["text"] == label)
+            and (data is None or b["callback_data"] == data)
+        ]
+        if label is None and data is None or not match:
+            shown = [(b["text"], b.get("callback_data")) for b in buttons]
+            raise ActionError(
+                404, f"no button label={label!r} data={data!r} on message {message_id}: {shown}"
+            )
+        data = match[0]["callback_data"]
+    if not data:
+        raise ActionError(400, "callback data is empty")
+    query = CallbackRec(
+        id=str(secrets.randbits(62)),
+        user_id=user.id,
+        chat_id=chat.id,
+        message_id=message_id,
+        data=data,
+    )
+    store.callbacks[query.id] = query
+    payload = {
+        "id": query.id,
+        "from": user.data,
+        "message": rec.data,
+        "chat_instance": str(chat.id * 2654435761 % 2**62),
+        "data": data,
+    }
+    update_id = store.push_update("callback_query", payload)
+    return {"callback_query_id": query.id, "update_id": update_id, "version": store.version}

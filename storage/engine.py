@@ -1,0 +1,60 @@
+"""Engine and session factory: SQLite tuned for one process, PostgreSQL with a plain pool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
+    """An async engine for `url`; `foreign_keys=False` is for migrations that rebuild tables."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(url, pool_pre_ping=True)
+    _create_parent_folder(parsed.database, uri=parsed.query.get("uri") == "true")
+    engine = create_async_engine(url)
+    _tune_sqlite(engine, foreign_keys=foreign_keys)
+    return engine
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
+    # Domain objects are copied out of rows, so nothing needs reloading after a commit.
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def _create_parent_folder(database: str | None, *, uri: bool) -> None:
+    if not database or database == ":memory:" or uri or database.startswith("file:"):
+        return
+    Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
+    # SQLAlchemy's documented recipe (SQLite dialect, "Enabling Non-Legacy SQLite Transactional
+    # Modes"): stop the driver from issuing its own deferred BEGIN, and begin every transaction
+    # ourselves with BEGIN IMMEDIATE. A deferred transaction that reads and then writes can fail
+    # with "database is locked" without waiting; an immediate one takes the write lock up front
+    # and so simply waits its turn under busy_timeout.
+    @event.listens_for(engine.sync_engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # busy_timeout first, so the journal-mode switch itself waits for other connections.
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL is still crash-safe; only the last commits may roll back on
+            # power loss, and each commit avoids an fsync.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

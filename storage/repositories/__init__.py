@@ -1,0 +1,33 @@
+"""SQL implementations of the repository ports in `domain.ports`."""
+
+from storage.repositories.businesses import (
+    SqlBusinessCustomerRepository,
+    SqlBusinessRepository,
+    SqlStaffRepository,
+)
+from storage.repositories.cards import SqlCardRepository
+from storage.repositories.ledger import SqlLedgerRepository
+from storage.repositories.notifications import (
+    SqlNotificationRepository,
+    SqlPreferenceRepository,
+)
+from storage.repositories.people import SqlCustomerRepository, SqlUserRepository
+from storage.repositories.programs import SqlEnrollmentRepository, SqlProgramRepository
+from storage.repositories.requests import SqlRequestRepository
+from storage.repositories.scans import SqlScanRepository
+
+__all__ = [
+    "SqlBusinessCustomerRepository",
+    "SqlBusinessRepository",
+    "SqlCardRepository",
+    "SqlCustomerRepository",
+    "SqlEnrollmentRepository",
+    "SqlLedgerRepository",
+    "SqlNotificationRepository",
+    "SqlPreferenceRepository",
+    "SqlProgramRepository",
+    "SqlRequestRepository",
+    "SqlScanRepository",
+    "SqlStaffRepository",
+    "SqlUserRepository",
+]

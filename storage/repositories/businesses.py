@@ -1,0 +1,184 @@
+"""Repositories for businesses, their staff, and the customers each business has dealt with."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+
+from domain.models import Business, BusinessCustomer, Role, Staff
+from domain.ports import CustomerSummary
+from storage.repositories.base import SqlRepository
+from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, CustomerRow, StaffRow
+
+
+def _business(row: BusinessRow) -> Business:
+    return Business(
+        id=row.id,
+        name=row.name,
+        owner_telegram_id=row.owner_telegram_id,
+        staff_invite_code=row.staff_invite_code,
+        created_at=row.created_at,
+        default_program_id=row.default_program_id,
+        suspended_at=row.suspended_at,
+    )
+
+
+def _staff(row: StaffRow) -> Staff:
+    return Staff(
+        id=row.id,
+        business_id=row.business_id,
+        telegram_id=row.telegram_id,
+        role=Role(row.role),
+        added_at=row.added_at,
+    )
+
+
+def _business_customer(row: BusinessCustomerRow) -> BusinessCustomer:
+    return BusinessCustomer(
+        id=row.id,
+        business_id=row.business_id,
+        customer_id=row.customer_id,
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        visits=row.visits,
+        status=row.status,
+    )
+
+
+class SqlBusinessRepository(SqlRepository):
+    async def get(self, business_id: int) -> Business | None:
+        row = await self._get(BusinessRow, business_id)
+        return _business(row) if row else None
+
+    async def by_invite_code(self, code: str) -> Business | None:
+        row = await self._first(select(BusinessRow).where(BusinessRow.staff_invite_code == code))
+        return _business(row) if row else None
+
+    async def add(self, business: Business) -> Business:
+        row = await self._add(
+            BusinessRow(
+                name=business.name,
+                owner_telegram_id=business.owner_telegram_id,
+                staff_invite_code=business.staff_invite_code,
+                default_program_id=business.default_program_id,
+                suspended_at=business.suspended_at,
+                created_at=business.created_at,
+            )
+        )
+        return _business(row)
+
+    async def update(self, business: Business) -> None:
+        row = await self._get_or_fail(BusinessRow, business.id)
+        row.name = business.name
+        row.owner_telegram_id = business.owner_telegram_id
+        row.staff_invite_code = business.staff_invite_code
+        row.default_program_id = business.default_program_id
+        row.suspended_at = business.suspended_at
+        await self._session.flush()
+
+
+class SqlStaffRepository(SqlRepository):
+    async def get(self, business_id: int, telegram_id: int) -> Staff | None:
+        row = await self._first(
+            select(StaffRow).where(
+                StaffRow.business_id == business_id, StaffRow.telegram_id == telegram_id
+            )
+        )
+        return _staff(row) if row else None
+
+    async def of_user(self, telegram_id: int) -> list[Staff]:
+        stmt = select(StaffRow).where(StaffRow.telegram_id == telegram_id).order_by(StaffRow.id)
+        return [_staff(row) for row in await self._all(stmt)]
+
+    async def list(self, business_id: int) -> list[Staff]:
+        stmt = select(StaffRow).where(StaffRow.business_id == business_id).order_by(StaffRow.id)
+        return [_staff(row) for row in await self._all(stmt)]
+
+    async def add(self, staff: Staff) -> Staff:
+        row = await self._add(
+            StaffRow(
+                business_id=staff.business_id,
+                telegram_id=staff.telegram_id,
+                role=staff.role.value,
+                added_at=staff.added_at,
+            )
+        )
+        return _staff(row)
+
+    async def remove(self, business_id: int, telegram_id: int) -> bool:
+        result = await self._session.execute(
+            delete(StaffRow)
+            .where(StaffRow.business_id == business_id, StaffRow.telegram_id == telegram_id)
+            .execution_options(synchronize_session="fetch")
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlBusinessCustomerRepository(SqlRepository):
+    async def get(self, business_id: int, customer_id: int) -> BusinessCustomer | None:
+        row = await self._first(
+            select(BusinessCustomerRow).where(
+                BusinessCustomerRow.business_id == business_id,
+                BusinessCustomerRow.customer_id == customer_id,
+            )
+        )
+        return _business_customer(row) if row else None
+
+    async def touch(
+        self, business_id: int, customer_id: int, at: datetime, *, visit: bool
+    ) -> BusinessCustomer:
+        # One upsert, so two first contacts at once cannot both insert.
+        insert = self._insert(BusinessCustomerRow).values(
+            business_id=business_id,
+            customer_id=customer_id,
+            first_seen=at,
+            last_seen=at,
+            visits=1 if visit else 0,
+            status="active",
+        )
+        stmt = (
+            insert.on_conflict_do_update(
+                index_elements=["business_id", "customer_id"],
+                set_={
+                    "last_seen": insert.excluded.last_seen,
+                    "visits": BusinessCustomerRow.visits + (1 if visit else 0),
+                },
+            )
+            .returning(BusinessCustomerRow)
+            .execution_options(populate_existing=True)
+        )
+        return _business_customer((await self._session.scalars(stmt)).one())
+
+    async def page(self, business_id: int, offset: int, limit: int) -> list[CustomerSummary]:
+        # The balance is this business's cards only; a correlated sum stays portable.
+        balance = (
+            select(func.coalesce(func.sum(CardRow.balance), 0))
+            .where(CardRow.business_id == business_id)
+            .where(CardRow.customer_id == BusinessCustomerRow.customer_id)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(
+                CustomerRow.id,
+                CustomerRow.display_name,
+                balance,
+                BusinessCustomerRow.visits,
+                BusinessCustomerRow.last_seen,
+            )
+            .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
+            .where(BusinessCustomerRow.business_id == business_id)
+            .order_by(BusinessCustomerRow.last_seen.desc(), BusinessCustomerRow.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        return [
+            CustomerSummary(
+                customer_id=cid, name=name, balance=int(bal), visits=visits, last_seen=seen
+            )
+            for cid, name, bal, visits, seen in (await self._session.execute(stmt)).all()
+        ]
+
+    async def count(self, business_id: int) -> int:
+        stmt = select(func.count()).where(BusinessCustomerRow.business_id == business_id)
+        return int((await self._session.scalar(stmt)) or 0)

@@ -1,0 +1,68 @@
+"""Repository for the append-only points ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from domain.models import EntryKind, LedgerEntry
+from storage.repositories.base import SqlRepository
+from storage.tables import LedgerRow
+
+
+def _entry(row: LedgerRow) -> LedgerEntry:
+    return LedgerEntry(
+        id=row.id,
+        card_id=row.card_id,
+        delta=row.delta,
+        kind=EntryKind(row.kind),
+        idempotency_key=row.idempotency_key,
+        created_at=row.created_at,
+        staff_telegram_id=row.staff_telegram_id,
+        reason=row.reason,
+    )
+
+
+class SqlLedgerRepository(SqlRepository):
+    async def get(self, entry_id: int) -> LedgerEntry | None:
+        row = await self._get(LedgerRow, entry_id)
+        return _entry(row) if row else None
+
+    async def by_key(self, idempotency_key: str) -> LedgerEntry | None:
+        row = await self._first(
+            select(LedgerRow).where(LedgerRow.idempotency_key == idempotency_key)
+        )
+        return _entry(row) if row else None
+
+    async def add(self, entry: LedgerEntry) -> LedgerEntry:
+        row = await self._add(
+            LedgerRow(
+                card_id=entry.card_id,
+                delta=entry.delta,
+                kind=entry.kind.value,
+                idempotency_key=entry.idempotency_key,
+                staff_telegram_id=entry.staff_telegram_id,
+                reason=entry.reason,
+                created_at=entry.created_at,
+            )
+        )
+        return _entry(row)
+
+    async def for_card(self, card_id: int, limit: int = 10) -> list[LedgerEntry]:
+        stmt = (
+            select(LedgerRow)
+            .where(LedgerRow.card_id == card_id)
+            .order_by(LedgerRow.created_at.desc(), LedgerRow.id.desc())
+            .limit(limit)
+        )
+        return [_entry(row) for row in await self._all(stmt)]
+
+    async def awarded_since(self, card_id: int, since: datetime) -> int:
+        # Undo rows carry negative deltas, so summing both kinds nets undone awards out.
+        stmt = select(func.coalesce(func.sum(LedgerRow.delta), 0)).where(
+            LedgerRow.card_id == card_id,
+            LedgerRow.kind.in_([EntryKind.AWARD.value, EntryKind.UNDO.value]),
+            LedgerRow.created_at >= since,
+        )
+        return int((await self._session.scalar(stmt)) or 0)

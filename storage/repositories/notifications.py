@@ -1,0 +1,85 @@
+"""Repositories for the notification outbox and customers' notification preferences."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from domain.models import CUSTOMER_CATEGORIES, Category, Notification, NotificationStatus
+from storage.repositories.base import SqlRepository
+from storage.tables import NotificationRow, PreferenceRow
+
+
+class SqlNotificationRepository(SqlRepository):
+    async def add(self, notification: Notification) -> Notification:
+        row = await self._add(
+            NotificationRow(
+                chat_id=notification.chat_id,
+                customer_id=notification.customer_id,
+                card_id=notification.card_id,
+                request_id=notification.request_id,
+                category=notification.category.value,
+                template=notification.template,
+                # A copy: the row must not change if the caller mutates its dict later.
+                params=dict(notification.params),
+                status=notification.status.value,
+                attempts=notification.attempts,
+                next_attempt_at=notification.next_attempt_at,
+                sent_at=notification.sent_at,
+                telegram_message_id=notification.telegram_message_id,
+                last_error=notification.last_error,
+                created_at=notification.created_at,
+            )
+        )
+        return _notification(row)
+
+
+def _notification(row: NotificationRow) -> Notification:
+    return Notification(
+        id=row.id,
+        chat_id=row.chat_id,
+        category=Category(row.category),
+        template=row.template,
+        created_at=row.created_at,
+        params=dict(row.params or {}),
+        customer_id=row.customer_id,
+        card_id=row.card_id,
+        request_id=row.request_id,
+        status=NotificationStatus(row.status),
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        sent_at=row.sent_at,
+        telegram_message_id=row.telegram_message_id,
+        last_error=row.last_error,
+    )
+
+
+class SqlPreferenceRepository(SqlRepository):
+    """No row means enabled: customers opt out of categories, they do not opt in."""
+
+    async def enabled(self, customer_id: int, category: Category) -> bool:
+        value = await self._session.scalar(
+            select(PreferenceRow.enabled).where(
+                PreferenceRow.customer_id == customer_id,
+                PreferenceRow.category == category.value,
+            )
+        )
+        return True if value is None else bool(value)
+
+    async def all_for(self, customer_id: int) -> dict[Category, bool]:
+        rows = await self._session.execute(
+            select(PreferenceRow.category, PreferenceRow.enabled).where(
+                PreferenceRow.customer_id == customer_id
+            )
+        )
+        stored = {Category(category): bool(enabled) for category, enabled in rows.all()}
+        return {category: stored.get(category, True) for category in CUSTOMER_CATEGORIES}
+
+    async def set(self, customer_id: int, category: Category, enabled: bool) -> None:
+        insert = self._insert(PreferenceRow).values(
+            customer_id=customer_id, category=category.value, enabled=enabled
+        )
+        await self._session.execute(
+            insert.on_conflict_do_update(
+                index_elements=["customer_id", "category"], set_={"enabled": enabled}
+            ).execution_options(populate_existing=True)
+        )

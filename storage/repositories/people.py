@@ -1,0 +1,110 @@
+"""Repositories for people: Telegram users and customer profiles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, select, update
+
+from domain.models import Customer, TelegramUser
+from storage.repositories.base import SqlRepository
+from storage.tables import CustomerRow, TelegramUserRow
+
+
+def _user(row: TelegramUserRow) -> TelegramUser:
+    return TelegramUser(
+        telegram_id=row.telegram_id,
+        chat_id=row.chat_id,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        username=row.username,
+        language=row.language,
+        blocked_at=row.blocked_at,
+    )
+
+
+def _customer(row: CustomerRow) -> Customer:
+    return Customer(
+        id=row.id,
+        telegram_id=row.telegram_id,
+        public_id=row.public_id,
+        manual_code=row.manual_code,
+        display_name=row.display_name,
+        created_at=row.created_at,
+        qr_key_version=row.qr_key_version,
+    )
+
+
+class SqlUserRepository(SqlRepository):
+    async def get(self, telegram_id: int) -> TelegramUser | None:
+        row = await self._first(
+            select(TelegramUserRow).where(TelegramUserRow.telegram_id == telegram_id)
+        )
+        return _user(row) if row else None
+
+    async def upsert(self, user: TelegramUser) -> TelegramUser:
+        values = {
+            "telegram_id": user.telegram_id,
+            "chat_id": user.chat_id,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "username": user.username,
+            "language": user.language,
+            "blocked_at": user.blocked_at,
+        }
+        insert = self._insert(TelegramUserRow).values(**values)
+        changed = {k: v for k, v in values.items() if k != "telegram_id"}
+        stmt = (
+            insert.on_conflict_do_update(index_elements=["telegram_id"], set_=changed)
+            .returning(TelegramUserRow)
+            .execution_options(populate_existing=True)
+        )
+        return _user((await self._session.scalars(stmt)).one())
+
+    async def set_blocked(self, telegram_id: int, at: datetime | None) -> None:
+        await self._session.execute(
+            update(TelegramUserRow)
+            .where(TelegramUserRow.telegram_id == telegram_id)
+            .values(blocked_at=at)
+            .execution_options(synchronize_session="fetch")
+        )
+
+
+class SqlCustomerRepository(SqlRepository):
+    async def get(self, customer_id: int) -> Customer | None:
+        row = await self._get(CustomerRow, customer_id)
+        return _customer(row) if row else None
+
+    async def by_telegram(self, telegram_id: int) -> Customer | None:
+        return await self._one_by(CustomerRow.telegram_id == telegram_id)
+
+    async def by_public_id(self, public_id: str) -> Customer | None:
+        return await self._one_by(CustomerRow.public_id == public_id)
+
+    async def by_manual_code(self, code: str) -> Customer | None:
+        return await self._one_by(CustomerRow.manual_code == code)
+
+    async def add(self, customer: Customer) -> Customer:
+        row = await self._add(
+            CustomerRow(
+                telegram_id=customer.telegram_id,
+                public_id=customer.public_id,
+                manual_code=customer.manual_code,
+                display_name=customer.display_name,
+                qr_key_version=customer.qr_key_version,
+                created_at=customer.created_at,
+            )
+        )
+        return _customer(row)
+
+    async def update(self, customer: Customer) -> None:
+        row = await self._get_or_fail(CustomerRow, customer.id)
+        row.public_id = customer.public_id
+        row.manual_code = customer.manual_code
+        row.display_name = customer.display_name
+        row.qr_key_version = customer.qr_key_version
+        await self._session.flush()
+
+    async def _one_by(self, condition: ColumnElement[bool]) -> Customer | None:
+        row = await self._first(select(CustomerRow).where(condition))
+        return _customer(row) if row else None

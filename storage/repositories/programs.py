@@ -1,0 +1,109 @@
+"""Repositories for loyalty programs and customers' enrollments in them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind
+from storage.repositories.base import SqlRepository
+from storage.tables import EnrollmentRow, ProgramRow
+
+
+def _program(row: ProgramRow) -> Program:
+    return Program(
+        id=row.id,
+        business_id=row.business_id,
+        name=row.name,
+        kind=ProgramKind(row.kind),
+        points_per_scan=row.points_per_scan,
+        reward_threshold=row.reward_threshold,
+        reward_name=row.reward_name,
+        join_code=row.join_code,
+        created_at=row.created_at,
+        max_per_scan=row.max_per_scan,
+        daily_cap=row.daily_cap,
+        expires_at=row.expires_at,
+        active=row.active,
+    )
+
+
+def _enrollment(row: EnrollmentRow) -> Enrollment:
+    return Enrollment(
+        id=row.id,
+        customer_id=row.customer_id,
+        program_id=row.program_id,
+        status=EnrollmentStatus(row.status),
+        created_at=row.created_at,
+        invited_by=row.invited_by,
+        decided_at=row.decided_at,
+    )
+
+
+def _copy_program(program: Program, row: ProgramRow) -> ProgramRow:
+    row.business_id = program.business_id
+    row.name = program.name
+    row.kind = program.kind.value
+    row.points_per_scan = program.points_per_scan
+    row.reward_threshold = program.reward_threshold
+    row.reward_name = program.reward_name
+    row.join_code = program.join_code
+    row.max_per_scan = program.max_per_scan
+    row.daily_cap = program.daily_cap
+    row.expires_at = program.expires_at
+    row.active = program.active
+    return row
+
+
+class SqlProgramRepository(SqlRepository):
+    async def get(self, program_id: int) -> Program | None:
+        row = await self._get(ProgramRow, program_id)
+        return _program(row) if row else None
+
+    async def by_join_code(self, code: str) -> Program | None:
+        row = await self._first(select(ProgramRow).where(ProgramRow.join_code == code))
+        return _program(row) if row else None
+
+    async def list(self, business_id: int, *, active_only: bool = False) -> list[Program]:
+        stmt = select(ProgramRow).where(ProgramRow.business_id == business_id)
+        if active_only:
+            stmt = stmt.where(ProgramRow.active.is_(True))
+        rows = await self._all(stmt.order_by(ProgramRow.id))
+        return [_program(row) for row in rows]
+
+    async def add(self, program: Program) -> Program:
+        row = _copy_program(program, ProgramRow(created_at=program.created_at))
+        return _program(await self._add(row))
+
+    async def update(self, program: Program) -> None:
+        _copy_program(program, await self._get_or_fail(ProgramRow, program.id))
+        await self._session.flush()
+
+
+class SqlEnrollmentRepository(SqlRepository):
+    async def get(self, customer_id: int, program_id: int) -> Enrollment | None:
+        row = await self._first(
+            select(EnrollmentRow).where(
+                EnrollmentRow.customer_id == customer_id, EnrollmentRow.program_id == program_id
+            )
+        )
+        return _enrollment(row) if row else None
+
+    async def add(self, enrollment: Enrollment) -> Enrollment:
+        row = await self._add(
+            EnrollmentRow(
+                customer_id=enrollment.customer_id,
+                program_id=enrollment.program_id,
+                status=enrollment.status.value,
+                invited_by=enrollment.invited_by,
+                decided_at=enrollment.decided_at,
+                created_at=enrollment.created_at,
+            )
+        )
+        return _enrollment(row)
+
+    async def update(self, enrollment: Enrollment) -> None:
+        row = await self._get_or_fail(EnrollmentRow, enrollment.id)
+        row.status = enrollment.status.value
+        row.invited_by = enrollment.invited_by
+        row.decided_at = enrollment.decided_at
+        await self._session.flush()

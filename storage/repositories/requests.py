@@ -1,0 +1,94 @@
+"""Repository for approval requests: enrollment invitations, deductions and redemptions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from domain.models import ApprovalRequest, RequestKind, RequestStatus
+from storage.repositories.base import SqlRepository
+from storage.tables import RequestRow
+
+_PENDING = RequestStatus.PENDING.value
+
+
+def _request(row: RequestRow) -> ApprovalRequest:
+    return ApprovalRequest(
+        id=row.id,
+        kind=RequestKind(row.kind),
+        customer_id=row.customer_id,
+        business_id=row.business_id,
+        program_id=row.program_id,
+        requested_by=row.requested_by,
+        created_at=row.created_at,
+        expires_at=row.expires_at,
+        amount=row.amount,
+        reason=row.reason,
+        card_id=row.card_id,
+        status=RequestStatus(row.status),
+        decided_at=row.decided_at,
+        reminded_at=row.reminded_at,
+    )
+
+
+def _copy(request: ApprovalRequest, row: RequestRow) -> RequestRow:
+    row.kind = request.kind.value
+    row.customer_id = request.customer_id
+    row.business_id = request.business_id
+    row.program_id = request.program_id
+    row.requested_by = request.requested_by
+    row.expires_at = request.expires_at
+    row.amount = request.amount
+    row.reason = request.reason
+    row.card_id = request.card_id
+    row.status = request.status.value
+    row.decided_at = request.decided_at
+    row.reminded_at = request.reminded_at
+    return row
+
+
+class SqlRequestRepository(SqlRepository):
+    async def get(self, request_id: int) -> ApprovalRequest | None:
+        row = await self._get(RequestRow, request_id)
+        return _request(row) if row else None
+
+    async def add(self, request: ApprovalRequest) -> ApprovalRequest:
+        row = await self._add(_copy(request, RequestRow(created_at=request.created_at)))
+        return _request(row)
+
+    async def update(self, request: ApprovalRequest) -> None:
+        _copy(request, await self._get_or_fail(RequestRow, request.id))
+        await self._session.flush()
+
+    async def pending_for_customer(self, customer_id: int) -> list[ApprovalRequest]:
+        stmt = (
+            select(RequestRow)
+            .where(RequestRow.customer_id == customer_id, RequestRow.status == _PENDING)
+            .order_by(RequestRow.created_at, RequestRow.id)
+        )
+        return [_request(row) for row in await self._all(stmt)]
+
+    async def pending_of(
+        self, customer_id: int, program_id: int, kind: str
+    ) -> ApprovalRequest | None:
+        row = await self._first(
+            select(RequestRow)
+            .where(
+                RequestRow.customer_id == customer_id,
+                RequestRow.program_id == program_id,
+                RequestRow.kind == str(kind),
+                RequestRow.status == _PENDING,
+            )
+            .order_by(RequestRow.id.desc())
+        )
+        return _request(row) if row else None
+
+    async def due(self, now: datetime, limit: int = 500) -> list[ApprovalRequest]:
+        stmt = (
+            select(RequestRow)
+            .where(RequestRow.status == _PENDING, RequestRow.expires_at <= now)
+            .order_by(RequestRow.expires_at, RequestRow.id)
+            .limit(limit)
+        )
+        return [_request(row) for row in await self._all(stmt)]

@@ -1,0 +1,273 @@
+"""SQLAlchemy tables for the loyalty data model (names as in DESIGN.md)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Deterministic constraint names: Alembic batch mode on SQLite can only drop or alter constraints
+# it can name, and PostgreSQL migrations need the same names.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware, SQLite included."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            # A naive time is ambiguous; refusing it catches a missing clock early.
+            raise ValueError(f"naive datetime refused: {value!r}")
+        value = value.astimezone(UTC)
+        # SQLite's DATETIME drops the offset anyway; plain UTC keeps text order = time order.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+metadata = Base.metadata
+
+
+def _telegram_id(*, nullable: bool = False, unique: bool = False) -> Mapped[Any]:
+    return mapped_column(
+        BigInteger, ForeignKey("telegram_users.telegram_id"), nullable=nullable, unique=unique
+    )
+
+
+class TelegramUserRow(Base):
+    __tablename__ = "telegram_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    first_name: Mapped[str] = mapped_column(String(255), default="")
+    last_name: Mapped[str] = mapped_column(String(255), default="")
+    username: Mapped[str] = mapped_column(String(255), default="")
+    language: Mapped[str] = mapped_column(String(16), default="")
+    blocked_at: Mapped[datetime | None]
+
+
+class CustomerRow(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = _telegram_id(unique=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True)
+    manual_code: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(255))
+    qr_key_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+
+
+class BusinessRow(Base):
+    __tablename__ = "businesses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    owner_telegram_id: Mapped[int] = _telegram_id()
+    staff_invite_code: Mapped[str] = mapped_column(String(64), unique=True)
+    # use_alter: businesses and loyalty_programs refer to each other.
+    default_program_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("loyalty_programs.id", use_alter=True)
+    )
+    suspended_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class StaffRow(Base):
+    __tablename__ = "business_staff"
+    __table_args__ = (UniqueConstraint("business_id", "telegram_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    telegram_id: Mapped[int] = _telegram_id(nullable=False)
+    role: Mapped[str] = mapped_column(String(16))
+    added_at: Mapped[datetime]
+
+
+class ProgramRow(Base):
+    __tablename__ = "loyalty_programs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))
+    points_per_scan: Mapped[int] = mapped_column(Integer)
+    reward_threshold: Mapped[int] = mapped_column(Integer)
+    reward_name: Mapped[str] = mapped_column(String(255))
+    join_code: Mapped[str] = mapped_column(String(64), unique=True)
+    max_per_scan: Mapped[int] = mapped_column(Integer, default=100)
+    daily_cap: Mapped[int | None] = mapped_column(Integer)
+    expires_at: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+
+
+class EnrollmentRow(Base):
+    __tablename__ = "customer_programs"
+    __table_args__ = (UniqueConstraint("customer_id", "program_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
+    status: Mapped[str] = mapped_column(String(16))
+    invited_by: Mapped[int | None] = _telegram_id(nullable=True)  # the inviting staff member
+    decided_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class CardRow(Base):
+    __tablename__ = "loyalty_cards"
+    __table_args__ = (
+        UniqueConstraint("customer_id", "program_id"),
+        CheckConstraint("balance >= 0", name="balance_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    balance: Mapped[int] = mapped_column(Integer, default=0)
+    lifetime_points: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+
+
+class LedgerRow(Base):
+    __tablename__ = "point_transactions"
+    __table_args__ = (Index("ix_point_transactions_card_id_created_at", "card_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("loyalty_cards.id"))
+    delta: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    staff_telegram_id: Mapped[int | None] = _telegram_id(nullable=True)
+    reason: Mapped[str] = mapped_column(String(255), default="")
+    created_at: Mapped[datetime]
+
+
+class BusinessCustomerRow(Base):
+    __tablename__ = "business_customers"
+    __table_args__ = (UniqueConstraint("business_id", "customer_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+
+
+class RequestRow(Base):
+    __tablename__ = "customer_approval_requests"
+    __table_args__ = (
+        Index("ix_customer_approval_requests_status_expires_at", "status", "expires_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
+    requested_by: Mapped[int] = _telegram_id()  # the staff member who asked
+    amount: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(255), default="")
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+
+
+class NotificationRow(Base):
+    __tablename__ = "customer_notifications"
+    __table_args__ = (
+        Index("ix_customer_notifications_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Staff messages go to chats that are not customers, so the chat is the recipient.
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("customer_approval_requests.id"))
+    category: Mapped[str] = mapped_column(String(32))
+    template: Mapped[str] = mapped_column(String(64))
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_error: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[datetime]
+
+
+class PreferenceRow(Base):
+    __tablename__ = "customer_notification_preferences"
+    __table_args__ = (UniqueConstraint("customer_id", "category"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    category: Mapped[str] = mapped_column(String(32))
+    enabled: Mapped[bool]
+
+
+class ScanLogRow(Base):
+    __tablename__ = "qr_scan_logs"
+    __table_args__ = (
+        Index("ix_qr_scan_logs_business_id_created_at", "business_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    staff_telegram_id: Mapped[int] = _telegram_id()
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_programs.id"))
+    outcome: Mapped[str] = mapped_column(String(16))
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    # Not unique: a retried scan is logged again; by_key picks the first that counted.
+    idempotency_key: Mapped[str] = mapped_column(String(128), default="", index=True)
+    created_at: Mapped[datetime]

@@ -1,0 +1,108 @@
+"""The SQL unit of work: one session, one transaction, every repository on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from storage.repositories import (
+    SqlBusinessCustomerRepository,
+    SqlBusinessRepository,
+    SqlCardRepository,
+    SqlCustomerRepository,
+    SqlEnrollmentRepository,
+    SqlLedgerRepository,
+    SqlNotificationRepository,
+    SqlPreferenceRepository,
+    SqlProgramRepository,
+    SqlRequestRepository,
+    SqlScanRepository,
+    SqlStaffRepository,
+    SqlUserRepository,
+)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SqlUnitOfWork:
+    """`async with uow:` ... `await uow.commit()`; leaving without a commit rolls back.
+
+    One block at a time; each block gets a fresh session, so the object can be reused.
+    """
+
+    users: SqlUserRepository
+    customers: SqlCustomerRepository
+    businesses: SqlBusinessRepository
+    staff: SqlStaffRepository
+    programs: SqlProgramRepository
+    enrollments: SqlEnrollmentRepository
+    cards: SqlCardRepository
+    ledger: SqlLedgerRepository
+    business_customers: SqlBusinessCustomerRepository
+    requests: SqlRequestRepository
+    notifications: SqlNotificationRepository
+    preferences: SqlPreferenceRepository
+    scans: SqlScanRepository
+
+    def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
+        self._session_factory = session_factory
+        self._clock = clock
+        self._session: AsyncSession | None = None
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    async def __aenter__(self) -> SqlUnitOfWork:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already in use; create one per task")
+        session = self._session_factory()
+        self._session = session
+        self.users = SqlUserRepository(session)
+        self.customers = SqlCustomerRepository(session)
+        self.businesses = SqlBusinessRepository(session)
+        self.staff = SqlStaffRepository(session)
+        self.programs = SqlProgramRepository(session)
+        self.enrollments = SqlEnrollmentRepository(session)
+        self.cards = SqlCardRepository(session)
+        self.ledger = SqlLedgerRepository(session)
+        self.business_customers = SqlBusinessCustomerRepository(session)
+        self.requests = SqlRequestRepository(session)
+        self.notifications = SqlNotificationRepository(session)
+        self.preferences = SqlPreferenceRepository(session)
+        self.scans = SqlScanRepository(session)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            # Whatever was not committed is dropped; after a commit this is a no-op.
+            await session.rollback()
+        finally:
+            await session.close()
+
+    async def commit(self) -> None:
+        await self._active().commit()
+
+    async def rollback(self) -> None:
+        await self._active().rollback()
+
+    def _active(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside `async with`")
+        return self._session
+
+
+def uow_factory(
+    session_factory: async_sessionmaker[Any], clock: Clock = utc_now
+) -> Callable[[], SqlUnitOfWork]:
+    """A factory the composition root hands to handlers: one fresh unit of work per use case."""
+    return lambda: SqlUnitOfWork(session_factory, clock)
