@@ -13,8 +13,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bot.qr_images import customer_qr_png, poster_png  # noqa: E402
-from domain.tokens import TokenSigner  # noqa: E402
+from bot.qr_images import customer_qr_png, poster_png
+from domain.tokens import TokenSigner
 
 TEST_SECRET = b"bench-corpus-secret-never-in-production"
 BOTS = ("loyalty_demo_bot", "CoffeeStampsBot", "bakery_points_bot", "LoyaltyCardBot")
@@ -29,7 +29,9 @@ def customer_link(rng: np.random.Generator) -> str:
 
 
 def _join_link(rng: np.random.Generator) -> str:
-    code = "".join(rng.choice(list("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"), 10))
+    code = "".join(
+        rng.choice(list("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"), 10)
+    )
     return f"https://t.me/{rng.choice(BOTS)}?start=j_{code}"
 
 
@@ -70,10 +72,14 @@ def _screen(rng: np.random.Generator, code: Image.Image, module_px: float) -> tu
     y = int((sh - shown.height) * rng.uniform(0.2, 0.8))
     pad = max(2, sw // 60)
     bubble = (40, 45, 55) if dark else (255, 255, 255)
-    draw.rounded_rectangle((x - pad, y - pad, x + shown.width + pad, y + shown.height + pad),
-                           radius=3 * pad, fill=bubble)
-    for yy in list(range(y - 8 * pad, 0, -10 * pad)) + list(range(y + shown.height + 4 * pad,
-                                                                     sh, 10 * pad)):
+    draw.rounded_rectangle(
+        (x - pad, y - pad, x + shown.width + pad, y + shown.height + pad),
+        radius=3 * pad,
+        fill=bubble,
+    )
+    for yy in list(range(y - 8 * pad, 0, -10 * pad)) + list(
+        range(y + shown.height + 4 * pad, sh, 10 * pad)
+    ):
         bw = sw * rng.uniform(0.3, 0.7)
         bx = rng.uniform(pad, sw - bw - pad)
         draw.rounded_rectangle((bx, yy, bx + bw, yy + 6 * pad), radius=2 * pad, fill=bubble)
@@ -84,11 +90,17 @@ def _screen(rng: np.random.Generator, code: Image.Image, module_px: float) -> tu
     arr = np.asarray(screen, np.float32) * (hi - lo) + lo * 255
     bez = int(sw * rng.uniform(0.03, 0.06))
     phone = Image.new("RGBA", (sw + 2 * bez, sh + 2 * bez), (0, 0, 0, 0))
-    ImageDraw.Draw(phone).rounded_rectangle((0, 0, phone.width - 1, phone.height - 1),
-                                            radius=4 * bez, fill=(18, 18, 20, 255))
+    ImageDraw.Draw(phone).rounded_rectangle(
+        (0, 0, phone.width - 1, phone.height - 1), radius=4 * bez, fill=(18, 18, 20, 255)
+    )
     phone.paste(Image.fromarray(arr.astype(np.uint8)), (bez, bez))
     qr = code.height if code.width == code.height else code.width  # the caption is below
-    return phone, (x + bez, y + bez, x + bez + shown.width, y + bez + qr * shown.width // code.width)
+    return phone, (
+        x + bez,
+        y + bez,
+        x + bez + shown.width,
+        y + bez + qr * shown.width // code.width,
+    )
 
 
 def _poster(rng: np.random.Generator, scale: float) -> tuple:
@@ -145,7 +157,9 @@ def _shot(rng: np.random.Generator) -> tuple[Image.Image, str]:
         fw, fh = fh, fw
     k = 2 if big else 1
     small = rng.random() < 0.25  # the code small in a large frame
-    module = k * (rng.uniform(2.6, 4) if small else math.exp(rng.uniform(math.log(4), math.log(14))))
+    module = k * (
+        rng.uniform(2.6, 4) if small else math.exp(rng.uniform(math.log(4), math.log(14)))
+    )
     poster = rng.random() < 0.18
     # Render the picture at ~1.4× its size in the photo (capped: upscaling is smooth anyway) so
     # that the perspective warp samples it without aliasing.
@@ -155,7 +169,9 @@ def _shot(rng: np.random.Generator) -> tuple[Image.Image, str]:
     else:
         text = customer_link(rng)
         caption = rng.random() < 0.7
-        code = Image.open(io.BytesIO(customer_qr_png(text, "Show me at the till" if caption else None)))
+        code = Image.open(
+            io.BytesIO(customer_qr_png(text, "Show me at the till" if caption else None))
+        )
         pic, box = _screen(rng, code, src_module)
     scale = module / src_module
     for _ in range(20):  # a tilt that leaves at least ~2.3 px per module along the short way
@@ -168,12 +184,18 @@ def _shot(rng: np.random.Generator) -> tuple[Image.Image, str]:
     span = hi - lo
     # Anywhere the whole code is in the frame; a code too big for the frame is centred.
     centre = tuple(
-        rng.uniform(-lo[a] + 4, size - hi[a] - 4) if span[a] < size - 8 else (size - lo[a] - hi[a]) / 2
+        rng.uniform(-lo[a] + 4, size - hi[a] - 4)
+        if span[a] < size - 8
+        else (size - lo[a] - hi[a]) / 2
         for a, size in enumerate((fw, fh))
     )
     corners = np.array([[0, 0], [pic.width, 0], [pic.width, pic.height], [0, pic.height]], float)
-    warped = pic.transform((fw, fh), Image.Transform.PERSPECTIVE,
-                           _coeffs(project(corners, centre), corners), Image.Resampling.BILINEAR)
+    warped = pic.transform(
+        (fw, fh),
+        Image.Transform.PERSPECTIVE,
+        _coeffs(project(corners, centre), corners),
+        Image.Resampling.BILINEAR,
+    )
     frame = _background(rng, fw, fh)
     frame.paste(warped, (0, 0), warped)
     img = np.asarray(frame, np.float32) / 255
@@ -218,7 +240,9 @@ def _shot(rng: np.random.Generator) -> tuple[Image.Image, str]:
     arr = arr + rng.standard_normal(arr.shape[:2], dtype=np.float32)[..., None] * sigma
     photo = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
     if rng.random() < 0.5:  # the phone's own sharpening, halos included
-        photo = photo.filter(ImageFilter.UnsharpMask(rng.uniform(1, 3), int(rng.uniform(40, 140)), 2))
+        photo = photo.filter(
+            ImageFilter.UnsharpMask(rng.uniform(1, 3), int(rng.uniform(40, 140)), 2)
+        )
     return photo, text
 
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bench.qr_corpus import generate  # noqa: E402
-from bot.qr_reader import QrReadError, read_qr_texts  # noqa: E402
+from bench.qr_corpus import generate
+from bot.qr_reader import QrReadError, read_qr_texts
 
 Reader = Callable[[bytes], list[str]]
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", ".tif", ".tiff"}
@@ -101,8 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=600, help="corpus photos to generate (0: none)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--dir", type=Path, action="append", default=[],
-                        help="a folder of photos with NAME.txt truth beside them (repeatable)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of photos with NAME.txt truth beside them (repeatable)",
+    )
     parser.add_argument("--only", action="append", help="run only these readers")
     args = parser.parse_args(argv)
     sources: dict[str, list] = {}
@@ -120,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             result = _measure(reader, samples)
             report[source][name] = {k: v for k, v in result.items() if k != "misses"}
             rate = f"{100 * result['rate']:.1f}%" if result["rate"] is not None else "-"
-            print(f"{source}  {name:10s} {result['decoded']:4d}/{result['images']:<4d} {rate:>6s}"
-                  f"  median {result['median_ms']} ms  p95 {result['p95_ms']} ms", flush=True)
+            print(
+                f"{source}  {name:10s} {result['decoded']:4d}/{result['images']:<4d} {rate:>6s}"
+                f"  median {result['median_ms']} ms  p95 {result['p95_ms']} ms",
+                flush=True,
+            )
             if name == "ours" and result["misses"]:
                 print(f"{source}  ours missed: {' '.join(result['misses'])}", flush=True)
     print(json.dumps(report, sort_keys=True))

@@ -42,9 +42,6 @@ def build_application(
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
         .concurrent_updates(concurrent_updates)
-        .post_init(_on_startup)
-        .post_stop(_on_stop)
-        .post_shutdown(_on_shutdown)
         .build()
     )
     dispatcher = Dispatcher(OutboxStore(sessions, clock), app.bot, clock=clock)
@@ -86,17 +83,30 @@ def _add_handlers(app: Application) -> None:
     app.add_error_handler(common.on_error)
 
 
-async def _on_startup(app: Application) -> None:
+async def start_application(app: Application, *, polling: bool = True) -> None:
+    """Initialize, start the dispatcher and the handlers, and (by default) poll for updates.
+
+    PTB runs post_init hooks only inside run_polling/run_webhook; we start the pieces ourselves
+    so the bot can share an event loop with the sandbox, a webhook server or a test.
+    """
+    await app.initialize()
     services: Services = app.bot_data["services"]
     services.bot_username = app.bot.username
     await menus.set_default_commands(app.bot)
     services.dispatcher.start()
+    await app.start()
+    if polling:
+        await app.updater.start_polling(poll_interval=0, timeout=10)
 
 
-async def _on_stop(app: Application) -> None:
-    await app.bot_data["services"].dispatcher.stop()
-
-
-async def _on_shutdown(app: Application) -> None:
-    app.bot_data["services"].reader.close()
+async def stop_application(app: Application) -> None:
+    """Stop polling, then the handlers, the dispatcher, the reader and the database."""
+    services: Services = app.bot_data["services"]
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await services.dispatcher.stop()
+    await app.shutdown()
+    services.reader.close()
     await app.bot_data["engine"].dispose()

@@ -78,7 +78,9 @@ def send_document(
     mime_type: str | None,
     caption: str | None = None,
 ) -> dict[str, Any]:
-    fields: dict[str, Any] = {"document": document_object(store, Upload(data, filename, mime_type))}
+    fields: dict[str, Any] = {
+        "document": document_object(store, Upload(data, filename, mime_type))
+    }
     if caption:
         fields["caption"] = caption
     return _post(store, user, fields)
@@ -106,7 +108,7 @@ def press(
             and (label is None or b["text"] == label)
             and (data is None or b["callback_data"] == data)
         ]
-        if label is None and data is None or not match:
+        if (label is None and data is None) or not match:
             shown = [(b["text"], b.get("callback_data")) for b in buttons]
             raise ActionError(
                 404, f"no button label={label!r} data={data!r} on message {message_id}: {shown}"

@@ -64,7 +64,7 @@ def _key(store: Store, p: Params) -> tuple[Any, ...]:
 async def set_my_commands(store: Store, p: Params) -> bool:
     commands = p.json("commands", "commands")
     if not isinstance(commands, list):
-        raise bad_request("field \"commands\" must be an Array")
+        raise bad_request('field "commands" must be an Array')
     if len(commands) > MAX_COMMANDS:
         raise bad_request("too many commands specified")
     clean = []

@@ -176,7 +176,10 @@ class SandboxUser:
     ) -> SandboxMessage:
         form = aiohttp.FormData()
         form.add_field(
-            "document", data, filename=filename, content_type=mime_type or "application/octet-stream"
+            "document",
+            data,
+            filename=filename,
+            content_type=mime_type or "application/octet-stream",
         )
         if caption:
             form.add_field("caption", caption)
@@ -290,7 +293,9 @@ class SandboxClient:
         ) as resp:
             raw = await resp.read()
             if resp.status >= 400:
-                raise SandboxError(f"{method} {path}: {resp.status} {raw.decode(errors='replace')}")
+                raise SandboxError(
+                    f"{method} {path}: {resp.status} {raw.decode(errors='replace')}"
+                )
             return json.loads(raw) if resp.content_type == "application/json" else raw
 
     async def create_user(
@@ -374,7 +379,10 @@ class SandboxClient:
         self, scope: dict[str, Any] | None = None, language_code: str = ""
     ) -> list[dict[str, str]]:
         """The commands setMyCommands set for exactly this scope and language."""
-        params = {"scope": json.dumps(scope or {"type": "default"}), "language_code": language_code}
+        params = {
+            "scope": json.dumps(scope or {"type": "default"}),
+            "language_code": language_code,
+        }
         return await self.request("GET", "/sandbox/commands", params=params)
 
     async def file_bytes(self, file_id: str) -> bytes:

@@ -40,7 +40,12 @@ def _user(request: web.Request) -> UserRec:
 
 
 def _user_json(store: Store, user: UserRec) -> dict[str, Any]:
-    return {"user": user.data, "chat_id": user.id, "blocked": user.blocked, "version": store.version}
+    return {
+        "user": user.data,
+        "chat_id": user.id,
+        "blocked": user.blocked,
+        "version": store.version,
+    }
 
 
 async def _body(request: web.Request) -> dict[str, Any]:
@@ -196,9 +201,7 @@ async def chat_messages(request: web.Request) -> web.Response:
     while True:
         version = store.version
         found = [
-            m
-            for m in chat.messages.values()
-            if m.version > since and (everyone or m.from_bot)
+            m for m in chat.messages.values() if m.version > since and (everyone or m.from_bot)
         ]
         left = deadline - time.monotonic()
         if found or left <= 0 or store.closing:

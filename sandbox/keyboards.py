@@ -1,4 +1,4 @@
-"""Validation of reply_markup: inline keyboards, reply keyboards, ReplyKeyboardRemove, ForceReply."""
+"""Validation of reply_markup: inline and reply keyboards, ReplyKeyboardRemove, ForceReply."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _check_inline_button(button: Any) -> None:
 def _rows(markup: dict[str, Any], key: str) -> list[list[Any]]:
     rows = markup.get(key)
     if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-        raise bad_request(f"field \"{key}\" of the {key.replace('_', ' ')} must be an Array")
+        raise bad_request(f'field "{key}" of the {key.replace("_", " ")} must be an Array')
     return rows
 
 

@@ -43,7 +43,9 @@ class _Builder:
 
     def close(self, start: int, kind: str, **extra: Any) -> None:
         if self.pos > start:  # Telegram drops empty entities
-            self.entities.append({"type": kind, "offset": start, "length": self.pos - start, **extra})
+            self.entities.append(
+                {"type": kind, "offset": start, "length": self.pos - start, **extra}
+            )
 
     def result(self) -> tuple[str, list[dict[str, Any]]]:
         self.entities.sort(key=lambda e: (e["offset"], -e["length"]))
@@ -105,7 +107,9 @@ def _parse_html(text: str) -> tuple[str, list[dict[str, Any]]]:
     parser.feed(text)
     parser.close()
     if parser.stack:
-        raise parse_error(f'Can\'t find end tag corresponding to start tag "{parser.stack[-1][0]}"')
+        raise parse_error(
+            f'Can\'t find end tag corresponding to start tag "{parser.stack[-1][0]}"'
+        )
     return parser.out.result()
 
 

@@ -168,7 +168,10 @@ async def edit_message_caption(store: Store, p: Params) -> dict[str, Any]:
         raise bad_request("there is no caption in the message to edit")
     fields = _caption(p)
     markup, _ = _markup(p, inline_only=True)
-    changes = {"caption": fields.get("caption"), "caption_entities": fields.get("caption_entities")}
+    changes = {
+        "caption": fields.get("caption"),
+        "caption_entities": fields.get("caption_entities"),
+    }
     return _apply_edit(store, rec, changes, markup)
 
 

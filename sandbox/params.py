@@ -34,9 +34,7 @@ def bad_request(reason: str) -> ApiError:
 
 
 def retry_after(seconds: int) -> ApiError:
-    return ApiError(
-        429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds}
-    )
+    return ApiError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
 
 
 @dataclass
@@ -71,7 +69,9 @@ class Params:
                 form = await request.post()
                 for name, value in form.items():
                     if isinstance(value, web.FileField):
-                        uploads[name] = Upload(value.file.read(), value.filename, value.content_type)
+                        uploads[name] = Upload(
+                            value.file.read(), value.filename, value.content_type
+                        )
                     else:
                         values[name] = value if isinstance(value, str) else value.decode()
         return cls(values, uploads)
@@ -85,7 +85,9 @@ class Params:
             return default
         return value if isinstance(value, str) else json.dumps(value)
 
-    def int(self, name: str, default: int | None = None, required: str | None = None) -> int | None:
+    def int(
+        self, name: str, default: int | None = None, required: str | None = None
+    ) -> int | None:
         value = self.values.get(name)
         if value in (None, ""):
             if required:

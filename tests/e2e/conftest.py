@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
 from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
@@ -71,18 +71,12 @@ def e2e_settings(tmp_path: Path, server: SandboxServer, db_url: str, **overrides
 
 async def start_bot(settings: Settings) -> Application:
     app = build_application(settings)
-    await app.initialize()
-    await app.start()
-    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await start_application(app)
     return app
 
 
 async def stop_bot(app: Application) -> None:
-    if app.updater.running:
-        await app.updater.stop()
-    if app.running:
-        await app.stop()
-    await app.shutdown()
+    await stop_application(app)
 
 
 @pytest.fixture

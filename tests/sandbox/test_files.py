@@ -17,7 +17,12 @@ async def test_send_photo_gives_photo_sizes_and_the_bytes_round_trip(
     msg = await bot.send_photo(ann.chat_id, data, caption="Your card")
     assert msg.caption == "Your card"
     assert all(isinstance(size, PhotoSize) for size in msg.photo)
-    assert [(s.width, s.height) for s in msg.photo] == [(90, 54), (320, 192), (800, 480), (1000, 600)]
+    assert [(s.width, s.height) for s in msg.photo] == [
+        (90, 54),
+        (320, 192),
+        (800, 480),
+        (1000, 600),
+    ]
     largest = msg.photo[-1]
     file = await bot.get_file(largest.file_id)
     assert isinstance(file, File) and file.file_size == len(data)

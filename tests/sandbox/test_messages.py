@@ -22,7 +22,9 @@ from sandbox.client import SandboxUser
 
 
 def keyboard(*pairs: tuple[str, str]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data)] for text, data in pairs])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data)] for text, data in pairs]
+    )
 
 
 async def test_send_message_returns_a_message_from_the_bot(bot: Bot, ann: SandboxUser) -> None:
@@ -156,7 +158,9 @@ async def test_edits_are_recorded_in_the_transcript(bot: Bot, ann: SandboxUser) 
     assert isinstance(edited, Message)
     assert edited.text == "Balance: 6" and edited.edit_date is not None
     # Without reply_markup, editing the text removes the inline keyboard, as Telegram does.
-    edited = await bot.edit_message_text("Balance: 7", chat_id=ann.chat_id, message_id=msg.message_id)
+    edited = await bot.edit_message_text(
+        "Balance: 7", chat_id=ann.chat_id, message_id=msg.message_id
+    )
     assert edited.reply_markup is None
     [shown] = await ann.transcript()
     assert shown.edited and shown.text == "Balance: 7"
@@ -168,7 +172,10 @@ async def test_edit_errors(bot: Bot, ann: SandboxUser) -> None:
     msg = await bot.send_message(ann.chat_id, "same", reply_markup=keyboard(("A", "a")))
     with pytest.raises(BadRequest, match="Message is not modified"):
         await bot.edit_message_text(
-            "same", chat_id=ann.chat_id, message_id=msg.message_id, reply_markup=keyboard(("A", "a"))
+            "same",
+            chat_id=ann.chat_id,
+            message_id=msg.message_id,
+            reply_markup=keyboard(("A", "a")),
         )
     with pytest.raises(BadRequest, match="Message to edit not found"):
         await bot.edit_message_text("new", chat_id=ann.chat_id, message_id=999)

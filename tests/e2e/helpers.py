@@ -1,0 +1,58 @@
+"""Arranging e2e scenes: a business with a program, customers with cards, QR photos."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.commands import CreateProgram, RegisterBusiness
+from domain.models import Business, Program
+from domain.people import register_business
+from domain.programs import create_program
+from sandbox.client import SandboxUser
+
+
+@dataclass
+class Shop:
+    business: Business
+    program: Program
+
+
+async def open_shop(harness, owner: SandboxUser, name: str = "Café Lumen", **fields) -> Shop:
+    """The owner registers (via /start) and opens a business with a default program."""
+    await owner.start()
+    await owner.wait_for_text("Welcome")
+    services = harness.app.bot_data["services"]
+    business = await register_business(services.uow(), RegisterBusiness(owner.id, name))
+    program_fields = {"points_per_scan": 10, "reward_threshold": 50, "reward_name": "Free coffee"}
+    program_fields.update(fields)
+    program = await create_program(
+        services.uow(), CreateProgram(business.id, owner.id, "Coffee club", **program_fields)
+    )
+    return Shop(business, program)
+
+
+async def customer(harness, name: str, shop: Shop | None = None) -> SandboxUser:
+    """A customer who pressed Start, and joined the shop's program when one is given."""
+    user = await harness.user(name)
+    await user.start()
+    await user.wait_for_text("Welcome")
+    if shop is not None:
+        await user.start(f"j_{shop.program.join_code}")
+        await user.wait_for_text("Your card")
+    return user
+
+
+async def qr_photo(user: SandboxUser) -> bytes:
+    """What the customer's My QR shows, as image bytes."""
+    await user.send_text("📱 My QR")
+    message = await user.wait_for(lambda m: m.photo is not None)
+    return await message.fetch_photo()
+
+
+async def balance_of(harness, user: SandboxUser) -> int:
+    rows = await harness.query(
+        "SELECT c.balance FROM loyalty_cards c JOIN customers u ON u.id = c.customer_id "
+        "WHERE u.telegram_id = :tid",
+        tid=user.id,
+    )
+    return rows[0][0]
