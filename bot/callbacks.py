@@ -32,6 +32,8 @@ class Prefix:
     PROGRAM = "pg"  # pg:<program_id>:d|x make default / deactivate
     BUSINESS = "bz"  # bz:<business_id>   choose the business to act for
     STAFF_REMOVE = "sr"  # sr:<telegram_id>  remove a staff member
+    PROGRAM_KIND = "pk"  # pk:points|stamps   the kind of a program being created
+    CUSTOMER_HISTORY = "ch"  # ch:<customer_id>  a customer's history at this business
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -1,11 +1,81 @@
-"""The `loyalty-bot` command line."""
+"""The `loyalty-bot` command line: run, migrate, sandbox, chat, qr."""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import logging
 import sys
+
+USAGE = """usage: loyalty-bot COMMAND [ARGS]
+
+commands:
+  run                   apply migrations and run the bot (polling); with no LOYALTY_BOT_TOKEN,
+                        against a local sandbox it starts itself
+  migrate [REVISION]    apply migrations up to REVISION (default head)
+  sandbox [--port N]    serve the local Telegram Bot API emulator
+  chat --as NAME        talk to the bot as a sandbox user, in this terminal
+  qr read IMAGE...      print the QR texts found in images
+  qr make TEXT OUT.png  write a QR image
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    print(f"loyalty-bot: nothing wired yet ({args})", file=sys.stderr)
-    return 2
+    if not args or args[0] in ("-h", "--help", "help"):
+        print(USAGE)
+        return 0 if args else 2
+    command, rest = args[0], args[1:]
+    handler = COMMANDS.get(command)
+    if handler is None:
+        print(f"loyalty-bot: unknown command {command!r}\n\n{USAGE}", file=sys.stderr)
+        return 2
+    return handler(rest)
+
+
+def _run(argv: list[str]) -> int:
+    from bot.runner import run
+    from bot.settings import Settings
+
+    argparse.ArgumentParser(prog="loyalty-bot run").parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    asyncio.run(run(settings))
+    return 0
+
+
+def _migrate(argv: list[str]) -> int:
+    from bot.settings import Settings
+    from storage.migrate import upgrade
+
+    parser = argparse.ArgumentParser(prog="loyalty-bot migrate")
+    parser.add_argument("revision", nargs="?", default="head")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    upgrade(settings.database_url, args.revision)
+    print(f"database at {args.revision}: {settings.database_url}")
+    return 0
+
+
+def _sandbox(argv: list[str]) -> int:
+    from sandbox.cli import main as sandbox_main
+
+    return sandbox_main(argv)
+
+
+def _chat(argv: list[str]) -> int:
+    from sandbox.chat import main as chat_main
+
+    return chat_main(argv)
+
+
+def _qr(argv: list[str]) -> int:
+    from bot.qr_cli import main as qr_main
+
+    return qr_main(argv)
+
+
+COMMANDS = {"run": _run, "migrate": _migrate, "sandbox": _sandbox, "chat": _chat, "qr": _qr}

@@ -44,6 +44,22 @@ class BusinessStats:
     active_customers: int
 
 
+@dataclass(frozen=True)
+class LedgerLine:
+    """One ledger row of a business, with the names a report shows beside it."""
+
+    entry_id: int
+    created_at: datetime
+    customer_id: int
+    customer: str
+    card_number: str
+    program: str
+    delta: int
+    kind: str
+    reason: str
+    staff_telegram_id: int | None
+
+
 class UserRepository(Protocol):
     async def get(self, telegram_id: int) -> TelegramUser | None: ...
     async def upsert(self, user: TelegramUser) -> TelegramUser: ...
@@ -156,6 +172,18 @@ class ScanRepository(Protocol):
     async def count(self, business_id: int, outcome: ScanOutcome | None = None) -> int: ...
 
 
+class ReportRepository(Protocol):
+    """Read-only figures and listings of one business, for staff reports and exports."""
+
+    async def stats(self, business_id: int, since: datetime) -> BusinessStats: ...
+    async def customers(self, business_id: int) -> list[CustomerSummary]: ...
+    async def ledger(
+        self, business_id: int, customer_id: int | None = None, limit: int | None = None
+    ) -> list[LedgerLine]:
+        """The business's ledger rows (of one customer if given), newest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow:` ... `await uow.commit()`; no commit rolls back."""
 
@@ -172,6 +200,7 @@ class UnitOfWork(Protocol):
     notifications: NotificationRepository
     preferences: PreferenceRepository
     scans: ScanRepository
+    reports: ReportRepository
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""

@@ -98,13 +98,11 @@ class ChatSession:
             if command in ("/?", "/chathelp"):
                 self.out(HELP)
             elif command == "/photo":
-                data = await asyncio.to_thread(Path(rest).expanduser().read_bytes)
+                _, data = await asyncio.to_thread(_read_file, rest)
                 await self.user.send_photo(data)
             elif command == "/doc":
-                path = Path(rest).expanduser()
-                mime = mimetypes.guess_type(path.name)[0]
-                data = await asyncio.to_thread(path.read_bytes)
-                await self.user.send_document(data, path.name, mime)
+                name, data = await asyncio.to_thread(_read_file, rest)
+                await self.user.send_document(data, name, mimetypes.guess_type(name)[0])
             elif command == "/buttons":
                 self.show_buttons()
             elif re.fullmatch(r"\d+", line):
@@ -129,6 +127,11 @@ class ChatSession:
         answer = await press.answer(timeout=3)
         if answer:
             self.out(f"  ({'alert' if answer.show_alert else 'toast'}: {answer})")
+
+
+def _read_file(raw_path: str) -> tuple[str, bytes]:
+    path = Path(raw_path.strip()).expanduser()
+    return path.name, path.read_bytes()
 
 
 def _start_stdin_reader(loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[str | None]) -> None:

@@ -18,6 +18,7 @@ from storage.repositories import (
     SqlNotificationRepository,
     SqlPreferenceRepository,
     SqlProgramRepository,
+    SqlReportRepository,
     SqlRequestRepository,
     SqlScanRepository,
     SqlStaffRepository,
@@ -50,6 +51,7 @@ class SqlUnitOfWork:
     notifications: SqlNotificationRepository
     preferences: SqlPreferenceRepository
     scans: SqlScanRepository
+    reports: SqlReportRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -77,6 +79,7 @@ class SqlUnitOfWork:
         self.notifications = SqlNotificationRepository(session)
         self.preferences = SqlPreferenceRepository(session)
         self.scans = SqlScanRepository(session)
+        self.reports = SqlReportRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -13,6 +13,7 @@ from storage.repositories.notifications import (
 )
 from storage.repositories.people import SqlCustomerRepository, SqlUserRepository
 from storage.repositories.programs import SqlEnrollmentRepository, SqlProgramRepository
+from storage.repositories.reports import SqlReportRepository
 from storage.repositories.requests import SqlRequestRepository
 from storage.repositories.scans import SqlScanRepository
 
@@ -26,6 +27,7 @@ __all__ = [
     "SqlNotificationRepository",
     "SqlPreferenceRepository",
     "SqlProgramRepository",
+    "SqlReportRepository",
     "SqlRequestRepository",
     "SqlScanRepository",
     "SqlStaffRepository",

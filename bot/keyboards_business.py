@@ -1,0 +1,72 @@
+"""Keyboard factories of the business side: businesses, staff, programs, customer pages."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.callbacks import Prefix, encode
+from bot.texts import t
+from domain.queries import CustomerPage
+from domain.reports import Membership, ProgramsOverview, StaffMember
+
+MAX_LABEL = 40  # long names would make buttons unreadable on a phone
+
+
+def _button(label: str, prefix: str, *args: object) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label[:MAX_LABEL], callback_data=encode(prefix, *args))
+
+
+def business_choice(memberships: list[Membership]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button(m.business.name, Prefix.BUSINESS, m.business.id)] for m in memberships]
+    )
+
+
+def staff_removal(members: list[StaffMember]) -> InlineKeyboardMarkup | None:
+    rows = [
+        [_button(t("staff_remove_button", name=m.name), Prefix.STAFF_REMOVE, m.telegram_id)]
+        for m in members
+        if m.role.value != "owner"
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def program_kinds() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t("prog_kind_points"), Prefix.PROGRAM_KIND, "points"),
+                _button(t("prog_kind_stamps"), Prefix.PROGRAM_KIND, "stamps"),
+            ]
+        ]
+    )
+
+
+def program_actions(overview: ProgramsOverview) -> InlineKeyboardMarkup | None:
+    """Make default / Deactivate for each active program."""
+    rows = []
+    for program in overview.programs:
+        if not program.active:
+            continue
+        row = [_button(t("prog_deactivate_button", id=program.id), Prefix.PROGRAM, program.id, "x")]
+        if program.id != overview.business.default_program_id:
+            label = t("prog_make_default_button", id=program.id)
+            row.insert(0, _button(label, Prefix.PROGRAM, program.id, "d"))
+        rows.append(row)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def customers_page(page: CustomerPage) -> InlineKeyboardMarkup | None:
+    """A history button per customer, then Prev / Next when there are other pages."""
+    rows = [
+        [_button(t("customer_history_button", name=r.name), Prefix.CUSTOMER_HISTORY, r.customer_id)]
+        for r in page.rows
+    ]
+    nav = []
+    if page.page > 0:
+        nav.append(_button(t("customers_prev"), Prefix.CUSTOMERS, page.page - 1))
+    if page.page < page.pages - 1:
+        nav.append(_button(t("customers_next"), Prefix.CUSTOMERS, page.page + 1))
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows) if rows else None

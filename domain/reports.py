@@ -1,0 +1,155 @@
+"""Read-only use cases for staff: their businesses, staff, programs, customers and figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from domain.access import business_of, require_owner, require_staff
+from domain.errors import NotFound
+from domain.models import Business, Customer, Program, Role
+from domain.ports import BusinessStats, CustomerSummary, LedgerLine, UnitOfWork
+from domain.rules import normalize_manual_code, start_of_day
+
+HISTORY_ROWS = 20
+
+
+@dataclass(frozen=True)
+class Membership:
+    business: Business
+    role: Role
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    telegram_id: int
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class StaffOverview:
+    business: Business
+    members: list[StaffMember]
+
+
+@dataclass(frozen=True)
+class ProgramsOverview:
+    business: Business
+    programs: list[Program]
+
+    @property
+    def default(self) -> Program | None:
+        return next((p for p in self.programs if p.id == self.business.default_program_id), None)
+
+
+@dataclass(frozen=True)
+class InviteTarget:
+    customer: Customer
+    program: Program
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    customer: str
+    lines: list[LedgerLine]
+
+
+@dataclass(frozen=True)
+class BusinessExport:
+    business: Business
+    customers: list[CustomerSummary]
+    ledger: list[LedgerLine]
+
+
+async def my_businesses(uow: UnitOfWork, telegram_id: int) -> list[Membership]:
+    """The active businesses this person works for, with their role in each."""
+    async with uow:
+        found = []
+        for staff in await uow.staff.of_user(telegram_id):
+            business = await uow.businesses.get(staff.business_id)
+            if business is not None and business.suspended_at is None:
+                found.append(Membership(business, staff.role))
+        return found
+
+
+async def choose_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> Business:
+    """The business a staff member picked to act for; only one they work for."""
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        return await business_of(uow, business_id)
+
+
+async def staff_overview(uow: UnitOfWork, business_id: int, telegram_id: int) -> StaffOverview:
+    async with uow:
+        await require_owner(uow, business_id, telegram_id)
+        business = await business_of(uow, business_id)
+        members = []
+        for staff in await uow.staff.list(business_id):
+            user = await uow.users.get(staff.telegram_id)
+            name = user.display_name if user else str(staff.telegram_id)
+            members.append(StaffMember(staff.telegram_id, name, staff.role))
+        return StaffOverview(business, members)
+
+
+async def business_programs(
+    uow: UnitOfWork, business_id: int, telegram_id: int
+) -> ProgramsOverview:
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        business = await business_of(uow, business_id)
+        return ProgramsOverview(business, await uow.programs.list(business_id))
+
+
+async def invitation_target(
+    uow: UnitOfWork, business_id: int, telegram_id: int, manual_code: str
+) -> InviteTarget:
+    """The customer behind a manual code and the business's default program to invite them to."""
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        business = await business_of(uow, business_id)
+        code = normalize_manual_code(manual_code)
+        customer = await uow.customers.by_manual_code(code) if code else None
+        if customer is None:
+            raise NotFound("customer_not_found")
+        program = await uow.programs.get(business.default_program_id or 0)
+        if program is None or program.business_id != business_id or not program.active:
+            raise NotFound("no_default_program")
+        return InviteTarget(customer, program)
+
+
+async def customer_history_at(
+    uow: UnitOfWork, business_id: int, telegram_id: int, customer_id: int
+) -> CustomerHistory:
+    """A customer's latest ledger rows at this business only; strangers to it are unknown."""
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        if await uow.business_customers.get(business_id, customer_id) is None:
+            raise NotFound("customer_not_found")
+        customer = await uow.customers.get(customer_id)
+        lines = await uow.reports.ledger(business_id, customer_id, HISTORY_ROWS)
+        return CustomerHistory(customer.display_name if customer else "", lines)
+
+
+async def business_stats(
+    uow: UnitOfWork, business_id: int, telegram_id: int
+) -> dict[str, BusinessStats]:
+    """Figures since the start of today (UTC), and over the last 7 and 30 days."""
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        now = uow.now()
+        periods = {
+            "today": start_of_day(now),
+            "7d": now - timedelta(days=7),
+            "30d": now - timedelta(days=30),
+        }
+        return {name: await uow.reports.stats(business_id, since) for name, since in periods.items()}
+
+
+async def export_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> BusinessExport:
+    """Every customer and ledger row of the business; owners only, as it is personal data."""
+    async with uow:
+        await require_owner(uow, business_id, telegram_id)
+        business = await business_of(uow, business_id)
+        customers = await uow.reports.customers(business_id)
+        return BusinessExport(business, customers, await uow.reports.ledger(business_id))

@@ -1,0 +1,115 @@
+"""Repository for staff reports: a business's figures, customer list and ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from domain.models import EntryKind, ScanOutcome
+from domain.ports import BusinessStats, CustomerSummary, LedgerLine
+from storage.repositories.base import SqlRepository
+from storage.tables import (
+    BusinessCustomerRow,
+    CardRow,
+    CustomerRow,
+    LedgerRow,
+    ProgramRow,
+    ScanLogRow,
+)
+
+# Undos count against what was issued, so a scan taken back is not a point given.
+ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)
+REDEEMED = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
+
+
+class SqlReportRepository(SqlRepository):
+    async def stats(self, business_id: int, since: datetime) -> BusinessStats:
+        return BusinessStats(
+            scans=await self._count(
+                select(func.count()).where(
+                    ScanLogRow.business_id == business_id,
+                    ScanLogRow.outcome == ScanOutcome.AWARDED.value,
+                    ScanLogRow.created_at >= since,
+                )
+            ),
+            points_issued=await self._delta_sum(business_id, since, ISSUED),
+            points_redeemed=-(await self._delta_sum(business_id, since, REDEEMED)),
+            new_customers=await self._count(
+                select(func.count()).where(
+                    BusinessCustomerRow.business_id == business_id,
+                    BusinessCustomerRow.first_seen >= since,
+                )
+            ),
+            active_customers=await self._count(
+                select(func.count()).where(
+                    BusinessCustomerRow.business_id == business_id,
+                    BusinessCustomerRow.last_seen >= since,
+                )
+            ),
+        )
+
+    async def customers(self, business_id: int) -> list[CustomerSummary]:
+        balance = (
+            select(func.coalesce(func.sum(CardRow.balance), 0))
+            .where(CardRow.business_id == business_id)
+            .where(CardRow.customer_id == BusinessCustomerRow.customer_id)
+            .scalar_subquery()
+        )
+        stmt = (
+            select(
+                CustomerRow.id,
+                CustomerRow.display_name,
+                balance,
+                BusinessCustomerRow.visits,
+                BusinessCustomerRow.last_seen,
+            )
+            .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
+            .where(BusinessCustomerRow.business_id == business_id)
+            .order_by(BusinessCustomerRow.id)
+        )
+        return [
+            CustomerSummary(customer_id=cid, name=name, balance=int(bal), visits=v, last_seen=seen)
+            for cid, name, bal, v, seen in (await self._session.execute(stmt)).all()
+        ]
+
+    async def ledger(
+        self, business_id: int, customer_id: int | None = None, limit: int | None = None
+    ) -> list[LedgerLine]:
+        stmt = (
+            select(LedgerRow, CardRow.customer_id, CustomerRow.display_name, CardRow.number)
+            .add_columns(ProgramRow.name)
+            .join(CardRow, CardRow.id == LedgerRow.card_id)
+            .join(CustomerRow, CustomerRow.id == CardRow.customer_id)
+            .join(ProgramRow, ProgramRow.id == CardRow.program_id)
+            .where(CardRow.business_id == business_id)
+            .order_by(LedgerRow.created_at.desc(), LedgerRow.id.desc())
+        )
+        if customer_id is not None:
+            stmt = stmt.where(CardRow.customer_id == customer_id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = (await self._session.execute(stmt)).all()
+        return [
+            LedgerLine(
+                entry_id=row.id, created_at=row.created_at, customer_id=cid, customer=name,
+                card_number=number, program=program, delta=row.delta, kind=row.kind,
+                reason=row.reason, staff_telegram_id=row.staff_telegram_id,
+            )
+            for row, cid, name, number, program in rows
+        ]  # fmt: skip
+
+    async def _count(self, stmt) -> int:
+        return int((await self._session.scalar(stmt)) or 0)
+
+    async def _delta_sum(self, business_id: int, since: datetime, kinds: tuple[str, ...]) -> int:
+        stmt = (
+            select(func.coalesce(func.sum(LedgerRow.delta), 0))
+            .join(CardRow, CardRow.id == LedgerRow.card_id)
+            .where(
+                CardRow.business_id == business_id,
+                LedgerRow.kind.in_(kinds),
+                LedgerRow.created_at >= since,
+            )
+        )
+        return await self._count(stmt)
