@@ -9,7 +9,16 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot import menus
-from bot.handlers import answers, card_actions, common, customer, scanning
+from bot.handlers import (
+    answers,
+    business,
+    card_actions,
+    common,
+    customer,
+    programs,
+    reports,
+    scanning,
+)
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
 from bot.services import Context, Services
@@ -19,7 +28,7 @@ from storage.engine import make_engine, make_session_factory
 from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork
 
-HANDLER_MODULES = [customer, answers, scanning, card_actions]
+HANDLER_MODULES = [customer, answers, scanning, business, programs, reports, card_actions]
 
 
 def utc_now() -> datetime:

@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import Prefix, encode
 from bot.texts import t
+from domain.models import Role
 from domain.queries import CustomerPage
 from domain.reports import Membership, ProgramsOverview, StaffMember
 
@@ -26,7 +27,7 @@ def staff_removal(members: list[StaffMember]) -> InlineKeyboardMarkup | None:
     rows = [
         [_button(t("staff_remove_button", name=m.name), Prefix.STAFF_REMOVE, m.telegram_id)]
         for m in members
-        if m.role.value != "owner"
+        if m.role is not Role.OWNER
     ]
     return InlineKeyboardMarkup(rows) if rows else None
 
@@ -48,7 +49,8 @@ def program_actions(overview: ProgramsOverview) -> InlineKeyboardMarkup | None:
     for program in overview.programs:
         if not program.active:
             continue
-        row = [_button(t("prog_deactivate_button", id=program.id), Prefix.PROGRAM, program.id, "x")]
+        label = t("prog_deactivate_button", id=program.id)
+        row = [_button(label, Prefix.PROGRAM, program.id, "x")]
         if program.id != overview.business.default_program_id:
             label = t("prog_make_default_button", id=program.id)
             row.insert(0, _button(label, Prefix.PROGRAM, program.id, "d"))
@@ -58,9 +60,9 @@ def program_actions(overview: ProgramsOverview) -> InlineKeyboardMarkup | None:
 
 def customers_page(page: CustomerPage) -> InlineKeyboardMarkup | None:
     """A history button per customer, then Prev / Next when there are other pages."""
+    label = "customer_history_button"
     rows = [
-        [_button(t("customer_history_button", name=r.name), Prefix.CUSTOMER_HISTORY, r.customer_id)]
-        for r in page.rows
+        [_button(t(label, name=r.name), Prefix.CUSTOMER_HISTORY, r.customer_id)] for r in page.rows
     ]
     nav = []
     if page.page > 0:

@@ -4,13 +4,20 @@ It wakes at once when a use case commits (`wake()`), and otherwise when the next
 Limits are kept before Telegram has to say so: a global rate (about 30 messages a second) and
 one message a second per chat. 429 waits `retry_after`; network errors and 5xx back off;
 403 marks the user blocked until they write again; 400 fails the row with the reason.
+
+Sending is a pipeline: rows are claimed only as far ahead as the rate allows within HORIZON
+seconds, each waits for its booked slot in its own task, and new rows are claimed while earlier
+ones are still on the wire, so the rate is kept busy without holding many rows under lease.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import logging
+import math
+import random
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -26,25 +33,36 @@ log = logging.getLogger(__name__)
 
 IDLE_SWEEP = 1.0  # seconds between sweeps when nothing wakes the dispatcher
 MAX_BACKOFF = 300.0
+MAX_ODD_FAILURES = 5  # unexpected errors (not network, not Telegram's answers) before giving up
 BATCH = 100
-HORIZON = 4.0  # seconds ahead a batch may book; later rows go back to the table
+HORIZON = 1.0  # seconds ahead a claim may book; a chat busy for longer gets its row back
+STOP_GRACE = 5.0  # seconds a stopping dispatcher lets sends on the wire finish
 
 
 class RateGate:
-    """A global token bucket plus a minimum spacing per chat."""
+    """Global sends at least 1/per_second apart, earliest free time first; a spacing per chat.
+
+    A row booked late for a busy chat leaves the earlier global gaps free for other chats.
+    """
 
     def __init__(self, per_second: float, chat_interval: float) -> None:
         self.per_second = per_second
         self.chat_interval = chat_interval
-        self._global_next = 0.0
+        self._spacing = 1.0 / per_second
+        self._booked: list[float] = []  # global send times, sorted
         self._chat_next: dict[int, float] = {}
 
     def reserve(self, chat_id: int, now: float, horizon: float) -> float | None:
         """Book the earliest slot for a message to this chat, or None if it is beyond `horizon`."""
-        slot = max(now, self._global_next, self._chat_next.get(chat_id, 0.0))
-        if slot > now + horizon:
+        self._forget_before(now)
+        slot = max(now, self._chat_next.get(chat_id, 0.0))
+        index = bisect.bisect_right(self._booked, slot - self._spacing)
+        while index < len(self._booked) and self._booked[index] < slot + self._spacing:
+            slot = max(slot, self._booked[index] + self._spacing)
+            index += 1
+        if slot > now + horizon + 1e-9:
             return None
-        self._global_next = slot + 1.0 / self.per_second
+        bisect.insort(self._booked, slot)
         self._chat_next[chat_id] = slot + self.chat_interval
         return slot
 
@@ -53,6 +71,12 @@ class RateGate:
 
     def hold_chat(self, chat_id: int, until: float) -> None:
         self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0), until)
+
+    def _forget_before(self, now: float) -> None:
+        cut = bisect.bisect_left(self._booked, now - self._spacing)
+        del self._booked[:cut]
+        if len(self._chat_next) > 10_000:
+            self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
 
 
 class Dispatcher:
@@ -69,10 +93,14 @@ class Dispatcher:
         self._bot = bot
         self._clock = clock
         self._gate = RateGate(per_second, chat_interval)
+        self._capacity = max(1, math.ceil(per_second * HORIZON) + 1)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._sending: set[asyncio.Task[None]] = set()
+        self._waiting: dict[asyncio.Task[None], int] = {}  # tasks before their slot: row ids
         self.sent = 0
         self.on_sent: Callable[[Notification, float], None] | None = None
+        self.on_blocked: Callable[[int], None] | None = None
 
     def wake(self) -> None:
         self._wake.set()
@@ -82,66 +110,131 @@ class Dispatcher:
             self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
 
     async def stop(self) -> None:
+        """Stop claiming, hand back rows not yet sent, and let sends on the wire finish."""
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        waiting = dict(self._waiting)
+        for task in waiting:
+            task.cancel()
+        if waiting:
+            await asyncio.gather(*waiting, return_exceptions=True)
+            now = self._clock()
+            await self._store.release((row_id, now) for row_id in waiting.values())
+        if self._sending:
+            _, late = await asyncio.wait(set(self._sending), timeout=STOP_GRACE)
+            for task in late:  # left under lease: sent again after it runs out, if need be
+                task.cancel()
 
     async def drain_once(self) -> int:
-        """Claim and send one batch; returns how many rows were claimed."""
-        batch = await self._store.claim(BATCH)
-        if batch:
-            await asyncio.gather(*(self._deliver(note, slot) for note, slot in self._plan(batch)))
+        """Claim what the rate allows now and start sending it; returns how many were claimed."""
+        room = self._capacity - len(self._sending)
+        if room <= 0:
+            return 0
+        batch = await self._store.claim(min(room, BATCH))
+        now = time.monotonic()
+        busy: list[tuple[int, datetime]] = []
+        for note in batch:
+            slot = self._gate.reserve(note.chat_id, now, HORIZON)
+            if slot is None:  # this chat is busy: the row goes back, due when the chat is free
+                wait = max(self._gate.chat_free_at(note.chat_id) - now, 0.0)
+                busy.append((note.id, self._clock() + timedelta(seconds=wait)))
+            else:
+                self._spawn(note, slot)
+        if busy:
+            await self._store.release(busy)
         return len(batch)
+
+    async def idle(self, timeout: float = 10.0) -> None:
+        """Wait until nothing is being sent (for tests and benchmarks)."""
+        deadline = time.monotonic() + timeout
+        while self._sending and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
 
     async def _run(self) -> None:
         while True:
             self._wake.clear()
             try:
-                if await self.drain_once():
-                    continue
+                room = min(self._capacity - len(self._sending), BATCH)
+                if room > 0 and await self.drain_once() >= room:
+                    continue  # a full claim: more may be due
             except Exception:
                 log.exception("outbox sweep failed; retrying")
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), IDLE_SWEEP)
+                await asyncio.wait_for(self._wake.wait(), await self._pause())
 
-    def _plan(self, batch: list[Notification]) -> list[tuple[Notification, float | None]]:
-        """A send slot for each row; rows for a busy chat beyond the horizon wait for later."""
-        now = time.monotonic()
-        return [(note, self._gate.reserve(note.chat_id, now, HORIZON)) for note in batch]
+    async def _pause(self) -> float:
+        """Seconds to sleep when nothing wakes us: until the next retry, at most IDLE_SWEEP."""
+        if len(self._sending) >= self._capacity:
+            return IDLE_SWEEP  # a finishing send wakes us
+        try:
+            due = await self._store.next_due()
+        except Exception:
+            log.exception("could not read the next due time")
+            return IDLE_SWEEP
+        if due is None:
+            return IDLE_SWEEP
+        return min(max((due - self._clock()).total_seconds(), 0.01), IDLE_SWEEP)
 
-    async def _deliver(self, note: Notification, slot: float | None) -> None:
-        if slot is None:  # this chat is busy: hand the row back, due when the chat is free
-            wait = max(self._gate.chat_free_at(note.chat_id) - time.monotonic(), 0.0)
-            at = self._clock() + timedelta(seconds=wait)
-            await self._store.retry_at(note.id, at, "")
-            return
+    def _spawn(self, note: Notification, slot: float) -> None:
+        task = asyncio.create_task(self._deliver(note, slot), name=f"outbox-{note.id}")
+        self._sending.add(task)
+        self._waiting[task] = note.id
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+        self._waiting.pop(task, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("delivery crashed", exc_info=task.exception())
+        # Claim more once half the room is free, rather than once per finished send.
+        if len(self._sending) <= self._capacity // 2:
+            self._wake.set()
+
+    async def _deliver(self, note: Notification, slot: float) -> None:
         delay = slot - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
+        self._waiting.pop(asyncio.current_task(), None)  # from here on, the row is in flight
         text, markup = render_notification(note)
         try:
             message = await self._bot.send_message(note.chat_id, text, reply_markup=markup)
-        except RetryAfter as error:
+        except Exception as error:
+            await self._failed(note, error)
+            return
+        if self.on_sent is not None:
+            self.on_sent(note, time.monotonic())
+        await self._store.mark_sent(note.id, message.message_id)
+        self.sent += 1
+
+    async def _failed(self, note: Notification, error: Exception) -> None:
+        if isinstance(error, RetryAfter):
             wait = _seconds(error.retry_after)
             self._gate.hold_chat(note.chat_id, time.monotonic() + wait)
             await self._store.retry_at(note.id, self._clock() + timedelta(seconds=wait), "429")
-        except Forbidden as error:
+        elif isinstance(error, Forbidden):
             log.info("chat %s blocked the bot: %s", note.chat_id, error.message)
             await self._store.block_chat(note.chat_id, note.id)
-        except BadRequest as error:
+            if self.on_blocked is not None:
+                self.on_blocked(note.chat_id)
+        elif isinstance(error, BadRequest):  # before NetworkError: PTB derives it from that
             log.warning("notification %s refused: %s", note.id, error.message)
             await self._store.fail(note.id, error.message)
-        except NetworkError as error:  # includes TimedOut and 5xx answers
-            backoff = min(2.0 ** max(note.attempts - 1, 0) * 0.5, MAX_BACKOFF)
-            at = self._clock() + timedelta(seconds=backoff)
-            await self._store.retry_at(note.id, at, f"network: {error.message}")
+        elif isinstance(error, NetworkError):  # includes TimedOut and 5xx answers
+            await self._store.retry_at(note.id, self._backoff(note), f"network: {error.message}")
+        elif note.attempts >= MAX_ODD_FAILURES:
+            log.error("notification %s failed for good", note.id, exc_info=error)
+            await self._store.fail(note.id, f"{type(error).__name__}: {error}")
         else:
-            await self._store.mark_sent(note.id, message.message_id)
-            self.sent += 1
-            if self.on_sent is not None:
-                self.on_sent(note, time.monotonic())
+            log.warning("notification %s failed; retrying", note.id, exc_info=error)
+            await self._store.retry_at(note.id, self._backoff(note), type(error).__name__)
+
+    def _backoff(self, note: Notification) -> datetime:
+        # Exponential with jitter, so rows that failed together do not retry together.
+        base = min(0.5 * 2.0 ** max(note.attempts - 1, 0), MAX_BACKOFF)
+        return self._clock() + timedelta(seconds=base * random.uniform(0.75, 1.25))
 
 
 def _seconds(value: float | timedelta) -> float:

@@ -143,7 +143,7 @@ async def business_stats(
             "7d": now - timedelta(days=7),
             "30d": now - timedelta(days=30),
         }
-        return {name: await uow.reports.stats(business_id, since) for name, since in periods.items()}
+        return {name: await uow.reports.stats(business_id, at) for name, at in periods.items()}
 
 
 async def export_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> BusinessExport:

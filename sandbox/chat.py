@@ -178,3 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cannot reach the sandbox at {args.url}: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,4 +1,18 @@
-"""Control API under /sandbox/: act as users, read transcripts, set faults and limits."""
+"""Control API under /sandbox/: act as users, read transcripts, set faults and limits.
+
+JSON over HTTP, so tests in other processes can use it (``sandbox.client`` wraps it):
+  POST /sandbox/users {first_name, last_name, username, language_code}  (idempotent on username)
+  GET  /sandbox/users?username=NAME            GET /sandbox/users/{id}
+  POST /sandbox/users/{id}/messages {text, reply_to_message_id}
+  POST /sandbox/users/{id}/photos | /documents   multipart: photo|document file, caption
+  POST /sandbox/users/{id}/press {message_id, label | data, forged}
+  POST /sandbox/users/{id}/block | /unblock     GET /sandbox/users/{id}/callback_answers
+  GET  /sandbox/callbacks/{query_id}?wait=S     the bot's answerCallbackQuery, long-polled
+  GET  /sandbox/chats/{chat_id}/messages?since=V&wait=S&all=0|1&bytes=0|1
+       messages changed after version V (long-polled up to S seconds) and the new version
+  GET  /sandbox/files/{file_id}                 POST /sandbox/faults, /sandbox/rate_limits
+  GET  /sandbox/stats   POST /sandbox/stats/reset   GET /sandbox/commands?scope=JSON
+"""
 
 from __future__ import annotations
 

@@ -134,6 +134,7 @@ class Store:
         self.version = 0  # bumped on every change a user could see
         self.changed = Signal()  # chat messages and callback answers
         self.updates_signal = Signal()  # update queue and webhook configuration
+        self.poll_waiting = Signal()  # a long poll found nothing and began to wait
         self.limiter = RateLimiter(limits)
         self.faults = Faults()
         self.stats = Stats()

@@ -54,6 +54,7 @@ async def get_updates(store: Store, p: Params) -> list[dict[str, Any]]:
         remaining = deadline - time.monotonic()
         if batch or remaining <= 0 or store.closing:
             return batch
+        store.poll_waiting.notify()
         await store.updates_signal.wait(remaining)
 
 

@@ -8,25 +8,34 @@ claim side by side without taking the same row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy import case, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Category, Notification, NotificationStatus
 from storage.repositories.notifications import _notification
 from storage.tables import NotificationRow, TelegramUserRow
 
-LEASE = timedelta(seconds=60)
+LEASE = timedelta(seconds=30)
 PENDING, SENDING = NotificationStatus.PENDING.value, NotificationStatus.SENDING.value
+# Bulk messages go after everything else, so a broadcast never holds back a push or a request.
+BULK = (Category.BUSINESS_NEWS.value, Category.REMINDER.value)
 
 
 class OutboxStore:
-    def __init__(self, session_factory: async_sessionmaker[Any], clock: Callable[[], datetime]):
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[Any],
+        clock: Callable[[], datetime],
+        *,
+        lease: timedelta = LEASE,
+    ):
         self._sessions = session_factory
         self._clock = clock
+        self.lease = lease
 
     async def claim(self, limit: int = 100) -> list[Notification]:
         """Take up to `limit` due rows for chats that have not blocked the bot, oldest first.
@@ -36,9 +45,6 @@ class OutboxStore:
         """
         now = self._clock()
         async with self._sessions() as session, session.begin():
-            blocked = select(TelegramUserRow.chat_id).where(
-                TelegramUserRow.blocked_at.is_not(None)
-            )
             due = (
                 select(NotificationRow)
                 .where(
@@ -47,37 +53,21 @@ class OutboxStore:
                         NotificationRow.next_attempt_at.is_(None),
                         NotificationRow.next_attempt_at <= now,
                     ),
-                    NotificationRow.chat_id.not_in(blocked),
+                    NotificationRow.chat_id.not_in(_blocked_chats()),
                 )
+                .order_by(case((NotificationRow.category.in_(BULK), 1), else_=0))
                 .order_by(NotificationRow.id)
                 .limit(limit)
             )
             if session.get_bind().dialect.name == "postgresql":
                 due = due.with_for_update(skip_locked=True)
             rows = list(await session.scalars(due))
-            rows = await self._merge_points(session, rows, now)
+            rows = _merge_points(rows, now)
             for row in rows:
                 row.status = SENDING
                 row.attempts += 1
-                row.next_attempt_at = now + LEASE
+                row.next_attempt_at = now + self.lease
             return [_notification(row) for row in rows]
-
-    async def _merge_points(self, session, rows: list[NotificationRow], now: datetime):
-        newest: dict[int, NotificationRow] = {}
-        for row in rows:
-            if row.category == Category.POINTS_ADDED.value and row.card_id is not None:
-                newest[row.card_id] = row  # rows are in id order: the last one wins
-        keep = []
-        for row in rows:
-            winner = newest.get(row.card_id) if row.category == Category.POINTS_ADDED else None
-            if winner is None or winner is row:
-                keep.append(row)
-                continue
-            winner.params = {**winner.params, "points": _points(winner) + _points(row)}
-            row.status = NotificationStatus.SENT.value
-            row.sent_at = now
-            row.last_error = f"merged into #{winner.id}"
-        return keep
 
     async def mark_sent(self, notification_id: int, message_id: int | None) -> None:
         await self._set(
@@ -91,6 +81,22 @@ class OutboxStore:
     async def retry_at(self, notification_id: int, at: datetime, error: str) -> None:
         await self._set(notification_id, status=PENDING, next_attempt_at=at, last_error=error)
 
+    async def release(self, items: Iterable[tuple[int, datetime]]) -> None:
+        """Hand claimed rows back unsent (chat busy, or shutting down); not counted as attempts."""
+        async with self._sessions() as session, session.begin():
+            for notification_id, at in items:
+                await session.execute(
+                    update(NotificationRow)
+                    .where(NotificationRow.id == notification_id)
+                    .values(
+                        status=PENDING,
+                        next_attempt_at=at,
+                        attempts=case(
+                            (NotificationRow.attempts > 0, NotificationRow.attempts - 1), else_=0
+                        ),
+                    )
+                )
+
     async def fail(self, notification_id: int, error: str) -> None:
         await self._set(
             notification_id,
@@ -102,24 +108,32 @@ class OutboxStore:
     async def block_chat(self, chat_id: int, notification_id: int | None = None) -> None:
         """The user blocked the bot: mark them, and put the row back to wait for their return."""
         async with self._sessions() as session, session.begin():
-            await session.execute(
+            marked = await session.execute(
                 update(TelegramUserRow)
                 .where(TelegramUserRow.chat_id == chat_id)
                 .values(blocked_at=self._clock())
             )
-            if notification_id is not None:
-                await session.execute(
-                    update(NotificationRow)
-                    .where(NotificationRow.id == notification_id)
-                    .values(status=PENDING, next_attempt_at=None, last_error="blocked")
-                )
+            if notification_id is None:
+                return
+            # With no user row to mark, the row would be claimed and refused again at once.
+            values: dict[str, Any] = (
+                {"status": PENDING, "next_attempt_at": None, "last_error": "blocked"}
+                if marked.rowcount
+                else {"status": NotificationStatus.FAILED.value, "last_error": "blocked"}
+            )
+            await session.execute(
+                update(NotificationRow)
+                .where(NotificationRow.id == notification_id)
+                .values(**values)
+            )
 
     async def next_due(self) -> datetime | None:
-        """When the earliest pending row becomes due (None: nothing waits)."""
+        """When the earliest row for a reachable chat becomes due (None: nothing waits)."""
         async with self._sessions() as session:
             return await session.scalar(
                 select(func.min(NotificationRow.next_attempt_at)).where(
-                    NotificationRow.status.in_((PENDING, SENDING))
+                    NotificationRow.status.in_((PENDING, SENDING)),
+                    NotificationRow.chat_id.not_in(_blocked_chats()),
                 )
             )
 
@@ -132,11 +146,50 @@ class OutboxStore:
 
     async def _set(self, notification_id: int, **values: Any) -> None:
         async with self._sessions() as session, session.begin():
-            await session.execute(
-                update(NotificationRow)
-                .where(NotificationRow.id == notification_id)
-                .values(**values)
-            )
+            await _update(session, notification_id, values)
+
+
+async def _update(session: AsyncSession, notification_id: int, values: dict[str, Any]) -> None:
+    await session.execute(
+        update(NotificationRow).where(NotificationRow.id == notification_id).values(**values)
+    )
+
+
+def _blocked_chats():
+    return select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
+
+
+def _merge_points(rows: list[NotificationRow], now: datetime) -> list[NotificationRow]:
+    """Fold older unsent points messages of a card into its newest one in this batch.
+
+    Only rows never handed to Telegram (pending) are folded: a row whose lease ran out may have
+    been delivered already, so it is sent as it is rather than counted twice.
+    """
+    newest: dict[int, NotificationRow] = {}
+    for row in rows:
+        if _mergeable(row):
+            newest[row.card_id] = row  # rows are in id order: the last one wins
+    keep = []
+    for row in rows:
+        winner = newest.get(row.card_id) if _mergeable(row) else None
+        if winner is None or winner is row:
+            keep.append(row)
+            continue
+        winner.params = {**winner.params, "points": _points(winner) + _points(row)}
+        row.status = NotificationStatus.SENT.value
+        row.sent_at = now
+        row.next_attempt_at = None
+        row.last_error = f"merged into #{winner.id}"
+    return keep
+
+
+def _mergeable(row: NotificationRow) -> bool:
+    return (
+        row.category == Category.POINTS_ADDED.value
+        and row.template == "points_added"
+        and row.card_id is not None
+        and row.status == PENDING
+    )
 
 
 def _points(row: NotificationRow) -> int:

@@ -16,7 +16,7 @@ BUSINESS: dict[str, str] = {
         "Invite staff with this link (anyone who opens it joins as staff):\n{link}"
     ),
     "staff_line": "• {name} ({role})",
-    "staff_removed": "{name} is no longer staff.",
+    "staff_removed": "✅ Removed from staff.",
     "staff_remove_button": "Remove {name}",
     "bhelp": (
         "Staff commands\n"
@@ -83,7 +83,7 @@ BUSINESS: dict[str, str] = {
     "customer_history_header": "📜 {customer} here:",
     "customer_history_line": "{when}  {delta:+d}  {program}  {reason}",
     "customer_history_empty": "📜 {customer} has no points history here yet.",
-    "stats_header": "📊 {business}",
+    "stats_header": "📊 Statistics",
     "stats_period": (
         "{period}: {scans} scans, {issued} points issued, {redeemed} redeemed, "
         "{new} new and {active} active customers"

@@ -43,10 +43,12 @@ async def test_limit_and_negative_offset(bot: Bot, ann: SandboxUser) -> None:
     assert [u.message.text for u in await bot.get_updates()] == ["c"]
 
 
-async def test_a_long_poll_wakes_as_soon_as_a_user_writes(bot: Bot, ann: SandboxUser) -> None:
+async def test_a_long_poll_wakes_as_soon_as_a_user_writes(
+    bot: Bot, server: SandboxServer, ann: SandboxUser
+) -> None:
     started = time.monotonic()
     poll = asyncio.create_task(bot.get_updates(timeout=10))
-    await asyncio.sleep(0.05)  # let the poll reach the server and start waiting
+    assert await server.store.poll_waiting.wait(5)
     assert not poll.done()
     await ann.send_text("wake up")
     updates = await asyncio.wait_for(poll, 2)
@@ -64,7 +66,7 @@ async def test_a_newer_poll_terminates_an_older_one(
     bot: Bot, server: SandboxServer, ann: SandboxUser
 ) -> None:
     older = asyncio.create_task(bot.get_updates(timeout=10))
-    await asyncio.sleep(0.05)
+    assert await server.store.poll_waiting.wait(5)
     # PTB's Bot polls over a one-connection pool, so the rival poll needs its own Bot.
     async with Bot(server.token, base_url=server.bot_api_url) as rival:
         assert await rival.get_updates(timeout=0) == ()

@@ -1,0 +1,172 @@
+"""Scan latency: staff photograph customers' QR codes; time from the photo to the customer's push.
+
+Runs the sandbox and the real bot (polling, SQLite file, migrations) in this process, with the
+sandbox's flood limits off and the dispatcher's own limits raised, so the figures are the
+pipeline's: update → download → QR decode → scan use case (one transaction) → outbox → push.
+
+    .venv/bin/python bench/scan_latency.py [--staff 10] [--customers 300] [--rate 10]
+        [--seconds 10] [--concurrency 20]
+
+Prints a table, then as its last line one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.app import build_application, start_application, stop_application
+from bot.qr_images import customer_qr_png
+from bot.settings import Settings
+from domain.approvals import join_program
+from domain.commands import (
+    CreateProgram,
+    IssueToken,
+    JoinProgram,
+    JoinStaff,
+    RegisterBusiness,
+    RegisterCustomer,
+)
+from domain.people import issue_customer_token, join_staff, register_business, register_customer
+from domain.programs import create_program
+from sandbox.client import SandboxClient, SandboxUser
+from sandbox.server import SandboxServer
+from storage.migrate import upgrade
+
+TOKEN = "777:BENCH"
+
+
+@dataclass
+class Scene:
+    staff: list[SandboxUser]
+    customers: list[tuple[SandboxUser, bytes]]
+
+
+async def build_scene(app, sb: SandboxClient, n_staff: int, n_customers: int) -> Scene:
+    services = app.bot_data["services"]
+    owner = await sb.create_user(first_name="Owner", username="owner")
+    await register_customer(services.uow(), RegisterCustomer(owner.id, owner.chat_id, "Owner"))
+    business = await register_business(services.uow(), RegisterBusiness(owner.id, "Bench Café"))
+    program = await create_program(
+        services.uow(), CreateProgram(business.id, owner.id, "Club", points_per_scan=1,
+                                      reward_threshold=10**6, max_per_scan=10)
+    )  # fmt: skip
+    staff = [owner]
+    for i in range(n_staff - 1):
+        user = await sb.create_user(first_name=f"Staff{i}", username=f"staff{i}")
+        await register_customer(services.uow(), RegisterCustomer(user.id, user.chat_id, "S"))
+        await join_staff(services.uow(), JoinStaff(business.staff_invite_code, user.id))
+        staff.append(user)
+    customers = []
+    for i in range(n_customers):
+        user = await sb.create_user(first_name=f"Cust{i}", username=f"cust{i}")
+        await register_customer(services.uow(), RegisterCustomer(user.id, user.chat_id, "C"))
+        await join_program(services.uow(), JoinProgram(user.id, program.join_code))
+        issued = await issue_customer_token(services.uow(), IssueToken(user.id), services.signer)
+        customers.append((user, customer_qr_png(services.qr_link(issued.token))))
+    return Scene(staff, customers)
+
+
+async def one_scan(staff: SandboxUser, customer: SandboxUser, photo: bytes) -> float:
+    since, _ = await customer.changes(0, 0)
+    started = time.perf_counter()
+    await staff.send_photo(photo)
+    await customer.wait_for(lambda m: "points" in m.content, timeout=30, since=since)
+    return time.perf_counter() - started
+
+
+async def open_loop(scene: Scene, rate: float, seconds: float) -> list[float]:
+    """Scans started at a fixed rate, each by the next staff member for the next customer."""
+    tasks, total = [], int(rate * seconds)
+    for i in range(total):
+        staff = scene.staff[i % len(scene.staff)]
+        customer, photo = scene.customers[i % len(scene.customers)]
+        tasks.append(asyncio.create_task(one_scan(staff, customer, photo)))
+        await asyncio.sleep(1 / rate)
+    return list(await asyncio.gather(*tasks))
+
+
+async def closed_loop(scene: Scene, concurrency: int, seconds: float) -> tuple[int, float]:
+    """As many scans as `concurrency` staff can do back to back; returns (count, elapsed)."""
+    deadline = time.perf_counter() + seconds
+    counter = iter(range(10**9))
+
+    async def worker(w: int) -> int:
+        done = 0
+        while time.perf_counter() < deadline:
+            i = next(counter)
+            customer, photo = scene.customers[i % len(scene.customers)]
+            await one_scan(scene.staff[w % len(scene.staff)], customer, photo)
+            done += 1
+        return done
+
+    started = time.perf_counter()
+    counts = await asyncio.gather(*(worker(w) for w in range(concurrency)))
+    return sum(counts), time.perf_counter() - started
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+async def main(args: argparse.Namespace) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="scan-bench-"))
+    url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
+    await asyncio.to_thread(upgrade, url)
+    server = SandboxServer(token=TOKEN, rate_limits=None)
+    await server.start(port=0)
+    fields = {"scan_cooldown_seconds": 0}
+    if "send_per_second" in Settings.model_fields:
+        fields["send_per_second"] = 10_000
+    if "send_chat_interval" in Settings.model_fields:
+        fields["send_chat_interval"] = 0.0
+    settings = Settings(
+        _env_file=None, bot_token=TOKEN, data_dir=workdir, database_url=url,
+        secret_key="bench-secret-0123456789abcdef", api_base_url=server.bot_api_url,
+        file_base_url=server.file_url, **fields,
+    )  # fmt: skip
+    app = build_application(settings)
+    await start_application(app)
+    try:
+        async with SandboxClient(server.url, timeout=60) as sb:
+            scene = await build_scene(app, sb, args.staff, args.customers)
+            await open_loop(scene, 5, 1)  # warm up: threads, connections, caches
+            latencies = await open_loop(scene, args.rate, args.seconds)
+            count, elapsed = await closed_loop(scene, args.concurrency, args.seconds)
+    finally:
+        await stop_application(app)
+        await server.stop()
+    return {
+        "scans": len(latencies),
+        "rate_per_second": args.rate,
+        "p50_ms": round(percentile(latencies, 0.50), 1),
+        "p95_ms": round(percentile(latencies, 0.95), 1),
+        "p99_ms": round(percentile(latencies, 0.99), 1),
+        "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
+        "sustained_scans_per_second": round(count / elapsed, 1),
+        "sustained_concurrency": args.concurrency,
+    }
+
+
+def report(figures: dict) -> None:
+    print(f"{'figure':<28}{'value':>10}")
+    for key, value in figures.items():
+        print(f"{key:<28}{value:>10}")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--staff", type=int, default=10)
+    parser.add_argument("--customers", type=int, default=300)
+    parser.add_argument("--rate", type=float, default=10.0)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--concurrency", type=int, default=20)
+    report(asyncio.run(main(parser.parse_args())))

@@ -1,0 +1,219 @@
+"""Program handlers: create (guided or in one line), list with their buttons, edit a field."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.callbacks import Prefix, pattern
+from bot.handlers.business import FLOW, AtStep, callback_args, whole_number
+from bot.handlers.common import current_staff
+from bot.keyboards_business import program_actions, program_kinds
+from bot.services import Context
+from bot.texts import t
+from domain.commands import CreateProgram, EditProgram
+from domain.errors import InvalidAmount, InvalidInput, NotAllowed
+from domain.models import Program, ProgramKind, Role
+from domain.programs import create_program, edit_program
+from domain.reports import ProgramsOverview, business_programs
+from domain.rules import MAX_AMOUNT, validate_amount, validate_name
+
+# Steps of the guided /newprogram flow (user_data[FLOW]); the answers so far are in DRAFT.
+PROGRAM_NAME = "program_name"
+KIND = "program_kind"
+POINTS = "program_points"
+THRESHOLD = "program_threshold"
+REWARD = "program_reward"
+DRAFT = "program_draft"
+NUMBER_FIELDS = ("points_per_scan", "reward_threshold", "max_per_scan", "daily_cap")
+TEXT_FIELDS = ("name", "reward_name")
+NO_CAP = ("0", "none", "")
+
+
+def _number(text: str) -> int:
+    return whole_number(text, InvalidAmount("amount_not_integer"))
+
+
+def _kind(text: str) -> ProgramKind:
+    try:
+        return ProgramKind(text.strip().lower())
+    except ValueError:
+        raise InvalidInput("prog_bad_kind") from None
+
+
+async def on_newprogram(update: Update, context: Context) -> None:
+    """/newprogram: the one-line form `name | kind | per scan | at | reward [| cap]`, or ask."""
+    staff = await current_staff(update, context)
+    line = (update.message.text or "").partition(" ")[2]
+    if line.strip():
+        await _create(update, context, _parse_line(staff.business_id, staff.telegram_id, line))
+        return
+    if staff.role is not Role.OWNER:
+        raise NotAllowed("not_owner")  # say so now, not after five questions
+    context.user_data[DRAFT] = {"business_id": staff.business_id}
+    context.user_data[FLOW] = PROGRAM_NAME
+    await update.message.reply_text(t("prog_ask_name"))
+
+
+def _parse_line(business_id: int, telegram_id: int, line: str) -> CreateProgram:
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) not in (5, 6):
+        raise InvalidInput("prog_usage")
+    name, kind, points, threshold, reward = parts[:5]
+    cap = parts[5] if len(parts) == 6 else ""
+    return CreateProgram(
+        business_id, telegram_id, name, _kind(kind), _number(points), _number(threshold), reward,
+        daily_cap=None if cap.lower() in NO_CAP else _number(cap),
+    )  # fmt: skip
+
+
+async def on_program_name(update: Update, context: Context) -> None:
+    """The new program's name; then its kind, by button."""
+    context.user_data[DRAFT]["name"] = validate_name(update.message.text or "", "program")
+    context.user_data[FLOW] = KIND
+    await update.message.reply_text(t("prog_ask_kind"), reply_markup=program_kinds())
+
+
+async def on_kind(update: Update, context: Context) -> None:
+    """The Points / Stamps button of the guided flow."""
+    (raw,) = callback_args(update, 1)
+    if context.user_data.get(FLOW) != KIND:
+        raise InvalidInput("stale_button")
+    await update.callback_query.answer()
+    await _choose_kind(update, context, raw)
+
+
+async def on_kind_text(update: Update, context: Context) -> None:
+    """The kind typed instead of pressed."""
+    await _choose_kind(update, context, update.message.text or "")
+
+
+async def _choose_kind(update: Update, context: Context, raw: str) -> None:
+    kind = _kind(raw)
+    context.user_data[DRAFT]["kind"] = kind
+    context.user_data[FLOW] = POINTS
+    text = f"{t('prog_kind_chosen', kind=kind.value)}\n{t('prog_ask_points', unit=kind.value)}"
+    await update.effective_message.reply_text(text)
+
+
+async def on_points(update: Update, context: Context) -> None:
+    """Points per scan, checked now so a mistake is fixed in place."""
+    draft = context.user_data[DRAFT]
+    draft["points"] = validate_amount(_number(update.message.text), CreateProgram.max_per_scan)
+    context.user_data[FLOW] = THRESHOLD
+    await update.message.reply_text(t("prog_ask_threshold", unit=draft["kind"].value))
+
+
+async def on_threshold(update: Update, context: Context) -> None:
+    """Points needed for the reward."""
+    threshold = validate_amount(_number(update.message.text), MAX_AMOUNT)
+    context.user_data[DRAFT]["threshold"] = threshold
+    context.user_data[FLOW] = REWARD
+    await update.message.reply_text(t("prog_ask_reward"))
+
+
+async def on_reward(update: Update, context: Context) -> None:
+    """The reward's name: the last answer, so the program is created."""
+    draft = context.user_data[DRAFT]
+    cmd = CreateProgram(
+        draft["business_id"], update.effective_user.id, draft["name"], draft["kind"],
+        draft["points"], draft["threshold"], update.message.text or "",
+    )  # fmt: skip
+    await _create(update, context, cmd)
+
+
+async def _create(update: Update, context: Context, cmd: CreateProgram) -> None:
+    program = await create_program(context.services.uow(), cmd)
+    context.user_data.pop(FLOW, None)
+    context.user_data.pop(DRAFT, None)
+    await update.message.reply_text(
+        t("prog_created", id=program.id, program=program.name, points=program.points_per_scan,
+          unit=program.kind.value, reward=program.reward_name,
+          threshold=program.reward_threshold, link=_join_link(context, program))
+    )  # fmt: skip
+
+
+def _join_link(context: Context, program: Program) -> str:
+    return context.services.deep_link("j_" + program.join_code)
+
+
+async def on_programs(update: Update, context: Context) -> None:
+    """/programs: each program with its join link, and Make default / Deactivate buttons."""
+    staff = await current_staff(update, context)
+    uow = context.services.uow()
+    overview = await business_programs(uow, staff.business_id, staff.telegram_id)
+    if not overview.programs:
+        await update.message.reply_text(t("prog_list_empty"))
+        return
+    text = "\n\n".join(_program_text(context, overview, p) for p in overview.programs)
+    await update.message.reply_text(text, reply_markup=program_actions(overview))
+
+
+def _program_text(context: Context, overview: ProgramsOverview, program: Program) -> str:
+    default = program.id == overview.business.default_program_id
+    return t(
+        "prog_line", marker=t("prog_default_marker") if default else "•", id=program.id,
+        program=program.name, kind=program.kind.value,
+        state="" if program.active else t("prog_inactive_state"),
+        points=program.points_per_scan, reward=program.reward_name,
+        threshold=program.reward_threshold, max=program.max_per_scan,
+        cap=program.daily_cap or t("prog_no_cap"), link=_join_link(context, program),
+    )  # fmt: skip
+
+
+async def on_program_action(update: Update, context: Context) -> None:
+    """Make default (d) / Deactivate (x); the domain refuses another business's program."""
+    raw_id, action = callback_args(update, 2)
+    if action not in ("d", "x"):
+        raise InvalidInput("stale_button")
+    program_id = whole_number(raw_id, InvalidInput("stale_button"))
+    staff = await current_staff(update, context)
+    change = {"make_default": True} if action == "d" else {"active": False}
+    cmd = EditProgram(program_id, staff.telegram_id, **change)
+    program = await edit_program(context.services.uow(), cmd)
+    await update.callback_query.answer()
+    key = "prog_made_default" if action == "d" else "prog_deactivated"
+    await update.effective_message.reply_text(t(key, id=program.id, program=program.name))
+
+
+async def on_editprogram(update: Update, context: Context) -> None:
+    """/editprogram <id> <field> <value>: change one field of a program."""
+    staff = await current_staff(update, context)
+    args = context.args or []
+    if len(args) < 3:
+        await update.message.reply_text(t("prog_edit_usage"))
+        return
+    program_id = whole_number(args[0], InvalidInput("prog_edit_usage"))
+    field, value = args[1].lower(), " ".join(args[2:])
+    cmd = EditProgram(program_id, staff.telegram_id, **_change(field, value))
+    program = await edit_program(context.services.uow(), cmd)
+    shown = getattr(program, field)
+    await update.message.reply_text(
+        t("prog_edited", id=program.id, program=program.name, field=field,
+          value=t("prog_no_cap") if shown is None else shown)
+    )  # fmt: skip
+
+
+def _change(field: str, value: str) -> dict:
+    if field in TEXT_FIELDS:
+        return {field: value}
+    if field == "daily_cap" and value.strip().lower() in NO_CAP:
+        return {"clear_daily_cap": True}
+    if field in NUMBER_FIELDS:
+        return {field: _number(value)}
+    raise InvalidInput("prog_edit_usage")
+
+
+def register(app: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    typed = private & filters.TEXT & ~filters.COMMAND
+    app.add_handler(CommandHandler("newprogram", on_newprogram, filters=private))
+    for step, callback in (
+        (PROGRAM_NAME, on_program_name), (KIND, on_kind_text), (POINTS, on_points),
+        (THRESHOLD, on_threshold), (REWARD, on_reward),
+    ):  # fmt: skip
+        app.add_handler(MessageHandler(typed & AtStep(app, step), callback))
+    app.add_handler(CallbackQueryHandler(on_kind, pattern=pattern(Prefix.PROGRAM_KIND)))
+    app.add_handler(CommandHandler("programs", on_programs, filters=private))
+    app.add_handler(CommandHandler("editprogram", on_editprogram, filters=private))
+    app.add_handler(CallbackQueryHandler(on_program_action, pattern=pattern(Prefix.PROGRAM)))

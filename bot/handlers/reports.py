@@ -1,0 +1,166 @@
+"""Report handlers: customers page by page with their history, statistics, CSV export, poster."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+
+from bot.callbacks import Prefix, pattern
+from bot.handlers.business import callback_args, whole_number
+from bot.handlers.common import current_staff
+from bot.keyboards_business import customers_page
+from bot.qr_images import poster_png
+from bot.services import Context
+from bot.texts import t
+from domain.errors import InvalidInput, NotFound
+from domain.models import Staff
+from domain.queries import list_business_customers
+from domain.reports import business_programs, business_stats, customer_history_at, export_business
+
+PAGE_SIZE = 10
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
+
+
+async def on_customers(update: Update, context: Context) -> None:
+    """/customers: the first page of this business's customers."""
+    staff = await current_staff(update, context)
+    text, markup = await _customers_view(context, staff, 0)
+    await update.message.reply_text(text, reply_markup=markup)
+
+
+async def on_customers_page(update: Update, context: Context) -> None:
+    """Prev / Next: show another page in the same message."""
+    (raw,) = callback_args(update, 1)
+    page = whole_number(raw, InvalidInput("stale_button"))
+    staff = await current_staff(update, context)
+    text, markup = await _customers_view(context, staff, page)
+    await update.callback_query.answer()
+    try:
+        await update.callback_query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:  # the same page again (e.g. pressed twice): nothing to change
+        if "not modified" not in error.message.lower():
+            raise
+
+
+async def _customers_view(context: Context, staff: Staff, page: int):
+    found = await list_business_customers(
+        context.services.uow(), staff.business_id, staff.telegram_id, page, PAGE_SIZE
+    )
+    if not found.total:
+        return t("customers_empty"), None
+    header = t("customers_header", total=found.total, page=found.page + 1, pages=found.pages)
+    lines = [
+        t("customers_line", n=found.page * PAGE_SIZE + i, name=row.name, balance=row.balance,
+          visits=row.visits, last=row.last_seen.strftime("%d %b %Y"))
+        for i, row in enumerate(found.rows, start=1)
+    ]  # fmt: skip
+    return "\n".join([header, *lines]), customers_page(found)
+
+
+async def on_customer_history(update: Update, context: Context) -> None:
+    """A customer's button: their latest points at this business only."""
+    (raw,) = callback_args(update, 1)
+    customer_id = whole_number(raw, InvalidInput("stale_button"))
+    staff = await current_staff(update, context)
+    history = await customer_history_at(
+        context.services.uow(), staff.business_id, staff.telegram_id, customer_id
+    )
+    await update.callback_query.answer()
+    if not history.lines:
+        await update.effective_message.reply_text(
+            t("customer_history_empty", customer=history.customer)
+        )
+        return
+    lines = [
+        t("customer_history_line", when=line.created_at.strftime("%d %b %H:%M"),
+          delta=line.delta, program=line.program, reason=line.reason or line.kind)
+        for line in history.lines
+    ]  # fmt: skip
+    text = "\n".join([t("customer_history_header", customer=history.customer), *lines])
+    await update.effective_message.reply_text(text)
+
+
+async def on_stats(update: Update, context: Context) -> None:
+    """/stats: scans, points and customers today, in 7 and in 30 days."""
+    staff = await current_staff(update, context)
+    stats = await business_stats(context.services.uow(), staff.business_id, staff.telegram_id)
+    lines = [
+        t("stats_period", period=t(f"stats_{name}"), scans=s.scans, issued=s.points_issued,
+          redeemed=s.points_redeemed, new=s.new_customers, active=s.active_customers)
+        for name, s in stats.items()
+    ]  # fmt: skip
+    await update.message.reply_text("\n".join([t("stats_header"), *lines]))
+
+
+async def on_export(update: Update, context: Context) -> None:
+    """/export (owner): customers.csv and ledger.csv."""
+    staff = await current_staff(update, context)
+    data = await export_business(context.services.uow(), staff.business_id, staff.telegram_id)
+    customers = [
+        (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
+        for c in data.customers
+    ]
+    ledger = [
+        (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
+         e.program, e.delta, e.kind, e.reason, e.staff_telegram_id or "")
+        for e in data.ledger
+    ]  # fmt: skip
+    for what, header, rows in (
+        ("customers", "customer_id name balance visits last_visit", customers),
+        ("ledger", "entry_id created_at customer_id customer card program delta kind reason "
+                   "staff_telegram_id", ledger),
+    ):  # fmt: skip
+        caption = t("export_caption", what=t(f"export_{what}"), business=data.business.name,
+                    rows=len(rows))  # fmt: skip
+        document = _csv(header.split(), rows)
+        await update.message.reply_document(document, filename=f"{what}.csv", caption=caption)
+
+
+def _csv(header: list[str], rows: list[tuple]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    # The BOM makes spreadsheet programs read the file as UTF-8 (names are not all ASCII).
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _safe(cell: object) -> object:
+    """A customer-chosen name must not run as a formula when the CSV is opened."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+async def on_poster(update: Update, context: Context) -> None:
+    """/poster: a printable PNG with the default program's join QR code, sent as a file."""
+    staff = await current_staff(update, context)
+    uow = context.services.uow()
+    overview = await business_programs(uow, staff.business_id, staff.telegram_id)
+    program = overview.default
+    if program is None:
+        raise NotFound("no_default_program")
+    link = context.services.deep_link("j_" + program.join_code)
+    subtitle = t("poster_subtitle", program=program.name, reward=program.reward_name,
+                 threshold=program.reward_threshold)  # fmt: skip
+    # Drawing and encoding an A5 picture takes a while: keep the event loop free meanwhile.
+    png = await asyncio.to_thread(poster_png, link, overview.business.name, subtitle)
+    caption = t("poster_caption", program=program.name)
+    await update.message.reply_document(png, filename="poster.png", caption=caption)
+
+
+def register(app: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("customers", on_customers, filters=private))
+    app.add_handler(CommandHandler("stats", on_stats, filters=private))
+    app.add_handler(CommandHandler("export", on_export, filters=private))
+    app.add_handler(CommandHandler("poster", on_poster, filters=private))
+    app.add_handler(CallbackQueryHandler(on_customers_page, pattern=pattern(Prefix.CUSTOMERS)))
+    app.add_handler(
+        CallbackQueryHandler(on_customer_history, pattern=pattern(Prefix.CUSTOMER_HISTORY))
+    )
