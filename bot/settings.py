@@ -27,6 +27,15 @@ class Settings(BaseSettings):
     scan_cooldown_seconds: int = 60
     max_photo_bytes: int = 20 * 1024 * 1024
     log_level: str = "INFO"
+    # Outbox sending; Telegram allows about 30 messages a second overall and 1 per chat.
+    send_per_second: float = 29.0
+    send_chat_interval: float = 1.0
+    outbox_lease_seconds: float = 30.0
+    # Scheduler sweeps over the database (expiry, reminders, nudges, digest, outbox retries).
+    scheduler_enabled: bool = True
+    sweep_interval_seconds: float = 60.0
+    reminder_after_hours: float = 24.0
+    digest_hour_utc: int = 8
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -50,6 +50,18 @@ def forget_user(context: Context, telegram_id: int) -> None:
     context.bot_data.setdefault("seen_users", {}).pop(telegram_id, None)
 
 
+def forget_chat(bot_data: dict, chat_id: int) -> None:
+    """Forget whoever wrote from this chat; the dispatcher calls it when the chat blocks the bot.
+
+    Without it a user seen minutes before blocking would skip registration when they write
+    again, and the 'blocked' mark (and every message waiting for them) would stay.
+    """
+    seen: dict = bot_data.setdefault("seen_users", {})
+    for telegram_id, (fingerprint, _) in list(seen.items()):
+        if fingerprint[0] == chat_id:
+            seen.pop(telegram_id, None)
+
+
 async def on_error(update: object, context: Context) -> None:
     """Turn domain errors into a friendly answer; log everything else."""
     error = context.error
