@@ -79,12 +79,12 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
             request = None
         return ScanResult(ScanOutcome.NOT_ENROLLED, customer, program, request=request)
     if await _recently_awarded(uow, business.id, customer.id, cmd):
-        await _tell_no_points(uow, customer, business, card, "scan_duplicate")
+        await _tell_no_points(uow, customer, business, card, "qr_scanned_again")
         return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
     room = await room_today(uow, card, program)
     points = program.points_per_scan if room is None else min(program.points_per_scan, room)
     if points <= 0:
-        await _tell_no_points(uow, customer, business, card, "scan_capped")
+        await _tell_no_points(uow, customer, business, card, "qr_scanned_capped")
         return ScanResult(ScanOutcome.CAPPED, customer, program, card)
     posted = await post_entry(
         uow, card, points, EntryKind.AWARD, f"scan:{cmd.idempotency_key}",

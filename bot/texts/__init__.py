@@ -13,7 +13,20 @@ from bot.texts.scanning import SCANNING
 
 log = logging.getLogger(__name__)
 
-TEXTS: dict[str, str] = {**CUSTOMER, **BUSINESS, **SCANNING, **ERRORS, **NOTIFICATIONS}
+
+
+def _merge(*tables: dict[str, str]) -> dict[str, str]:
+    """One table of texts; a key defined twice would silently show the wrong text, so refuse."""
+    merged: dict[str, str] = {}
+    for table in tables:
+        clash = merged.keys() & table.keys()
+        if clash:
+            raise ValueError(f"text keys defined twice: {sorted(clash)}")
+        merged.update(table)
+    return merged
+
+
+TEXTS: dict[str, str] = _merge(CUSTOMER, BUSINESS, SCANNING, ERRORS, NOTIFICATIONS)
 
 
 class _Lenient(dict):

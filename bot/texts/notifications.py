@@ -6,8 +6,8 @@ NOTIFICATIONS = {
     ),
     "points_undone": "↩️ {business}: {points} points were taken back. Balance: {balance}.",
     "reward_reached": "🎁 You reached {reward} at {business}! Ask the staff to redeem it.",
-    "scan_duplicate": "{business} scanned your QR again; points were already added.",
-    "scan_capped": "{business} scanned your QR; today's points limit is reached.",
+    "qr_scanned_again": "{business} scanned your QR again; points were already added.",
+    "qr_scanned_capped": "{business} scanned your QR; today's points limit is reached.",
     "enrollment_request": (
         "🏪 {business} invites you to {program}.\n"
         "Collect points on each visit; at {threshold} you get {reward}.\nJoin?"

@@ -90,3 +90,20 @@ async def test_a_deduction_moves_points_only_on_approve_and_both_sides_are_told(
     assert await balance_of(harness, ann) == 10
     await ann.send_text("💳 My cards")
     await ann.wait_for_text("10 points")
+
+
+async def test_the_same_telegram_message_processed_twice_awards_once(harness):
+    from telegram import Update
+
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    ann = await customer(harness, "Ann", shop)
+    sent = await owner.send_photo(await qr_photo(ann))
+    await owner.wait_for_text("Ann: +10")
+    # Telegram redelivers an update when the bot's confirmation was lost: same message again.
+    redelivered = Update.de_json({"update_id": 10**6, "message": sent.raw}, harness.app.bot)
+    await harness.app.update_queue.put(redelivered)
+    await owner.wait_for_text("Already counted")
+    assert await balance_of(harness, ann) == 10
+    outcomes = await harness.query("SELECT outcome FROM qr_scan_logs ORDER BY id")
+    assert outcomes == [("awarded",), ("duplicate",)]
