@@ -39,3 +39,11 @@ def test_domain_imports_only_the_standard_library():
     ]
     assert offenders == []
     assert any(True for _ in imported_top_levels(ROOT / "domain")), "domain/ not scanned"
+
+
+def test_the_sandbox_imports_nothing_of_ours():
+    ours = {"bot", "domain", "storage", "migrations"}
+    offenders = [
+        (str(path), name) for path, name in imported_top_levels(ROOT / "sandbox") if name in ours
+    ]
+    assert offenders == []
