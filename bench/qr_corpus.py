@@ -264,12 +264,17 @@ def legible(jpeg: bytes, corners: Array, text: str) -> bool:
     photo = Image.open(io.BytesIO(jpeg)).convert("L")
     side, pad = 600, 100  # the pad adds a quiet zone where the box has none (posters)
     square = np.array([[pad, pad], [side - pad, pad], [side - pad, side - pad], [pad, side - pad]])
-    flat = photo.transform((side, side), Image.Transform.PERSPECTIVE, _coeffs(square, corners),
-                           Image.Resampling.BICUBIC)
+    flat = photo.transform(
+        (side, side),
+        Image.Transform.PERSPECTIVE,
+        _coeffs(square, corners),
+        Image.Resampling.BICUBIC,
+    )
     for img in (flat, flat.filter(ImageFilter.GaussianBlur(2))):
         for binarizer in (zxingcpp.Binarizer.LocalAverage, zxingcpp.Binarizer.GlobalHistogram):
-            codes = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode,
-                                           binarizer=binarizer)
+            codes = zxingcpp.read_barcodes(
+                img, formats=zxingcpp.BarcodeFormat.QRCode, binarizer=binarizer
+            )
             if any(code.text == text for code in codes):
                 return True
     return False

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from bot import menus
+from bot import menus, metrics
 from bot.handlers import (
     answers,
+    broadcast,
     business,
     card_actions,
     common,
@@ -19,16 +20,21 @@ from bot.handlers import (
     reports,
     scanning,
 )
+from bot.metrics import MeasuredApplication, Metrics
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
+from bot.scheduler import Scheduler
 from bot.services import Context, Services
 from bot.settings import Settings
 from domain.tokens import TokenSigner
+from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
 from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork
 
-HANDLER_MODULES = [customer, answers, scanning, business, programs, reports, card_actions]
+HANDLER_MODULES = [
+    customer, answers, scanning, business, programs, reports, broadcast, card_actions,
+]  # fmt: skip
 
 
 def utc_now() -> datetime:
@@ -40,20 +46,34 @@ def build_application(
     *,
     clock: Callable[[], datetime] = utc_now,
     concurrent_updates: int = 32,
+    updater: bool = True,
 ) -> Application:
-    """The PTB Application with every handler, the dispatcher and the services in bot_data."""
+    """The PTB Application with every handler, the dispatcher and the services in bot_data.
+
+    `updater=False` builds it without PTB's Updater, for a webhook server that feeds
+    `app.update_queue` itself (PTB's documented custom-webhook setup).
+    """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
-    app = (
+    builder = (
         ApplicationBuilder()
+        .application_class(MeasuredApplication)
         .token(settings.bot_token)
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
         .concurrent_updates(concurrent_updates)
-        .build()
     )
-    dispatcher = Dispatcher(OutboxStore(sessions, clock), app.bot, clock=clock)
+    app = (builder if updater else builder.updater(None)).build()
+    dispatcher = Dispatcher(
+        OutboxStore(sessions, clock, lease=timedelta(seconds=settings.outbox_lease_seconds)),
+        app.bot,
+        per_second=settings.send_per_second,
+        chat_interval=settings.send_chat_interval,
+        clock=clock,
+    )
+    # A chat that blocked the bot must register again when it writes, to lift the mark.
+    dispatcher.on_blocked = lambda chat_id: common.forget_chat(app.bot_data, chat_id)
 
     def make_uow() -> SqlUnitOfWork:
         return _WakingUnitOfWork(sessions, clock, dispatcher.wake)
@@ -67,6 +87,9 @@ def build_application(
         clock=clock,
     )
     app.bot_data["engine"] = engine
+    app.bot_data["metrics"] = Metrics()
+    app.bot_data["health"] = HealthProbe(sessions, clock)
+    app.bot_data["scheduler"] = Scheduler(make_uow, dispatcher, settings)
     app.bot_data["staff_commands"] = menus.set_staff_commands
     _add_handlers(app)
     return app
@@ -90,6 +113,7 @@ def _add_handlers(app: Application) -> None:
         module.register(app)
     card_actions.register_fallbacks(app)
     app.add_error_handler(common.on_error)
+    app.add_error_handler(metrics.on_error)
 
 
 async def start_application(app: Application, *, polling: bool = True) -> None:
@@ -103,6 +127,8 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     services.bot_username = app.bot.username
     await menus.set_default_commands(app.bot)
     services.dispatcher.start()
+    if services.settings.scheduler_enabled:
+        app.bot_data["scheduler"].start()
     await app.start()
     if polling:
         await app.updater.start_polling(poll_interval=0, timeout=10)
@@ -115,6 +141,7 @@ async def stop_application(app: Application) -> None:
         await app.updater.stop()
     if app.running:
         await app.stop()
+    await app.bot_data["scheduler"].stop()
     await services.dispatcher.stop()
     await app.shutdown()
     services.reader.close()

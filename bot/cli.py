@@ -1,4 +1,4 @@
-"""The `loyalty-bot` command line: run, migrate, sandbox, chat, qr."""
+"""The `loyalty-bot` command line: run, webhook, doctor, migrate, sandbox, chat, qr."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ USAGE = """usage: loyalty-bot COMMAND [ARGS]
 commands:
   run                   apply migrations and run the bot (polling); with no LOYALTY_BOT_TOKEN,
                         against a local sandbox it starts itself
+  webhook               apply migrations and run the bot behind a webhook server (updates,
+                        /healthz, /metrics); LOYALTY_WEBHOOK_* configure it
+  doctor [--repair]     check the database's invariants; --repair fixes what is safe to fix
   migrate [REVISION]    apply migrations up to REVISION (default head)
   sandbox [--port N]    serve the local Telegram Bot API emulator
   chat --as NAME        talk to the bot as a sandbox user, in this terminal
@@ -47,6 +50,26 @@ def _run(argv: list[str]) -> int:
     return 0
 
 
+def _webhook(argv: list[str]) -> int:
+    from bot.settings import Settings
+    from bot.webhook import run
+
+    argparse.ArgumentParser(prog="loyalty-bot webhook").parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    asyncio.run(run(settings))
+    return 0
+
+
+def _doctor(argv: list[str]) -> int:
+    from bot.doctor import main as doctor_main
+
+    return doctor_main(argv)
+
+
 def _migrate(argv: list[str]) -> int:
     from bot.settings import Settings
     from storage.migrate import upgrade
@@ -79,3 +102,4 @@ def _qr(argv: list[str]) -> int:
 
 
 COMMANDS = {"run": _run, "migrate": _migrate, "sandbox": _sandbox, "chat": _chat, "qr": _qr}
+COMMANDS.update(webhook=_webhook, doctor=_doctor)

@@ -147,12 +147,6 @@ class Dispatcher:
             await self._store.release(busy)
         return len(batch)
 
-    async def idle(self, timeout: float = 10.0) -> None:
-        """Wait until nothing is being sent (for tests and benchmarks)."""
-        deadline = time.monotonic() + timeout
-        while self._sending and time.monotonic() < deadline:
-            await asyncio.sleep(0.01)
-
     async def _run(self) -> None:
         while True:
             self._wake.clear()
@@ -162,8 +156,9 @@ class Dispatcher:
                     continue  # a full claim: more may be due
             except Exception:
                 log.exception("outbox sweep failed; retrying")
+            pause = await self._pause()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), await self._pause())
+                await asyncio.wait_for(self._wake.wait(), pause)
 
     async def _pause(self) -> float:
         """Seconds to sleep when nothing wakes us: until the next retry, at most IDLE_SWEEP."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import time
-import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,9 +12,9 @@ import zxingcpp
 from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
-# Bigger than any phone camera (a 200 MP sensor bins to 50 MP); past this a file is a
-# decompression bomb, refused before a single pixel is decoded.
-MAX_PIXELS = 120_000_000
+# Pillow's own bomb threshold (~89 MP, 9459² px): more than any phone camera's normal output (a
+# 200 MP sensor bins to 50 MP). Past it a file is refused before a single pixel is decoded.
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
 MAX_SIDE = 20_000
 # Telegram photos are at most 2560 px; the first passes run at ~1280 px where zxing is fast and a
 # code that fills a fair part of the frame reads best. Bigger originals keep up to FULL_SIDE px for
@@ -41,33 +40,24 @@ def _load_gray(data: bytes, max_bytes: int) -> Image.Image:
     if len(data) > max_bytes:
         raise QrReadError("image_too_large", f"{len(data)} bytes, the limit is {max_bytes}")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as exc:
-        if isinstance(exc, Image.DecompressionBombError | Image.DecompressionBombWarning):
-            raise QrReadError("image_too_large", str(exc)) from None
+        img = Image.open(io.BytesIO(data))  # reads the header only
+    except Image.DecompressionBombError as exc:
+        raise QrReadError("image_too_large", str(exc)) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise QrReadError("not_an_image", str(exc)) from None
     width, height = img.size
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
         raise QrReadError("image_too_large", f"{width}×{height} pixels")
-    if img.format == "JPEG" and max(width, height) > FULL_SIDE:
-        # Let libjpeg decode at 1/2, 1/4 or 1/8 scale straight to grey: a 50 MP photo then costs
-        # what a 3 MP one does.
-        ratio = FULL_SIDE / max(width, height)
+    if img.format == "JPEG":
+        # libjpeg decodes straight to grey (a third faster), and at 1/2, 1/4 or 1/8 scale when
+        # the photo is far bigger than we need: a 50 MP original then costs what 3 MP does.
+        ratio = min(1.0, FULL_SIDE / max(width, height))
         img.draft("L", (int(width * ratio), int(height * ratio)))
     try:
         img.load()
     except (OSError, SyntaxError, ValueError) as exc:
         raise QrReadError("truncated_image", str(exc)) from None
-    img = ImageOps.exif_transpose(img)
+    ImageOps.exif_transpose(img, in_place=True)
     if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
         # A transparent PNG: dark modules on nothing would turn black on black in plain "L".
         img = img.convert("RGBA")
@@ -113,15 +103,18 @@ def _read(img: Image.Image, found: Found, binarizer=_LOCAL, invert=False) -> lis
 # The cascade: cheap fixes first, each one measured on the corpus to rescue photos the earlier
 # steps miss (bench/qr_read.py). Each step is (name, transform of the working grey picture).
 _blur = ImageFilter.GaussianBlur(1)
+_soften = ImageFilter.GaussianBlur(0.7)
 _sharpen = ImageFilter.UnsharpMask(4, 200, 0)
 STEPS: list[tuple[str, Callable[[Image.Image], Image.Image], object]] = [
     ("upscale", lambda g: _scaled(g, 1.5), _LOCAL),  # small codes: modules under ~3 px
     ("smooth", lambda g: g.filter(_blur), _LOCAL),  # noise, moiré, JPEG blocking
     ("sharpen", lambda g: g.filter(_sharpen), _LOCAL),  # focus and motion blur
+    ("upscale-2", lambda g: _scaled(g, 2), _LOCAL),  # tiny codes: modules of ~2.5 px
+    ("smooth-upscale-2", lambda g: _scaled(g.filter(_soften), 2), _LOCAL),  # tiny and noisy
     ("downscale", lambda g: _scaled(g, 0.75), _LOCAL),  # heavy blur and moiré average out
     ("contrast", lambda g: ImageOps.autocontrast(g.filter(_blur), cutoff=1), _GLOBAL),
-    ("smooth-upscale", lambda g: _scaled(g.filter(_blur), 1.5), _LOCAL),
     ("equalize", ImageOps.equalize, _LOCAL),  # low light, glare washing out one side
+    ("upscale-2.5", lambda g: _scaled(g, 2.5), _LOCAL),
 ]
 
 
@@ -166,10 +159,12 @@ def _decode(gray: Image.Image, deadline: float) -> Found:
         if found or time.monotonic() > deadline:
             break
         failed += _read(transform(work), found, binarizer)
-    # Symbols seen but not decoded (a second code, or the only one): zoom in on each and retry.
+    # Symbols seen but not decoded (a second code, or the only one): zoom in on each and retry,
+    # briefly when we have a code already (most such sightings are then false alarms).
+    steps = [("plain", lambda g: g, _LOCAL), *STEPS]
     for box in _unexplained(failed, found)[:4]:
         region = _crop(gray, box)
-        for _name, transform, binarizer in [("plain", lambda g: g, _LOCAL), *STEPS]:
+        for _name, transform, binarizer in steps[:3] if found else steps:
             if time.monotonic() > deadline:
                 break
             before = len(found)

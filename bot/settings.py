@@ -36,6 +36,19 @@ class Settings(BaseSettings):
     sweep_interval_seconds: float = 60.0
     reminder_after_hours: float = 24.0
     digest_hour_utc: int = 8
+    # Webhook mode (`loyalty-bot webhook`): where the server listens, and the public URL
+    # Telegram posts to (default: http://<listen>:<port><path>). The secret is checked on
+    # every request; unset, one is generated and kept in the data folder for all workers.
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    webhook_path: str = "/telegram/webhook"
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhook_max_connections: int = 40
+    # /healthz answers 503 when due notifications wait longer than this (dispatcher lag), or
+    # the oldest pending one is older than the second figure.
+    health_max_lag_seconds: float = 60.0
+    health_max_pending_age_seconds: float = 3600.0
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -52,7 +65,16 @@ class Settings(BaseSettings):
         """The QR signing key: from config, else generated once and kept in the data folder."""
         if self.secret_key:
             return self.secret_key.encode()
-        path = self.data_dir / "secret.key"
+        return self._kept_secret("secret.key")
+
+    def webhook_secret_token(self) -> str:
+        """The webhook's secret: from config, else generated once and shared through data_dir."""
+        if self.webhook_secret:
+            return self.webhook_secret
+        return self._kept_secret("webhook.secret").decode()
+
+    def _kept_secret(self, name: str) -> bytes:
+        path = self.data_dir / name
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             fresh = secrets.token_hex(32)

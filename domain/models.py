@@ -148,6 +148,7 @@ class Program:
     expires_at: datetime | None = None
     active: bool = True
     id: int | None = None
+    miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
 
 
 @dataclass

@@ -111,6 +111,7 @@ class BusinessRow(Base):
     )
     suspended_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    digest_day: Mapped[str | None] = mapped_column(String(10))  # last day digested, ISO date
 
 
 class StaffRow(Base):
@@ -140,6 +141,7 @@ class ProgramRow(Base):
     expires_at: Mapped[datetime | None]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
+    miss_you_days: Mapped[int | None] = mapped_column(Integer)  # None: no "we miss you"
 
 
 class EnrollmentRow(Base):
@@ -170,6 +172,9 @@ class CardRow(Base):
     balance: Mapped[int] = mapped_column(Integer, default=0)
     lifetime_points: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+    # Marks that keep sweeps from repeating a message: set when sent, cleared when they lapse.
+    reward_near_at: Mapped[datetime | None]
+    nudged_at: Mapped[datetime | None]
 
 
 class LedgerRow(Base):

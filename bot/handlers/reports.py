@@ -20,7 +20,13 @@ from bot.texts import t
 from domain.errors import InvalidInput, NotFound
 from domain.models import Staff
 from domain.queries import list_business_customers
-from domain.reports import business_programs, business_stats, customer_history_at, export_business
+from domain.reports import (
+    BusinessExport,
+    business_programs,
+    business_stats,
+    customer_history_at,
+    export_business,
+)
 
 PAGE_SIZE = 10
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
@@ -101,31 +107,35 @@ async def on_export(update: Update, context: Context) -> None:
     """/export (owner): customers.csv and ledger.csv."""
     staff = await current_staff(update, context)
     data = await export_business(context.services.uow(), staff.business_id, staff.telegram_id)
-    customers = [
+    for what, rows in (("customers", _customer_rows(data)), ("ledger", _ledger_rows(data))):
+        name = t(f"export_{what}")
+        caption = t("export_caption", what=name, business=data.business.name, rows=len(rows) - 1)
+        await update.message.reply_document(_csv(rows), filename=f"{what}.csv", caption=caption)
+
+
+def _customer_rows(data: BusinessExport) -> list[tuple]:
+    header = ("customer_id", "name", "balance", "visits", "last_visit")
+    return [header] + [
         (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
         for c in data.customers
     ]
-    ledger = [
+
+
+def _ledger_rows(data: BusinessExport) -> list[tuple]:
+    header = (
+        "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
+        "reason", "staff_telegram_id",
+    )  # fmt: skip
+    return [header] + [
         (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
          e.program, e.delta, e.kind, e.reason, e.staff_telegram_id or "")
         for e in data.ledger
     ]  # fmt: skip
-    for what, header, rows in (
-        ("customers", "customer_id name balance visits last_visit", customers),
-        ("ledger", "entry_id created_at customer_id customer card program delta kind reason "
-                   "staff_telegram_id", ledger),
-    ):  # fmt: skip
-        caption = t("export_caption", what=t(f"export_{what}"), business=data.business.name,
-                    rows=len(rows))  # fmt: skip
-        document = _csv(header.split(), rows)
-        await update.message.reply_document(document, filename=f"{what}.csv", caption=caption)
 
 
-def _csv(header: list[str], rows: list[tuple]) -> bytes:
+def _csv(rows: list[tuple]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows([_safe(cell) for cell in row] for row in rows)
+    csv.writer(out).writerows([_safe(cell) for cell in row] for row in rows)
     # The BOM makes spreadsheet programs read the file as UTF-8 (names are not all ASCII).
     return out.getvalue().encode("utf-8-sig")
 

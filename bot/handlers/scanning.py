@@ -77,6 +77,7 @@ async def scan_and_reply(update: Update, context: Context, business_id: int, **c
         **code,
     )
     result = await scan_customer(services.uow(), cmd, services.signer)
+    context.bot_data["metrics"].scanned(result.outcome.value)
     services.dispatcher.wake()
     text = scan_text(result)
     markup = scan_result(result.card.id, result.entry_id) if result.card else None

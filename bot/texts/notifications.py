@@ -41,4 +41,14 @@ NOTIFICATIONS = {
         "📊 {business} yesterday: {scans} scans, {issued} points issued, {redeemed} redeemed, "
         "{new} new customers."
     ),
+    "broadcast_usage": "Write the news after the command: /broadcast Fresh croissants today!",
+    "broadcast_text": "The news must be 1 to {limit} characters long.",
+    "broadcast_progress": "📣 Sending… sent {sent} / {total}",
+    "broadcast_done": (
+        "📣 Broadcast finished: {sent} sent, {blocked} blocked the bot, {failed} failed, "
+        "{suppressed} switched news off."
+    ),
+    "broadcast_stopped": (
+        "📣 Broadcast still going: {sent} sent, {blocked} blocked the bot, {failed} failed so far."
+    ),
 }

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, or_, select, update
 
-from domain.models import Business, BusinessCustomer, Role, Staff
-from domain.ports import CustomerSummary
+from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
+from domain.ports import BusinessStats, CustomerSummary
 from storage.repositories.base import SqlRepository
-from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, CustomerRow, StaffRow
+from storage.tables import (
+    BusinessCustomerRow,
+    BusinessRow,
+    CardRow,
+    CustomerRow,
+    LedgerRow,
+    ScanLogRow,
+    StaffRow,
+)
 
 
 def _business(row: BusinessRow) -> Business:
@@ -76,6 +84,62 @@ class SqlBusinessRepository(SqlRepository):
         row.default_program_id = business.default_program_id
         row.suspended_at = business.suspended_at
         await self._session.flush()
+
+    async def digest_due(self, day: str, limit: int = 500) -> list[Business]:
+        """Active businesses whose owner has not had the digest of `day` (an ISO date) yet."""
+        stmt = (
+            select(BusinessRow)
+            .where(
+                BusinessRow.suspended_at.is_(None),
+                or_(BusinessRow.digest_day.is_(None), BusinessRow.digest_day < day),
+            )
+            .order_by(BusinessRow.id)
+            .limit(limit)
+        )
+        return [_business(row) for row in await self._all(stmt)]
+
+    async def mark_digest(self, business_id: int, day: str) -> bool:
+        # Guarded, so two sweeps at once send the digest of a day only once.
+        result = await self._session.execute(
+            update(BusinessRow)
+            .where(
+                BusinessRow.id == business_id,
+                or_(BusinessRow.digest_day.is_(None), BusinessRow.digest_day < day),
+            )
+            .values(digest_day=day)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    async def figures(self, business_id: int, start: datetime, end: datetime) -> BusinessStats:
+        """Scans, points issued and redeemed, new and returning customers in [start, end)."""
+        scans = await self._session.scalar(
+            select(func.count()).where(
+                ScanLogRow.business_id == business_id,
+                ScanLogRow.outcome == ScanOutcome.AWARDED.value,
+                ScanLogRow.created_at >= start,
+                ScanLogRow.created_at < end,
+            )
+        )
+        in_window = (LedgerRow.created_at >= start, LedgerRow.created_at < end)
+        ledger = (
+            select(LedgerRow.delta)
+            .join(CardRow, CardRow.id == LedgerRow.card_id)
+            .where(CardRow.business_id == business_id, *in_window)
+        )
+        issued = await self._sum(ledger.where(LedgerRow.delta > 0, LedgerRow.kind != "undo"))
+        spent = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
+        redeemed = await self._sum(ledger.where(LedgerRow.kind.in_(spent)))
+        seen = select(func.count()).where(BusinessCustomerRow.business_id == business_id)
+        first, last = BusinessCustomerRow.first_seen, BusinessCustomerRow.last_seen
+        new = await self._session.scalar(seen.where(first >= start, first < end))
+        active = await self._session.scalar(seen.where(last >= start, last < end))
+        return BusinessStats(scans or 0, issued, -redeemed, new or 0, active or 0)
+
+    async def _sum(self, deltas: Select) -> int:
+        column = deltas.subquery().c.delta
+        total = await self._session.scalar(select(func.coalesce(func.sum(column), 0)))
+        return int(total or 0)
 
 
 class SqlStaffRepository(SqlRepository):

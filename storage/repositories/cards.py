@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, exists, or_, select, update
 
 from domain.models import Card
 from storage.repositories.base import SqlRepository
-from storage.tables import CardRow
+from storage.tables import BusinessCustomerRow, CardRow, ProgramRow
 
 
 def _card(row: CardRow) -> Card:
@@ -68,3 +70,80 @@ class SqlCardRepository(SqlRepository):
         )
         row = (await self._session.scalars(stmt)).one_or_none()
         return _card(row) if row else None
+
+    async def near_reward(self, limit: int = 500) -> list[Card]:
+        """Cards one scan away from the reward, not yet told so in this approach."""
+        stmt = (
+            select(CardRow)
+            .join(ProgramRow, ProgramRow.id == CardRow.program_id)
+            .where(ProgramRow.active.is_(True), CardRow.reward_near_at.is_(None), _near_reward())
+            .order_by(CardRow.id)
+            .limit(limit)
+        )
+        return [_card(row) for row in await self._all(stmt)]
+
+    async def mark_near_reward(self, card_id: int, at: datetime) -> bool:
+        return await self._mark(card_id, CardRow.reward_near_at.is_(None), reward_near_at=at)
+
+    async def clear_near_reward(self) -> int:
+        """Lift the mark of cards that left the zone (rewarded, redeemed), ready for the next."""
+        in_zone = select(ProgramRow.id).where(ProgramRow.id == CardRow.program_id, _near_reward())
+        result = await self._session.execute(
+            update(CardRow)
+            .where(CardRow.reward_near_at.is_not(None), ~exists(in_zone))
+            .values(reward_near_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount
+
+    async def idle_in(
+        self, program_id: int, seen_before: datetime, limit: int = 500
+    ) -> list[Card]:
+        """Cards whose holder last visited before `seen_before` and was not nudged since."""
+        stmt = (
+            select(CardRow)
+            .join(
+                BusinessCustomerRow,
+                (BusinessCustomerRow.business_id == CardRow.business_id)
+                & (BusinessCustomerRow.customer_id == CardRow.customer_id),
+            )
+            .where(
+                CardRow.program_id == program_id,
+                BusinessCustomerRow.last_seen <= seen_before,
+                or_(
+                    CardRow.nudged_at.is_(None),
+                    CardRow.nudged_at < BusinessCustomerRow.last_seen,
+                ),
+            )
+            .order_by(CardRow.id)
+            .limit(limit)
+        )
+        return [_card(row) for row in await self._all(stmt)]
+
+    async def mark_nudged(self, card_id: int, at: datetime) -> bool:
+        last_seen = (
+            select(BusinessCustomerRow.last_seen)
+            .where(
+                BusinessCustomerRow.business_id == CardRow.business_id,
+                BusinessCustomerRow.customer_id == CardRow.customer_id,
+            )
+            .scalar_subquery()
+        )
+        not_since = or_(CardRow.nudged_at.is_(None), CardRow.nudged_at < last_seen)
+        return await self._mark(card_id, not_since, nudged_at=at)
+
+    async def _mark(self, card_id: int, guard: ColumnElement[bool], **values: datetime) -> bool:
+        # Guarded, so two sweeps at once (two processes on PostgreSQL) send a message only once.
+        result = await self._session.execute(
+            update(CardRow)
+            .where(CardRow.id == card_id, guard)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+
+def _near_reward() -> ColumnElement[bool]:
+    return (CardRow.balance < ProgramRow.reward_threshold) & (
+        CardRow.balance + ProgramRow.points_per_scan >= ProgramRow.reward_threshold
+    )

@@ -30,6 +30,17 @@ class SqlLedgerRepository(SqlRepository):
         return _entry(row) if row else None
 
     async def by_key(self, idempotency_key: str) -> LedgerEntry | None:
+        """The entry posted under this key, if any.
+
+        On PostgreSQL, several workers may post the same key at once (a redelivered update);
+        both would see no entry and the second would hit the unique key after moving the
+        balance. A transaction-scoped advisory lock on the key queues the second until the
+        first ends, so its read then sees the committed entry and takes the duplicate path.
+        """
+        if self._session.get_bind().dialect.name == "postgresql":
+            await self._session.execute(
+                select(func.pg_advisory_xact_lock(func.hashtextextended(idempotency_key, 0)))
+            )
         row = await self._first(
             select(LedgerRow).where(LedgerRow.idempotency_key == idempotency_key)
         )

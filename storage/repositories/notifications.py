@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from domain.models import CUSTOMER_CATEGORIES, Category, Notification, NotificationStatus
 from storage.repositories.base import SqlRepository
-from storage.tables import NotificationRow, PreferenceRow
+from storage.tables import NotificationRow, PreferenceRow, TelegramUserRow
 
 
 class SqlNotificationRepository(SqlRepository):
@@ -31,6 +31,26 @@ class SqlNotificationRepository(SqlRepository):
             )
         )
         return _notification(row)
+
+    async def broadcast_counts(self, broadcast_id: str) -> dict[str, int]:
+        """How the rows of one broadcast stand: counts by status, plus `blocked` (waiting for
+        a chat that blocked the bot, counted apart from pending)."""
+        blocked = TelegramUserRow.blocked_at.is_not(None)
+        stmt = (
+            select(NotificationRow.status, blocked, func.count())
+            .outerjoin(TelegramUserRow, TelegramUserRow.chat_id == NotificationRow.chat_id)
+            .where(
+                NotificationRow.template == "business_news",
+                NotificationRow.params["broadcast_id"].as_string() == broadcast_id,
+            )
+            .group_by(NotificationRow.status, blocked)
+        )
+        counts: dict[str, int] = {}
+        for status, is_blocked, count in await self._session.execute(stmt):
+            waiting = status in (NotificationStatus.PENDING, NotificationStatus.SENDING)
+            key = "blocked" if waiting and is_blocked else status
+            counts[key] = counts.get(key, 0) + count
+        return counts
 
 
 def _notification(row: NotificationRow) -> Notification:

@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, select, update
 
 from domain.models import Customer, TelegramUser
 from storage.repositories.base import SqlRepository
-from storage.tables import CustomerRow, TelegramUserRow
+from storage.tables import CardRow, CustomerRow, TelegramUserRow
 
 
 def _user(row: TelegramUserRow) -> TelegramUser:
@@ -104,6 +104,12 @@ class SqlCustomerRepository(SqlRepository):
         row.display_name = customer.display_name
         row.qr_key_version = customer.qr_key_version
         await self._session.flush()
+
+    async def with_card_in(self, business_id: int) -> list[Customer]:
+        """Every customer holding a card of this business, once each."""
+        cards = select(CardRow.customer_id).where(CardRow.business_id == business_id)
+        stmt = select(CustomerRow).where(CustomerRow.id.in_(cards)).order_by(CustomerRow.id)
+        return [_customer(row) for row in await self._all(stmt)]
 
     async def _one_by(self, condition: ColumnElement[bool]) -> Customer | None:
         row = await self._first(select(CustomerRow).where(condition))

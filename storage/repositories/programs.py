@@ -24,6 +24,7 @@ def _program(row: ProgramRow) -> Program:
         daily_cap=row.daily_cap,
         expires_at=row.expires_at,
         active=row.active,
+        miss_you_days=row.miss_you_days,
     )
 
 
@@ -51,6 +52,7 @@ def _copy_program(program: Program, row: ProgramRow) -> ProgramRow:
     row.daily_cap = program.daily_cap
     row.expires_at = program.expires_at
     row.active = program.active
+    row.miss_you_days = program.miss_you_days
     return row
 
 
@@ -77,6 +79,11 @@ class SqlProgramRepository(SqlRepository):
     async def update(self, program: Program) -> None:
         _copy_program(program, await self._get_or_fail(ProgramRow, program.id))
         await self._session.flush()
+
+    async def with_nudges(self) -> list[Program]:
+        """Active programs that send "we miss you" messages."""
+        stmt = select(ProgramRow).where(ProgramRow.active.is_(True), ProgramRow.miss_you_days > 0)
+        return [_program(row) for row in await self._all(stmt.order_by(ProgramRow.id))]
 
 
 class SqlEnrollmentRepository(SqlRepository):

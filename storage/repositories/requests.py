@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from domain.models import ApprovalRequest, RequestKind, RequestStatus
 from storage.repositories.base import SqlRepository
@@ -92,3 +92,33 @@ class SqlRequestRepository(SqlRepository):
             .limit(limit)
         )
         return [_request(row) for row in await self._all(stmt)]
+
+    async def unreminded_invitations(
+        self, created_before: datetime, limit: int = 500
+    ) -> list[ApprovalRequest]:
+        stmt = (
+            select(RequestRow)
+            .where(
+                RequestRow.kind == RequestKind.ENROLLMENT.value,
+                RequestRow.status == _PENDING,
+                RequestRow.reminded_at.is_(None),
+                RequestRow.created_at <= created_before,
+            )
+            .order_by(RequestRow.id)
+            .limit(limit)
+        )
+        return [_request(row) for row in await self._all(stmt)]
+
+    async def mark_reminded(self, request_id: int, at: datetime) -> bool:
+        # Guarded, so two sweeps at once (two processes on PostgreSQL) remind only once.
+        result = await self._session.execute(
+            update(RequestRow)
+            .where(
+                RequestRow.id == request_id,
+                RequestRow.status == _PENDING,
+                RequestRow.reminded_at.is_(None),
+            )
+            .values(reminded_at=at)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1

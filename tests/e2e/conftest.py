@@ -1,10 +1,14 @@
-"""End-to-end harness: the sandbox, and the real bot Application polling it over HTTP."""
+"""End-to-end harness: the sandbox, and the real bot Application polling it over HTTP.
+
+Each test runs on SQLite and on PostgreSQL (`backend`), on a fresh database copied from one
+migrated once per session; see tests/storage/conftest.py for the PostgreSQL side.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +22,16 @@ from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
 from storage.engine import make_engine
 from storage.migrate import upgrade
+from tests.storage.conftest import (
+    BACKENDS,
+    backend,
+    backends_for,
+    fresh_postgres_database,
+    postgres_template,
+    pytest_terminal_summary,
+)
+
+__all__ = ["backend", "postgres_template", "pytest_terminal_summary"]  # fixtures and hooks
 
 TOKEN = "424242:E2E-test-token"
 SECRET = "e2e-secret-key-0123456789abcdef"
@@ -34,6 +48,29 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
     upgrade(f"sqlite+aiosqlite:///{path}")
     return path
+
+
+# The flows, bad input and business suites run on both backends; the rest on SQLite only, to
+# keep the suite's time down (and some of them assert with SQLite-only SQL).
+BOTH_BACKENDS = {"test_flows", "test_bad_input", "test_business", "test_webhook"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        module = metafunc.module.__name__.rsplit(".", 1)[-1]
+        default = BACKENDS if module in BOTH_BACKENDS else ("sqlite",)
+        metafunc.parametrize("backend", backends_for(metafunc.module, default), indirect=True)
+
+
+@pytest.fixture
+def e2e_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh migrated database for one test, on the backend this run is parametrized with."""
+    if backend == "postgresql":
+        yield from fresh_postgres_database(request.getfixturevalue("postgres_template"))
+        return
+    db = tmp_path / "bot.db"
+    shutil.copy(request.getfixturevalue("migrated_template"), db)
+    yield f"sqlite+aiosqlite:///{db}"
 
 
 @dataclass
@@ -80,10 +117,8 @@ async def stop_bot(app: Application) -> None:
 
 
 @pytest.fixture
-async def harness(tmp_path: Path, migrated_template: Path, request) -> AsyncIterator[Harness]:
-    db = tmp_path / "bot.db"
-    shutil.copy(migrated_template, db)
-    db_url = f"sqlite+aiosqlite:///{db}"
+async def harness(tmp_path: Path, e2e_db_url: str, request) -> AsyncIterator[Harness]:
+    db_url = e2e_db_url
     server = SandboxServer(token=TOKEN, rate_limits=None)
     await server.start(host="127.0.0.1", port=0)
     overrides = getattr(request, "param", {}) or {}

@@ -17,7 +17,9 @@ async def open_business(harness, owner: str = "Olga", business: str = "Bean Ther
     return user
 
 
-async def open_program(user: SandboxUser, line: str = "Coffee club | points | 10 | 100 | Free coffee"):
+async def open_program(
+    user: SandboxUser, line: str = "Coffee club | points | 10 | 100 | Free coffee"
+):
     await user.send_text(f"/newprogram {line}")
     return await user.wait_for_text("created")
 
@@ -32,7 +34,9 @@ async def join_customer(harness, name: str, program: str = "Coffee club") -> San
 
 
 async def manual_code(harness, user: SandboxUser) -> str:
-    rows = await harness.query("SELECT manual_code FROM customers WHERE telegram_id = :i", i=user.id)
+    rows = await harness.query(
+        "SELECT manual_code FROM customers WHERE telegram_id = :i", i=user.id
+    )
     return rows[0][0]
 
 
@@ -75,7 +79,9 @@ async def test_staff_link_joins_a_second_user_as_staff_and_the_owner_can_remove_
     press = await olga.press(listing, label="Remove Bob")
     assert await press.answer() == "✅ Removed from staff."
     await olga.wait_for(lambda m: m.message_id == listing.message_id and "Bob" not in m.content)
-    assert await harness.query("SELECT count(*) FROM business_staff WHERE telegram_id = :i", i=bob.id) == [(0,)]
+    assert await harness.query(
+        "SELECT count(*) FROM business_staff WHERE telegram_id = :i", i=bob.id
+    ) == [(0,)]
     await bob.send_text("/stats")
     await bob.wait_for_text(NOT_STAFF)
 

@@ -1,4 +1,4 @@
-"""Programs through the real bot: guided and one-line creation, the list's buttons, edits, refusals."""
+"""Programs through the real bot: guided and one-line creation, buttons, edits, refusals."""
 
 from __future__ import annotations
 
@@ -75,7 +75,9 @@ async def test_programs_lists_join_links_and_its_buttons_make_default_and_deacti
     olga = await open_business(harness)
     await open_program(olga, "Coffee club | points | 10 | 100 | Free coffee")
     await open_program(olga, "Cake club | stamps | 1 | 8 | Free cake")
-    first, second = [row[0] for row in await harness.query("SELECT id FROM loyalty_programs ORDER BY id")]
+    first, second = [
+        row[0] for row in await harness.query("SELECT id FROM loyalty_programs ORDER BY id")
+    ]
     await olga.send_text("/programs")
     listing = await olga.wait_for_text("Join link")
     codes = [row[0] for row in await harness.query("SELECT join_code FROM loyalty_programs")]
@@ -115,7 +117,9 @@ async def test_staff_of_one_business_cannot_touch_another_business_program(harne
     await open_program(olga, "Coffee club | points | 10 | 100 | Free coffee")
     max_ = await open_business(harness, owner="Max", business="Rival")
     await open_program(max_, "Rival club | points | 5 | 50 | Free tea")
-    rival_id = (await harness.query("SELECT id FROM loyalty_programs WHERE name = 'Rival club'"))[0][0]
+    rival_id = (await harness.query("SELECT id FROM loyalty_programs WHERE name = 'Rival club'"))[
+        0
+    ][0]
     await olga.send_text("/programs")
     listing = await olga.wait_for_text("Join link")
     assert "Rival" not in listing.content

@@ -58,7 +58,7 @@ def big_photo(link: str) -> tuple[bytes, str]:
     rng = np.random.default_rng(3)
     width, height = 7200, 5000
     # Fine noise keeps JPEG from compressing the picture to nothing, as a real scene would.
-    pixels = rng.integers(90, 230, (height // 2, width // 2), dtype=np.uint8)
+    pixels = rng.integers(125, 195, (height // 2, width // 2), dtype=np.uint8)
     canvas = Image.fromarray(pixels).resize((width, height), Image.Resampling.NEAREST)
     code = Image.open(io.BytesIO(customer_qr_png(link)))
     code = code.resize((code.width * 2, code.height * 2), Image.Resampling.NEAREST)

@@ -1,19 +1,120 @@
-"""Storage fixtures: a fresh SQLite file per test, built by the migrations, and units of work."""
+"""Storage fixtures: a fresh migrated database per test (SQLite and PostgreSQL), units of work.
+
+Every test that uses `db_url` runs once per backend. PostgreSQL databases are copied with
+CREATE DATABASE ... TEMPLATE from one database migrated once per session, and dropped after;
+with no server reachable those runs are skipped and the reason is printed at the end.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import asyncio
+import concurrent.futures
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from storage.engine import make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork, uow_factory
 from tests.storage.builders import T0, World, build_world
+
+BACKENDS = ("sqlite", "postgresql")
+DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+# Modules that test SQLite itself (pragmas, file layout) run on SQLite only.
+SQLITE_ONLY = {"test_sqlite"}
+_skip_reason: list[str] = []  # why PostgreSQL runs were skipped, printed once at the end
+# Drops run on a helper thread so a test's teardown does not wait for them; the session's
+# end waits for all of them before the template itself goes.
+_dropper = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="pg-drop")
+
+
+def postgres_server_url() -> str:
+    return os.environ.get("LOYALTY_TEST_POSTGRES_URL") or DEFAULT_POSTGRES_URL
+
+
+def with_database(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def admin(url: str, *statements: str) -> None:
+    """Run statements on the server's maintenance database, outside any running event loop."""
+
+    async def run() -> None:
+        conn = await asyncpg.connect(_dsn(url), timeout=3)
+        try:
+            for statement in statements:
+                await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    # A fresh loop on a helper thread: callers may be sync fixtures inside an async test.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run()).result()
+
+
+def backends_for(module: Any, default: tuple[str, ...] = BACKENDS) -> tuple[str, ...]:
+    """A module's own BACKENDS if it names them, else SQLite only or the default."""
+    if hasattr(module, "BACKENDS"):
+        return tuple(module.BACKENDS)
+    return ("sqlite",) if module.__name__.rsplit(".", 1)[-1] in SQLITE_ONLY else default
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", backends_for(metafunc.module), indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """The URL of a PostgreSQL database migrated once for this session (a template to copy)."""
+    server = postgres_server_url()
+    try:
+        admin(server, "SELECT 1")
+    except Exception as error:  # any failure to connect means: no server for these tests
+        reason = f"PostgreSQL unreachable at {server}: {type(error).__name__}: {error}"
+        _skip_reason[:] = [reason]
+        pytest.skip(reason)
+    name = f"loyalty_tpl_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin(server, f'CREATE DATABASE "{name}"')
+    try:
+        upgrade(with_database(server, name))
+        yield with_database(server, name)
+    finally:
+        _dropper.submit(admin, server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)').result()
+
+
+def fresh_postgres_database(template_url: str) -> Iterator[str]:
+    """A new database copied from the migrated template; dropped when the test is done."""
+    template = make_url(template_url).database
+    name = f"loyalty_t_{uuid.uuid4().hex[:12]}"
+    admin(template_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield with_database(template_url, name)
+    finally:
+        _dropper.submit(admin, template_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skip_reason:
+        terminalreporter.write_line(f"PostgreSQL tests skipped: {_skip_reason[0]}")
+        _skip_reason.clear()  # both conftests report; say it once
 
 
 @pytest.fixture
@@ -22,10 +123,13 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
+def db_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    if backend == "postgresql":
+        yield from fresh_postgres_database(request.getfixturevalue("postgres_template"))
+        return
     url = f"sqlite+aiosqlite:///{db_path}"
     upgrade(url)
-    return url
+    yield url
 
 
 @pytest.fixture

@@ -1,0 +1,107 @@
+"""Sweeps the scheduler runs: invitation reminders, reward in reach, "we miss you", digests.
+
+Each sweep is one transaction over database state and safe to run twice or after a restart:
+a message is written only by the sweep that manages to set its mark (a guarded update).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, time, timedelta
+
+from domain.models import Card, Category
+from domain.notify import notify_customer, notify_staff
+from domain.ports import UnitOfWork
+
+BATCH = 500
+Mark = Callable[[int, datetime], Awaitable[bool]]  # sets a card's mark; False: already set
+
+
+async def remind_pending_enrollments(
+    uow: UnitOfWork, after: timedelta = timedelta(days=1), limit: int = BATCH
+) -> int:
+    """Remind a customer once of an invitation left unanswered for `after`."""
+    async with uow:
+        reminded = 0
+        for request in await uow.requests.unreminded_invitations(uow.now() - after, limit):
+            if request.expires_at <= uow.now():
+                continue  # the expiry sweep tells them it is over instead
+            customer = await uow.customers.get(request.customer_id)
+            program = await uow.programs.get(request.program_id)
+            business = await uow.businesses.get(request.business_id)
+            if customer is None or program is None or business is None:
+                continue
+            if not await uow.requests.mark_reminded(request.id, uow.now()):
+                continue
+            # The reminder asks again, so it carries the answer buttons like the invitation.
+            await notify_customer(
+                uow, customer, Category.ENROLLMENT_REQUEST, "enrollment_reminder",
+                request_id=request.id, business=business.name, program=program.name,
+            )  # fmt: skip
+            reminded += 1
+        await uow.commit()
+        return reminded
+
+
+async def announce_rewards_in_reach(uow: UnitOfWork, limit: int = BATCH) -> int:
+    """Tell a customer their reward is one visit away, once each time a card gets there."""
+    async with uow:
+        await uow.cards.clear_near_reward()
+        told = 0
+        for card in await uow.cards.near_reward(limit):
+            if await _tell_card(uow, card, "reward_near", uow.cards.mark_near_reward):
+                told += 1
+        await uow.commit()
+        return told
+
+
+async def nudge_idle_customers(uow: UnitOfWork, limit: int = BATCH) -> int:
+    """ "We miss you" to customers absent for the program's number of days, once per absence."""
+    async with uow:
+        nudged = 0
+        for program in await uow.programs.with_nudges():
+            since = uow.now() - timedelta(days=program.miss_you_days or 0)
+            for card in await uow.cards.idle_in(program.id, since, limit):
+                if await _tell_card(uow, card, "we_miss_you", uow.cards.mark_nudged):
+                    nudged += 1
+        await uow.commit()
+        return nudged
+
+
+async def send_owner_digests(uow: UnitOfWork, hour: int = 8, limit: int = BATCH) -> int:
+    """From `hour` (UTC) on, give each owner yesterday's figures once."""
+    async with uow:
+        day = (uow.now() - timedelta(hours=hour)).date() - timedelta(days=1)
+        start = datetime.combine(day, time(0), UTC)
+        end = start + timedelta(days=1)
+        sent = 0
+        for business in await uow.businesses.digest_due(day.isoformat(), limit):
+            if not await uow.businesses.mark_digest(business.id, day.isoformat()):
+                continue
+            if business.created_at >= end:
+                continue  # it did not exist yet that day
+            figures = await uow.businesses.figures(business.id, start, end)
+            await notify_staff(
+                uow, business.owner_telegram_id, "owner_digest", business=business.name,
+                day=day.isoformat(), scans=figures.scans, issued=figures.points_issued,
+                redeemed=figures.points_redeemed, new=figures.new_customers,
+            )  # fmt: skip
+            sent += 1
+        await uow.commit()
+        return sent
+
+
+async def _tell_card(uow: UnitOfWork, card: Card, template: str, mark: Mark) -> bool:
+    """Write a reminder about a card if this sweep is the one that sets its mark."""
+    program = await uow.programs.get(card.program_id)
+    business = await uow.businesses.get(card.business_id)
+    customer = await uow.customers.get(card.customer_id)
+    if program is None or business is None or customer is None:
+        return False
+    if business.suspended_at is not None or not await mark(card.id, uow.now()):
+        return False
+    await notify_customer(
+        uow, customer, Category.REMINDER, template, card_id=card.id, business=business.name,
+        program=program.name, reward=program.reward_name, balance=card.balance,
+    )  # fmt: skip
+    return True

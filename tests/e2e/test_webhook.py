@@ -1,0 +1,155 @@
+"""Webhook mode: the sandbox delivers updates by POST, junk is refused, health and metrics."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiohttp
+import pytest
+from sqlalchemy import insert
+
+from bot.settings import Settings
+from bot.webhook import MAX_BODY, SECRET_HEADER, start_webhook_bot, stop_webhook_bot
+from sandbox.client import SandboxClient
+from sandbox.server import SandboxServer
+from storage.engine import make_engine
+from storage.tables import NotificationRow
+from tests.e2e.conftest import TOKEN, Harness, e2e_settings
+from tests.e2e.helpers import customer, open_shop, qr_photo
+
+HOOK_SECRET = "hook-secret_0123456789"
+LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class WebhookHarness(Harness):
+    base: str  # the webhook server's own address
+    http: aiohttp.ClientSession
+
+    async def post(self, body: bytes, secret: str | None = HOOK_SECRET, **headers) -> int:
+        if secret is not None:
+            headers[SECRET_HEADER] = secret
+        url = f"{self.base}/telegram/webhook"
+        async with self.http.post(url, data=body, headers=headers) as resp:
+            return resp.status
+
+    async def get(self, path: str) -> tuple[int, str]:
+        async with self.http.get(f"{self.base}{path}") as resp:
+            return resp.status, await resp.text()
+
+
+def webhook_settings(tmp_path: Path, server: SandboxServer, db_url: str) -> Settings:
+    return e2e_settings(
+        tmp_path, server, db_url, webhook_port=0, webhook_secret=HOOK_SECRET,
+        scheduler_enabled=False,
+    )  # fmt: skip
+
+
+@pytest.fixture
+async def hook(tmp_path: Path, e2e_db_url: str) -> AsyncIterator[WebhookHarness]:
+    server = SandboxServer(token=TOKEN, rate_limits=None)
+    await server.start(host="127.0.0.1", port=0)
+    app, web = await start_webhook_bot(webhook_settings(tmp_path, server, e2e_db_url))
+    try:
+        async with SandboxClient(server.url) as sb, aiohttp.ClientSession() as http:
+            harness = WebhookHarness(server, sb, app, e2e_db_url)
+            harness.base, harness.http = f"http://127.0.0.1:{web.port}", http
+            yield harness
+    finally:
+        await stop_webhook_bot(app, web)
+        await server.stop()
+
+
+def update_json(update_id: int = 1, text: str = "/start") -> bytes:
+    sender = {"id": 777, "is_bot": False, "first_name": "Mallory"}
+    message = {
+        "message_id": 1, "date": 0, "chat": {"id": 777, "type": "private"},
+        "from": sender, "text": text,
+    }  # fmt: skip
+    return json.dumps({"update_id": update_id, "message": message}).encode()
+
+
+async def test_a_webhook_bot_answers_start_through_the_sandboxs_delivery(hook):
+    info = await hook.sb.request("POST", f"/bot{TOKEN}/getWebhookInfo")
+    assert info["result"]["url"].startswith(hook.base)
+    ann = await hook.user("Ann")
+    await ann.start()
+    await ann.wait_for_text("Welcome, Ann")
+    assert await hook.query("SELECT count(*) FROM customers") == [(1,)]
+
+
+async def test_a_scan_through_the_webhook_awards_points_and_is_counted(hook):
+    owner = await hook.user("Olga")
+    shop = await open_shop(hook, owner)
+    ann = await customer(hook, "Ann", shop)
+    await owner.send_photo(await qr_photo(ann))
+    await ann.wait_for_text("+10")
+    status, metrics = await hook.get("/metrics")
+    assert status == 200
+    assert 'loyalty_scans_total{outcome="awarded"} 1.0' in metrics
+
+
+@pytest.mark.parametrize(
+    ("secret", "expected"),
+    [(None, 403), ("wrong", 403), ("", 403), (HOOK_SECRET + "x", 403), (HOOK_SECRET, 200)],
+)
+async def test_only_the_right_secret_gets_an_update_in(hook, secret, expected):
+    assert await hook.post(update_json(), secret=secret) == expected
+
+
+@pytest.mark.parametrize(
+    "body", [b"{not json", b"", b"[1, 2]", b'"text"', b"\xff\xfe", b'{"update_id": "x"}']
+)
+async def test_malformed_bodies_are_refused_with_400_and_change_nothing(hook, body):
+    assert await hook.post(body) == 400
+    assert await hook.query("SELECT count(*) FROM telegram_users") == [(0,)]
+    status, _ = await hook.get("/healthz")
+    assert status == 200  # still serving
+
+
+async def test_an_oversized_body_is_refused_with_413_and_changes_nothing(hook):
+    padding = b" " * (MAX_BODY + 1)
+    assert await hook.post(update_json()[:-1] + padding + b"}") == 413
+    assert await hook.post(b"x" * (MAX_BODY * 3), secret="wrong") == 403  # secret checked first
+    assert await hook.query("SELECT count(*) FROM telegram_users") == [(0,)]
+
+
+async def test_healthz_reports_the_database_and_the_outbox(hook):
+    status, body = await hook.get("/healthz")
+    report = json.loads(body)
+    assert status == 200 and report["healthy"] is True
+    assert report["database"] == "ok"
+    assert report["dispatcher_lag_seconds"] == 0.0 and report["oldest_pending_seconds"] == 0.0
+
+
+async def test_healthz_is_503_when_notifications_wait_too_long(hook):
+    ann = await hook.user("Ann")
+    await ann.start()
+    await ann.wait_for_text("Welcome")
+    await hook.app.bot_data["services"].dispatcher.stop()  # nobody sends any more
+    engine = make_engine(hook.db_url)
+    async with engine.begin() as conn:
+        await conn.execute(
+            insert(NotificationRow).values(
+                chat_id=ann.chat_id, category="reminder", template="x", params={},
+                status="pending", attempts=0, last_error="", created_at=LONG_AGO,
+            )
+        )  # fmt: skip
+    await engine.dispose()
+    status, body = await hook.get("/healthz")
+    assert status == 503 and json.loads(body)["dispatcher_lag_seconds"] > 60
+
+
+async def test_metrics_count_updates_and_show_the_outbox_and_latency(hook):
+    ann = await hook.user("Ann")
+    await ann.start()
+    await ann.wait_for_text("Welcome")
+    status, text = await hook.get("/metrics")
+    assert status == 200
+    assert 'loyalty_updates_handled_total{result="ok"} 1.0' in text
+    assert "loyalty_update_handling_seconds_bucket" in text
+    assert "loyalty_update_handling_seconds_count 1.0" in text
+    assert 'loyalty_notifications{status="sent"}' in text
+    assert "loyalty_dispatcher_lag_seconds 0.0" in text

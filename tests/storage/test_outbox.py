@@ -1,0 +1,184 @@
+"""The outbox's delivery side and the sweeps' marks, on a real migrated SQLite file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from domain.models import Category, Notification, NotificationStatus
+from storage.outbox import OutboxStore
+from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, user
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self):
+        return self.now
+
+
+def note(chat_id: int = CUSTOMER_TG, category=Category.POINTS_ADDED, **fields) -> Notification:
+    template = fields.pop("template", category.value)
+    return Notification(
+        chat_id=chat_id, category=category, template=template, created_at=T0,
+        next_attempt_at=T0, **fields,
+    )  # fmt: skip
+
+
+async def add(new_uow, *notes: Notification) -> list[int]:
+    async with new_uow() as uow:
+        ids = [(await uow.notifications.add(n)).id for n in notes]
+        await uow.commit()
+    return ids
+
+
+async def statuses(new_uow) -> dict[int, tuple[str, int, str]]:
+    from sqlalchemy import select
+
+    from storage.tables import NotificationRow
+
+    async with new_uow() as uow:
+        rows = await uow.notifications._session.scalars(select(NotificationRow))
+        return {r.id: (r.status, r.attempts, r.last_error) for r in rows}
+
+
+async def test_a_claimed_row_is_leased_and_claimed_again_only_after_the_lease(
+    session_factory, new_uow, world
+):
+    clock = Clock()
+    store = OutboxStore(session_factory, clock, lease=timedelta(seconds=10))
+    [row_id] = await add(new_uow, note(category=Category.REMINDER, template="reward_near"))
+
+    assert [n.id for n in await store.claim()] == [row_id]
+    assert await store.claim() == []
+    clock.now = T0 + timedelta(seconds=11)
+    again = await store.claim()
+    assert [n.id for n in again] == [row_id] and again[0].attempts == 2
+
+
+async def test_unsent_points_messages_of_one_card_are_merged_into_the_newest(
+    session_factory, new_uow, world
+):
+    store = OutboxStore(session_factory, Clock())
+    ids = await add(
+        new_uow,
+        *(note(card_id=world.card_id, params={"points": p, "balance": b}) for p, b in
+          ((10, 10), (5, 15), (1, 16))),
+    )  # fmt: skip
+    [sent] = await store.claim()
+    assert sent.id == ids[-1] and sent.params == {"points": 16, "balance": 16}
+    rows = await statuses(new_uow)
+    assert rows[ids[0]] == ("sent", 0, f"merged into #{ids[-1]}")
+    assert rows[ids[1]] == ("sent", 0, f"merged into #{ids[-1]}")
+
+
+async def test_a_row_whose_lease_ran_out_is_not_merged_as_it_may_have_been_sent(
+    session_factory, new_uow, world
+):
+    clock = Clock()
+    store = OutboxStore(session_factory, clock, lease=timedelta(seconds=5))
+    [first] = await add(new_uow, note(card_id=world.card_id, params={"points": 10}))
+    await store.claim()
+    [second] = await add(new_uow, note(card_id=world.card_id, params={"points": 5}))
+    clock.now = T0 + timedelta(seconds=6)
+    claimed = await store.claim()
+    assert {n.id: n.params["points"] for n in claimed} == {first: 10, second: 5}
+
+
+async def test_a_blocked_chat_waits_and_is_claimed_again_when_the_user_returns(
+    session_factory, new_uow, world
+):
+    store = OutboxStore(session_factory, Clock())
+    [row_id, other] = await add(new_uow, note(), note(chat_id=OWNER_TG, category=Category.STAFF))
+    [_, _] = await store.claim()
+    await store.block_chat(CUSTOMER_TG, row_id)
+    await store.mark_sent(other, 7)
+    assert await store.claim() == []
+    assert (await statuses(new_uow))[row_id][0] == "pending"
+    async with new_uow() as uow:
+        assert (await uow.users.get(CUSTOMER_TG)).blocked_at is not None
+        await uow.users.upsert(user(CUSTOMER_TG))  # what registering on a new update does
+        await uow.commit()
+    async with new_uow() as uow:
+        assert (await uow.users.get(CUSTOMER_TG)).blocked_at is None
+    assert [n.id for n in await store.claim()] == [row_id]
+
+
+async def test_a_released_row_is_not_counted_as_an_attempt_and_waits_until_due(
+    session_factory, new_uow, world
+):
+    clock = Clock()
+    store = OutboxStore(session_factory, clock)
+    [row_id] = await add(new_uow, note(category=Category.REMINDER, template="x"))
+    await store.claim()
+    await store.release([(row_id, T0 + timedelta(seconds=2))])
+    assert await store.claim() == []
+    assert await store.next_due() == T0 + timedelta(seconds=2)
+    clock.now = T0 + timedelta(seconds=2)
+    [again] = await store.claim()
+    assert again.attempts == 1
+
+
+async def test_pushes_are_claimed_before_a_broadcast_queued_earlier(
+    session_factory, new_uow, world
+):
+    store = OutboxStore(session_factory, Clock())
+    news = [note(category=Category.BUSINESS_NEWS) for _ in range(3)]
+    ids = await add(new_uow, *news, note(chat_id=OWNER_TG, category=Category.STAFF))
+    assert [n.id for n in await store.claim(limit=2)] == [ids[3], ids[0]]
+
+
+async def test_failed_and_retried_rows_keep_the_reason(session_factory, new_uow, world):
+    store = OutboxStore(session_factory, Clock())
+    ids = await add(new_uow, note(card_id=world.card_id), note(chat_id=OWNER_TG))
+    await store.claim()
+    await store.fail(ids[0], "Chat not found")
+    await store.retry_at(ids[1], T0 + timedelta(seconds=3), "network: Bad Gateway")
+    rows = await statuses(new_uow)
+    assert rows[ids[0]] == ("failed", 1, "Chat not found")
+    assert rows[ids[1]] == ("pending", 1, "network: Bad Gateway")
+    assert await store.counts() == {"failed": 1, "pending": 1}
+
+
+async def test_broadcast_counts_tell_sent_blocked_and_suppressed_apart(
+    session_factory, new_uow, world
+):
+    store = OutboxStore(session_factory, Clock())
+    tag = {"broadcast_id": "b1"}
+    cat = Category.BUSINESS_NEWS
+    ids = await add(
+        new_uow,
+        note(category=cat, params=tag),
+        note(category=cat, params=tag, chat_id=OWNER_TG),
+        note(category=cat, params=tag, status=NotificationStatus.SUPPRESSED),
+        note(category=cat, params={"broadcast_id": "other"}),
+    )
+    await store.claim()
+    await store.mark_sent(ids[1], 1)
+    await store.block_chat(CUSTOMER_TG, ids[0])
+    async with new_uow() as uow:
+        counts = await uow.notifications.broadcast_counts("b1")
+    assert counts == {"blocked": 1, "sent": 1, "suppressed": 1}
+
+
+async def test_a_card_mark_is_set_once_and_lifted_when_the_card_leaves_the_zone(new_uow, world):
+    async with new_uow() as uow:
+        await uow.cards.apply_delta(world.card_id, 9)  # threshold 10, 1 per scan: one away
+        [card] = await uow.cards.near_reward()
+        assert await uow.cards.mark_near_reward(card.id, T0)
+        assert not await uow.cards.mark_near_reward(card.id, T0)
+        assert await uow.cards.near_reward() == []
+        assert await uow.cards.clear_near_reward() == 0
+        await uow.cards.apply_delta(world.card_id, 1)
+        assert await uow.cards.clear_near_reward() == 1
+        await uow.cards.apply_delta(world.card_id, -1)
+        assert [c.id for c in await uow.cards.near_reward()] == [world.card_id]
+
+
+async def test_a_digest_day_is_marked_once(new_uow, world):
+    async with new_uow() as uow:
+        assert [b.id for b in await uow.businesses.digest_due("2025-03-01")] == [world.business_id]
+        assert await uow.businesses.mark_digest(world.business_id, "2025-03-01")
+        assert not await uow.businesses.mark_digest(world.business_id, "2025-03-01")
+        assert await uow.businesses.digest_due("2025-03-01") == []
+        assert len(await uow.businesses.digest_due("2025-03-02")) == 1
