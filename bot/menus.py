@@ -39,3 +39,8 @@ async def set_staff_commands(bot: Bot, chat_id: int) -> None:
     """Staff see both sets: they are customers too."""
     commands = [BotCommand(c, d) for c, d in STAFF_COMMANDS + CUSTOMER_COMMANDS]
     await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
+
+
+async def clear_staff_commands(bot: Bot, chat_id: int) -> None:
+    """Back to the customers' menu, for someone who is no longer staff anywhere."""
+    await bot.delete_my_commands(scope=BotCommandScopeChat(chat_id))

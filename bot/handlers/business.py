@@ -19,6 +19,7 @@ from domain.commands import InviteToProgram, RegisterBusiness, RemoveStaff
 from domain.errors import DomainError, InvalidInput
 from domain.models import Staff
 from domain.people import register_business, remove_staff
+from domain.queries import staff_memberships
 from domain.reports import choose_business, invitation_target, my_businesses, staff_overview
 
 # A guided flow keeps its step in user_data[FLOW] and is set before the bot asks, so the answer
@@ -124,6 +125,8 @@ async def on_remove_staff(update: Update, context: Context) -> None:
     staff = await current_staff(update, context)
     cmd = RemoveStaff(staff.business_id, staff.telegram_id, telegram_id)
     await remove_staff(context.services.uow(), cmd)
+    if not await staff_memberships(context.services.uow(), telegram_id):
+        await menus.clear_staff_commands(context.bot, telegram_id)
     await update.callback_query.answer(t("staff_removed"))
     text, markup = await _staff_view(context, staff)
     await update.callback_query.edit_message_text(text, reply_markup=markup)

@@ -84,6 +84,8 @@ async def test_staff_link_joins_a_second_user_as_staff_and_the_owner_can_remove_
     ) == [(0,)]
     await bob.send_text("/stats")
     await bob.wait_for_text(NOT_STAFF)
+    bob_menu = await harness.sb.commands(scope={"type": "chat", "chat_id": bob.chat_id})
+    assert "customers" not in {c["command"] for c in bob_menu}
 
 
 async def test_staff_member_cannot_open_the_owners_staff_list(harness):
