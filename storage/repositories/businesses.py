@@ -215,34 +215,45 @@ class SqlBusinessCustomerRepository(SqlRepository):
         return _business_customer((await self._session.scalars(stmt)).one())
 
     async def page(self, business_id: int, offset: int, limit: int) -> list[CustomerSummary]:
-        # The balance is this business's cards only; a correlated sum stays portable.
-        balance = (
-            select(func.coalesce(func.sum(CardRow.balance), 0))
-            .where(CardRow.business_id == business_id)
-            .where(CardRow.customer_id == BusinessCustomerRow.customer_id)
-            .scalar_subquery()
-        )
         stmt = (
-            select(
-                CustomerRow.id,
-                CustomerRow.display_name,
-                balance,
-                BusinessCustomerRow.visits,
-                BusinessCustomerRow.last_seen,
-            )
-            .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
-            .where(BusinessCustomerRow.business_id == business_id)
+            customer_summaries(business_id)
             .order_by(BusinessCustomerRow.last_seen.desc(), BusinessCustomerRow.id.desc())
             .offset(offset)
             .limit(limit)
         )
-        return [
-            CustomerSummary(
-                customer_id=cid, name=name, balance=int(bal), visits=visits, last_seen=seen
-            )
-            for cid, name, bal, visits, seen in (await self._session.execute(stmt)).all()
-        ]
+        return summaries(await self._session.execute(stmt))
 
     async def count(self, business_id: int) -> int:
         stmt = select(func.count()).where(BusinessCustomerRow.business_id == business_id)
         return int((await self._session.scalar(stmt)) or 0)
+
+
+def customer_summaries(business_id: int) -> Select:
+    """Each customer of a business with their balance there, visits and last visit."""
+    # The balance is this business's cards only; a correlated sum stays portable.
+    balance = (
+        select(func.coalesce(func.sum(CardRow.balance), 0))
+        .where(CardRow.business_id == business_id)
+        .where(CardRow.customer_id == BusinessCustomerRow.customer_id)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            CustomerRow.id,
+            CustomerRow.display_name,
+            balance,
+            BusinessCustomerRow.visits,
+            BusinessCustomerRow.last_seen,
+        )
+        .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
+        .where(BusinessCustomerRow.business_id == business_id)
+    )
+
+
+def summaries(result) -> list[CustomerSummary]:
+    return [
+        CustomerSummary(
+            customer_id=cid, name=name, balance=int(bal), visits=visits, last_seen=seen
+        )
+        for cid, name, bal, visits, seen in result.all()
+    ]

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from domain.models import EntryKind, ScanOutcome
 from domain.ports import BusinessStats, CustomerSummary, LedgerLine
 from storage.repositories.base import SqlRepository
+from storage.repositories.businesses import customer_summaries, summaries
 from storage.tables import (
     BusinessCustomerRow,
     CardRow,
@@ -50,28 +51,8 @@ class SqlReportRepository(SqlRepository):
         )
 
     async def customers(self, business_id: int) -> list[CustomerSummary]:
-        balance = (
-            select(func.coalesce(func.sum(CardRow.balance), 0))
-            .where(CardRow.business_id == business_id)
-            .where(CardRow.customer_id == BusinessCustomerRow.customer_id)
-            .scalar_subquery()
-        )
-        stmt = (
-            select(
-                CustomerRow.id,
-                CustomerRow.display_name,
-                balance,
-                BusinessCustomerRow.visits,
-                BusinessCustomerRow.last_seen,
-            )
-            .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
-            .where(BusinessCustomerRow.business_id == business_id)
-            .order_by(BusinessCustomerRow.id)
-        )
-        return [
-            CustomerSummary(customer_id=cid, name=name, balance=int(bal), visits=v, last_seen=seen)
-            for cid, name, bal, v, seen in (await self._session.execute(stmt)).all()
-        ]
+        stmt = customer_summaries(business_id).order_by(BusinessCustomerRow.id)
+        return summaries(await self._session.execute(stmt))
 
     async def ledger(
         self, business_id: int, customer_id: int | None = None, limit: int | None = None
