@@ -1,20 +1,34 @@
-"""Database diagnostics: the health probe behind /healthz and /metrics.
+"""Database diagnostics: the health probe behind /healthz and /metrics, and the doctor's checks.
 
-These read the whole outbox with set-based SQL, which no per-aggregate repository port
-expresses; they answer operators, not customers, so they live here rather than in domain/.
+Both read whole tables with set-based SQL (a balance against its ledger sum, pairs missing from
+business_customers), which the per-aggregate repository ports cannot express without loading
+everything; they answer operators, not customers, so they live here rather than in domain/.
+Repairs only restore what the data itself determines, and never move points between cards.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy import and_, func, insert, select, text, union_all, update
+from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 
-from domain.models import NotificationStatus
-from storage.tables import NotificationRow, TelegramUserRow
+from domain.models import EnrollmentStatus, NotificationStatus, RequestStatus
+from domain.rules import new_card_number
+from storage.tables import (
+    BusinessCustomerRow,
+    CardRow,
+    EnrollmentRow,
+    LedgerRow,
+    NotificationRow,
+    ProgramRow,
+    RequestRow,
+    ScanLogRow,
+    TelegramUserRow,
+)
 
 PENDING = NotificationStatus.PENDING.value
 SENDING = NotificationStatus.SENDING.value
@@ -70,3 +84,164 @@ class HealthProbe:
 
 def _age(now: datetime, since: datetime | None) -> float:
     return round(max((now - since).total_seconds(), 0.0), 3) if since is not None else 0.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One broken invariant; `fix` says what --repair does, None: left to a person."""
+
+    check: str
+    subject: str
+    detail: str
+    fix: str | None = None
+
+
+async def find_problems(conn: AsyncConnection, now: datetime, lease: timedelta) -> list[Finding]:
+    found: list[Finding] = []
+    for check in (_cards_missing, _balances_off, _customers_unlisted, _notes_stuck, _overdue):
+        found += await check(conn, now, lease)
+    return found
+
+
+async def _cards_missing(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
+    orphans = await _orphan_ledger_rows(conn)
+    rows = await conn.execute(_enrollments_without_card())
+    # Ledger rows of a vanished card may be this enrollment's points: then a new empty card
+    # would hide them, so it is left to a person.
+    fix = None if orphans else "give it an empty card"
+    note = f"; {orphans} ledger rows point at missing cards" if orphans else ""
+    return [
+        Finding("card_missing", f"enrollment {e}", f"customer {c}, program {p}{note}", fix)
+        for e, c, p in rows
+    ]
+
+
+async def _balances_off(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
+    found = []
+    for card_id, balance, total in await conn.execute(_balance_vs_ledger()):
+        fix = f"set the balance to {total}" if total >= 0 else None
+        detail = f"balance {balance}, ledger sum {total}"
+        found.append(Finding("balance_mismatch", f"card {card_id}", detail, fix))
+    return found
+
+
+async def _customers_unlisted(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
+    rows = await conn.execute(_unlisted_pairs())
+    detail = "has a card or a scan there but no business_customers row"
+    return [
+        Finding("business_customer_missing", f"business {b}, customer {c}", detail, "add it")
+        for b, c, _first, _last in rows
+    ]
+
+
+async def _notes_stuck(conn: AsyncConnection, now: datetime, lease: timedelta) -> list[Finding]:
+    sending = await conn.execute(select(NotificationRow.id).where(_stuck_sending(now)))
+    found = [
+        Finding("notification_stuck", f"notification {n}", "sending past its lease", "release it")
+        for (n,) in sending
+    ]
+    due_since = func.coalesce(NotificationRow.next_attempt_at, NotificationRow.created_at)
+    waiting = await conn.execute(
+        select(NotificationRow.id).where(
+            NotificationRow.status == PENDING, due_since < now - lease, _reachable()
+        )
+    )
+    detail = "pending and due for longer than a lease: is a dispatcher running?"
+    return found + [Finding("notification_stuck", f"notification {n}", detail) for (n,) in waiting]
+
+
+async def _overdue(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
+    rows = await conn.execute(select(RequestRow.id, RequestRow.expires_at).where(_past_due(now)))
+    return [
+        Finding("request_overdue", f"request {r}", f"pending past {at:%Y-%m-%d %H:%M}", "expire")
+        for r, at in rows
+    ]
+
+
+async def repair_data(conn: AsyncConnection, now: datetime) -> None:
+    """Fix what the data determines; the caller expires overdue requests through the domain."""
+    if not await _orphan_ledger_rows(conn):
+        for _, customer_id, program_id in (await conn.execute(_enrollments_without_card())).all():
+            await _add_empty_card(conn, customer_id, program_id, now)
+    for card_id, _, total in (await conn.execute(_balance_vs_ledger())).all():
+        if total >= 0:  # a negative sum cannot be a balance: a person must look
+            await conn.execute(update(CardRow).where(CardRow.id == card_id).values(balance=total))
+    for business_id, customer_id, first, last in (await conn.execute(_unlisted_pairs())).all():
+        row = {"business_id": business_id, "customer_id": customer_id}
+        row |= {"first_seen": first, "last_seen": last, "visits": 0, "status": "active"}
+        await conn.execute(insert(BusinessCustomerRow).values(**row))
+    release = {"status": PENDING, "next_attempt_at": now}
+    await conn.execute(update(NotificationRow).where(_stuck_sending(now)).values(**release))
+
+
+async def _add_empty_card(
+    conn: AsyncConnection, customer_id: int, program_id: int, now: datetime
+) -> None:
+    business_id = await conn.scalar(
+        select(ProgramRow.business_id).where(ProgramRow.id == program_id)
+    )
+    card = {"customer_id": customer_id, "program_id": program_id, "business_id": business_id}
+    card |= {"number": new_card_number(), "balance": 0, "lifetime_points": 0, "created_at": now}
+    await conn.execute(insert(CardRow).values(**card))
+
+
+def _enrollments_without_card():
+    same = and_(
+        CardRow.customer_id == EnrollmentRow.customer_id,
+        CardRow.program_id == EnrollmentRow.program_id,
+    )
+    return (
+        select(EnrollmentRow.id, EnrollmentRow.customer_id, EnrollmentRow.program_id)
+        .outerjoin(CardRow, same)
+        .where(EnrollmentRow.status == EnrollmentStatus.ACTIVE.value, CardRow.id.is_(None))
+        .order_by(EnrollmentRow.id)
+    )
+
+
+async def _orphan_ledger_rows(conn: AsyncConnection) -> int:
+    missing = LedgerRow.card_id.not_in(select(CardRow.id))
+    return int(await conn.scalar(select(func.count()).where(missing)) or 0)
+
+
+def _balance_vs_ledger():
+    sums = (
+        select(LedgerRow.card_id, func.sum(LedgerRow.delta).label("total"))
+        .group_by(LedgerRow.card_id)
+        .subquery()
+    )
+    total = func.coalesce(sums.c.total, 0)
+    return (
+        select(CardRow.id, CardRow.balance, total)
+        .outerjoin(sums, sums.c.card_id == CardRow.id)
+        .where(CardRow.balance != total)
+        .order_by(CardRow.id)
+    )
+
+
+def _unlisted_pairs():
+    seen = union_all(
+        select(CardRow.business_id, CardRow.customer_id, CardRow.created_at.label("at")),
+        select(ScanLogRow.business_id, ScanLogRow.customer_id, ScanLogRow.created_at).where(
+            ScanLogRow.customer_id.is_not(None)
+        ),
+    ).subquery()
+    listed = and_(
+        BusinessCustomerRow.business_id == seen.c.business_id,
+        BusinessCustomerRow.customer_id == seen.c.customer_id,
+    )
+    return (
+        select(seen.c.business_id, seen.c.customer_id, func.min(seen.c.at), func.max(seen.c.at))
+        .outerjoin(BusinessCustomerRow, listed)
+        .where(BusinessCustomerRow.id.is_(None))
+        .group_by(seen.c.business_id, seen.c.customer_id)
+        .order_by(seen.c.business_id, seen.c.customer_id)
+    )
+
+
+def _stuck_sending(now: datetime):
+    lease = NotificationRow.next_attempt_at
+    return and_(NotificationRow.status == SENDING, lease.is_(None) | (lease < now))
+
+
+def _past_due(now: datetime):
+    return and_(RequestRow.status == RequestStatus.PENDING.value, RequestRow.expires_at <= now)

@@ -1,0 +1,90 @@
+"""`loyalty-bot doctor [--repair]`: check the database's invariants and fix what is safe to fix.
+
+The checks are storage queries (storage/doctor.py); overdue requests are expired through the
+domain's own use case, so both sides are told as the scheduler would tell them. A repair runs
+in one transaction: the use case works on a savepoint inside it, and the whole repair is
+committed only once everything in it succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
+
+from bot.settings import Settings
+from domain.approvals import expire_due_requests
+from storage.doctor import Finding, find_problems, repair_data
+from storage.engine import make_engine
+from storage.uow import SqlUnitOfWork
+
+
+@dataclass(frozen=True)
+class Checkup:
+    found: list[Finding]  # before any repair
+    left: list[Finding]  # after the repair (the same as found when not repairing)
+    repaired: bool
+
+
+async def examine(
+    url: str,
+    *,
+    repair: bool = False,
+    lease: timedelta = timedelta(seconds=30),
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Checkup:
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as conn, conn.begin() as transaction:
+            found = await find_problems(conn, clock(), lease)
+            if not repair or not any(f.fix for f in found):
+                await transaction.rollback()  # nothing written: a check only reads
+                return Checkup(found, found, repaired=False)
+            await repair_data(conn, clock())
+            await _expire_overdue(conn, clock)
+            left = await find_problems(conn, clock(), lease)
+            await transaction.commit()
+            return Checkup(found, left, repaired=True)
+    finally:
+        await engine.dispose()
+
+
+async def _expire_overdue(conn: AsyncConnection, clock: Callable[[], datetime]) -> None:
+    # The use case commits its unit of work; on a session joined to our connection with
+    # "create_savepoint", that commit releases a savepoint and our transaction stays open.
+    sessions = async_sessionmaker(
+        bind=conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    while await expire_due_requests(SqlUnitOfWork(sessions, clock)):
+        pass  # it expires at most a batch at a time
+
+
+def report(checkup: Checkup) -> str:
+    lines = [_line(f) for f in checkup.found] or ["no problems found"]
+    fixable = sum(1 for f in checkup.found if f.fix)
+    if checkup.repaired:
+        lines.append(f"repaired {len(checkup.found) - len(checkup.left)} of {len(checkup.found)}")
+        lines += [f"still: {_line(f)}" for f in checkup.left]
+    elif fixable:
+        lines.append(f"{fixable} of {len(checkup.found)} can be repaired: run with --repair")
+    return "\n".join(lines)
+
+
+def _line(finding: Finding) -> str:
+    fix = f" -> {finding.fix}" if finding.fix else " (left to a person)"
+    return f"{finding.check}: {finding.subject}: {finding.detail}{fix}"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="loyalty-bot doctor")
+    parser.add_argument("--repair", action="store_true", help="fix what is safe to fix")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    lease = timedelta(seconds=settings.outbox_lease_seconds)
+    checkup = asyncio.run(examine(settings.database_url, repair=args.repair, lease=lease))
+    print(report(checkup))
+    return 1 if checkup.left else 0
