@@ -96,6 +96,7 @@ class Dispatcher:
         self._capacity = max(1, math.ceil(per_second * HORIZON) + 1)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
         self._sending: set[asyncio.Task[None]] = set()
         self._waiting: dict[asyncio.Task[None], int] = {}  # tasks before their slot: row ids
         self.sent = 0
@@ -107,14 +108,21 @@ class Dispatcher:
 
     def start(self) -> None:
         if self._task is None:
+            self._stopping = False
             self._task = asyncio.create_task(self._run(), name="outbox-dispatcher")
 
     async def stop(self) -> None:
         """Stop claiming, hand back rows not yet sent, and let sends on the wire finish."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            # Ask the loop to finish rather than cancel it: a task cancelled inside a SQLite
+            # transaction can leave the connection holding the write lock.
+            self._stopping = True
+            self._wake.set()
+            _, late = await asyncio.wait({self._task}, timeout=STOP_GRACE)
+            for task in late:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             self._task = None
         waiting = dict(self._waiting)
         for task in waiting:
@@ -148,7 +156,7 @@ class Dispatcher:
         return len(batch)
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             self._wake.clear()
             try:
                 room = min(self._capacity - len(self._sending), BATCH)
@@ -156,6 +164,8 @@ class Dispatcher:
                     continue  # a full claim: more may be due
             except Exception:
                 log.exception("outbox sweep failed; retrying")
+            if self._stopping:
+                break
             pause = await self._pause()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), pause)

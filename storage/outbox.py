@@ -16,6 +16,7 @@ from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Category, Notification, NotificationStatus
+from storage.gate import gated_session
 from storage.repositories.notifications import _notification
 from storage.tables import NotificationRow, TelegramUserRow
 
@@ -44,7 +45,7 @@ class OutboxStore:
         the current balance); the older ones are marked sent as merged into it.
         """
         now = self._clock()
-        async with self._sessions() as session, session.begin():
+        async with gated_session(self._sessions) as session, session.begin():
             due = (
                 select(NotificationRow)
                 .where(
@@ -83,7 +84,7 @@ class OutboxStore:
 
     async def release(self, items: Iterable[tuple[int, datetime]]) -> None:
         """Hand claimed rows back unsent (chat busy, or shutting down); not counted as attempts."""
-        async with self._sessions() as session, session.begin():
+        async with gated_session(self._sessions) as session, session.begin():
             for notification_id, at in items:
                 await session.execute(
                     update(NotificationRow)
@@ -107,7 +108,7 @@ class OutboxStore:
 
     async def block_chat(self, chat_id: int, notification_id: int | None = None) -> None:
         """The user blocked the bot: mark them, and put the row back to wait for their return."""
-        async with self._sessions() as session, session.begin():
+        async with gated_session(self._sessions) as session, session.begin():
             marked = await session.execute(
                 update(TelegramUserRow)
                 .where(TelegramUserRow.chat_id == chat_id)
@@ -129,7 +130,7 @@ class OutboxStore:
 
     async def next_due(self) -> datetime | None:
         """When the earliest row for a reachable chat becomes due (None: nothing waits)."""
-        async with self._sessions() as session:
+        async with gated_session(self._sessions) as session:
             return await session.scalar(
                 select(func.min(NotificationRow.next_attempt_at)).where(
                     NotificationRow.status.in_((PENDING, SENDING)),
@@ -138,14 +139,14 @@ class OutboxStore:
             )
 
     async def counts(self) -> dict[str, int]:
-        async with self._sessions() as session:
+        async with gated_session(self._sessions) as session:
             rows = await session.execute(
                 select(NotificationRow.status, func.count()).group_by(NotificationRow.status)
             )
             return {status: count for status, count in rows}
 
     async def _set(self, notification_id: int, **values: Any) -> None:
-        async with self._sessions() as session, session.begin():
+        async with gated_session(self._sessions) as session, session.begin():
             await _update(session, notification_id, values)
 
 

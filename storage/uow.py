@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.gate import write_gate
 from storage.repositories import (
     SqlBusinessCustomerRepository,
     SqlBusinessRepository,
@@ -64,6 +65,8 @@ class SqlUnitOfWork:
     async def __aenter__(self) -> SqlUnitOfWork:
         if self._session is not None:
             raise RuntimeError("this unit of work is already in use; create one per task")
+        self._gate = write_gate(self._session_factory)
+        await self._gate.__aenter__()
         session = self._session_factory()
         self._session = session
         self.users = SqlUserRepository(session)
@@ -91,6 +94,7 @@ class SqlUnitOfWork:
             await session.rollback()
         finally:
             await session.close()
+            await self._gate.__aexit__(None, None, None)
 
     async def commit(self) -> None:
         await self._active().commit()
