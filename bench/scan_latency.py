@@ -1,8 +1,9 @@
 """Scan latency: staff photograph customers' QR codes; time from the photo to the customer's push.
 
-Runs the sandbox and the real bot (polling, SQLite file, migrations) in this process, with the
-sandbox's flood limits off and the dispatcher's own limits raised, so the figures are the
-pipeline's: update → download → QR decode → scan use case (one transaction) → outbox → push.
+Runs the sandbox and the load (staff and customers) in this process and the real bot as its own
+process (`python -m bot run`: polling, SQLite file, migrations), with the sandbox's flood limits
+off and the dispatcher's own limits raised, so the figures are the pipeline's: update →
+download → QR decode → scan use case (one transaction) → outbox → push.
 
     .venv/bin/python bench/scan_latency.py [--staff 10] [--customers 300] [--rate 10]
         [--seconds 10] [--concurrency 20]
@@ -15,11 +16,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from bot.app import build_application, start_application, stop_application
 from bot.qr_images import customer_qr_png
@@ -35,9 +39,12 @@ from domain.commands import (
 )
 from domain.people import issue_customer_token, join_staff, register_business, register_customer
 from domain.programs import create_program
+from domain.tokens import TokenSigner
 from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
+from storage.engine import make_engine, make_session_factory
 from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWork
 
 TOKEN = "777:BENCH"
 
@@ -48,8 +55,7 @@ class Scene:
     customers: list[tuple[SandboxUser, bytes]]
 
 
-async def build_scene(app, sb: SandboxClient, n_staff: int, n_customers: int) -> Scene:
-    services = app.bot_data["services"]
+async def build_scene(services, sb: SandboxClient, n_staff: int, n_customers: int) -> Scene:
     owner = await sb.create_user(first_name="Owner", username="owner")
     await register_customer(services.uow(), RegisterCustomer(owner.id, owner.chat_id, "Owner"))
     business = await register_business(services.uow(), RegisterBusiness(owner.id, "Bench Café"))
@@ -122,28 +128,31 @@ async def main(args: argparse.Namespace) -> dict:
     await asyncio.to_thread(upgrade, url)
     server = SandboxServer(token=TOKEN, rate_limits=None)
     await server.start(port=0)
-    fields = {"scan_cooldown_seconds": 0}
-    if "send_per_second" in Settings.model_fields:
-        fields["send_per_second"] = 10_000
-    if "send_chat_interval" in Settings.model_fields:
-        fields["send_chat_interval"] = 0.0
     settings = Settings(
         _env_file=None, bot_token=TOKEN, data_dir=workdir, database_url=url,
         secret_key="bench-secret-0123456789abcdef", api_base_url=server.bot_api_url,
-        file_base_url=server.file_url, **fields,
+        file_base_url=server.file_url, scan_cooldown_seconds=0, send_per_second=10_000,
+        send_chat_interval=0.0, scheduler_enabled=False,
     )  # fmt: skip
-    app = build_application(settings)
-    await start_application(app)
+    bot = await start_bot_process(settings) if args.process else None
+    app = None if bot else build_application(settings)
     try:
         async with SandboxClient(server.url, timeout=60) as sb:
-            scene = await build_scene(app, sb, args.staff, args.customers)
+            if app is not None:
+                await start_application(app)
+            scene = await build_scene(scene_services(settings), sb, args.staff, args.customers)
             await open_loop(scene, 5, 1)  # warm up: threads, connections, caches
             latencies = await open_loop(scene, args.rate, args.seconds)
             count, elapsed = await closed_loop(scene, args.concurrency, args.seconds)
     finally:
-        await stop_application(app)
+        if app is not None:
+            await stop_application(app)
+        if bot is not None:
+            bot.terminate()
+            await bot.wait()
         await server.stop()
     return {
+        "bot": "own process" if args.process else "same process as the sandbox",
         "scans": len(latencies),
         "rate_per_second": args.rate,
         "p50_ms": round(percentile(latencies, 0.50), 1),
@@ -153,6 +162,29 @@ async def main(args: argparse.Namespace) -> dict:
         "sustained_scans_per_second": round(count / elapsed, 1),
         "sustained_concurrency": args.concurrency,
     }
+
+
+def scene_services(settings: Settings) -> SimpleNamespace:
+    """What build_scene needs, on the bot's database, from this process."""
+    sessions = make_session_factory(make_engine(settings.database_url))
+    signer = TokenSigner(settings.qr_secret())
+    return SimpleNamespace(
+        uow=lambda: SqlUnitOfWork(sessions),
+        signer=signer,
+        qr_link=lambda token: f"https://t.me/bench_bot?start=q_{token}",
+    )
+
+
+async def start_bot_process(settings: Settings) -> asyncio.subprocess.Process:
+    """`python -m bot run` configured by environment, as an operator would start it."""
+    env = {**os.environ, "LOYALTY_LOG_LEVEL": "WARNING"}
+    for name in ("bot_token", "data_dir", "database_url", "secret_key", "api_base_url",
+                 "file_base_url", "scan_cooldown_seconds", "send_per_second",
+                 "send_chat_interval", "scheduler_enabled"):  # fmt: skip
+        env[f"LOYALTY_{name.upper()}"] = str(getattr(settings, name))
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
+    await asyncio.sleep(3)  # migrations are already applied; startup is getMe + setMyCommands
+    return process
 
 
 def report(figures: dict) -> None:
@@ -169,4 +201,8 @@ if __name__ == "__main__":
     parser.add_argument("--rate", type=float, default=10.0)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument(
+        "--same-process", dest="process", action="store_false",
+        help="run the bot in this process, beside the sandbox and the load (default: its own)",
+    )  # fmt: skip
     report(asyncio.run(main(parser.parse_args())))

@@ -17,7 +17,11 @@ from domain.people import register_customer
 from domain.queries import staff_memberships
 
 log = logging.getLogger(__name__)
-SEEN_TTL = 300.0  # seconds a registration is trusted before the next update refreshes it
+SEEN_TTL = 300.0
+STAFF_CACHE, STAFF_TTL = (
+    "staff_membership",
+    30.0,
+)  # seconds a registration is trusted before the next update refreshes it
 
 
 async def on_any_update(update: Update, context: Context) -> None:
@@ -86,14 +90,24 @@ async def answer(update: Update, text: str, **kwargs) -> None:
 
 
 async def current_staff(update: Update, context: Context) -> Staff:
-    """The staff membership this user acts in: the chosen business, else the one they own."""
-    user = update.effective_user
-    memberships = await staff_memberships(context.services.uow(), user.id)
+    """The staff membership this user acts in: the chosen business, else the one they own.
+
+    Remembered for a short while: it only picks which business a command is for, and every
+    use case checks again, in its own transaction, that the user is staff there.
+    """
+    chosen = context.user_data.get("business_id")
+    cached = context.user_data.get(STAFF_CACHE)
+    if (
+        cached
+        and cached[1] > time.monotonic()
+        and cached[0].business_id == (chosen or cached[0].business_id)
+    ):
+        return cached[0]
+    memberships = await staff_memberships(context.services.uow(), update.effective_user.id)
     if not memberships:
         raise NotAllowed("not_staff")
-    chosen = context.user_data.get("business_id")
-    for staff in memberships:
-        if staff.business_id == chosen:
-            return staff
+    found = [s for s in memberships if s.business_id == chosen]
     owned = [s for s in memberships if s.role is Role.OWNER]
-    return (owned or memberships)[0]
+    staff = (found or owned or memberships)[0]
+    context.user_data[STAFF_CACHE] = (staff, time.monotonic() + STAFF_TTL)
+    return staff
