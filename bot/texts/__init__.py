@@ -14,7 +14,6 @@ from bot.texts.scanning import SCANNING
 log = logging.getLogger(__name__)
 
 
-
 def _merge(*tables: dict[str, str]) -> dict[str, str]:
     """One table of texts; a key defined twice would silently show the wrong text, so refuse."""
     merged: dict[str, str] = {}

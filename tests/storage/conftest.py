@@ -91,6 +91,7 @@ def postgres_template() -> Iterator[str]:
         reason = f"PostgreSQL unreachable at {server}: {type(error).__name__}: {error}"
         _skip_reason[:] = [reason]
         pytest.skip(reason)
+    _drop_leftovers(server)
     name = f"loyalty_tpl_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     admin(server, f'CREATE DATABASE "{name}"')
     try:
@@ -103,12 +104,41 @@ def postgres_template() -> Iterator[str]:
 def fresh_postgres_database(template_url: str) -> Iterator[str]:
     """A new database copied from the migrated template; dropped when the test is done."""
     template = make_url(template_url).database
-    name = f"loyalty_t_{uuid.uuid4().hex[:12]}"
+    name = f"loyalty_t_{os.getpid()}_{uuid.uuid4().hex[:12]}"
     admin(template_url, f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
         yield with_database(template_url, name)
     finally:
         _dropper.submit(admin, template_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _drop_leftovers(server: str) -> None:
+    """Drop test databases of runs that died before their teardown (their process is gone)."""
+
+    async def names() -> list[str]:
+        conn = await asyncpg.connect(_dsn(server), timeout=3)
+        try:
+            query = "SELECT datname FROM pg_database WHERE datname ~ '^loyalty_tp?l?_'"
+            return [row[0] for row in await conn.fetch(query)]
+        finally:
+            await conn.close()
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        found = pool.submit(asyncio.run, names()).result()
+    for name in found:
+        pid = name.split("_")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
