@@ -78,9 +78,11 @@ def _screen(rng: np.random.Generator, code: Image.Image, module_px: float) -> tu
         radius=3 * pad,
         fill=bubble,
     )
-    for yy in list(range(y - 8 * pad, 0, -10 * pad)) + list(
-        range(y + shown.height + 4 * pad, sh, 10 * pad)
-    ):
+    above, below = (
+        range(y - 8 * pad, 0, -10 * pad),
+        range(y + shown.height + 4 * pad, sh, 10 * pad),
+    )
+    for yy in [*above, *below]:  # other messages of the chat
         bw = sw * rng.uniform(0.3, 0.7)
         bx = rng.uniform(pad, sw - bw - pad)
         draw.rounded_rectangle((bx, yy, bx + bw, yy + 6 * pad), radius=2 * pad, fill=bubble)
@@ -95,17 +97,12 @@ def _screen(rng: np.random.Generator, code: Image.Image, module_px: float) -> tu
         (0, 0, phone.width - 1, phone.height - 1), radius=4 * bez, fill=(18, 18, 20, 255)
     )
     phone.paste(Image.fromarray(arr.astype(np.uint8)), (bez, bez))
-    qr = code.height if code.width == code.height else code.width  # the caption is below
-    return phone, (
-        x + bez,
-        y + bez,
-        x + bez + shown.width,
-        y + bez + qr * shown.width // code.width,
-    )
+    side = shown.width  # the code is the square top of the picture, any caption is below
+    return phone, (x + bez, y + bez, x + bez + side, y + bez + side)
 
 
 def _poster(rng: np.random.Generator, scale: float) -> tuple:
-    """A printed poster on slightly textured paper; returns (RGBA poster, code box)."""
+    """A printed poster on slightly textured paper; returns (RGBA poster, code box, its text)."""
     link = _join_link(rng)
     img = Image.open(io.BytesIO(poster_png(link, "Join our loyalty club", "Scan with your phone")))
     img = img.convert("L")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import multiprocessing
 import statistics
 import sys
 import time
@@ -72,20 +73,50 @@ def _folder(path: Path) -> Iterable[tuple[str, bytes, str | None]]:
         yield image.name, image.read_bytes(), expected
 
 
-def _measure(reader: Reader, samples: list[tuple[str, bytes, str | None]]) -> dict:
+_worker_readers: dict[str, Reader] = {}
+
+
+def _timed(reader_name: str, data: bytes) -> tuple[float, list[str]]:
+    """Runs in the child process: one reader on one photo, timed there (no pickling in it)."""
+    if not _worker_readers:
+        _worker_readers.update(_readers())
+    start = time.perf_counter()
+    try:
+        texts = _worker_readers[reader_name](data)
+    except Exception:  # a library crashing on a photo is a miss, not the end of the bench
+        texts = []
+    return time.perf_counter() - start, texts
+
+
+def _pool(reader_name: str, samples: list):
+    """A fresh child process, warmed up on one photo so imports don't count as decoding time."""
+    pool = multiprocessing.get_context("spawn").Pool(1)
+    if samples:
+        pool.apply(_timed, (reader_name, samples[0][1]))
+    return pool
+
+
+def _measure(reader_name: str, samples: list, cap: float) -> dict:
+    """Each reader runs in a child process so that a photo it hangs on (OpenCV can take minutes)
+    is cut off at `cap` seconds and counted as a miss that took `cap`."""
     times, hits, judged, misses = [], 0, 0, []
-    for name, data, expected in samples:
-        start = time.perf_counter()
-        try:
-            texts = reader(data)
-        except Exception:  # a library crashing on a photo is a miss, not the end of the bench
-            texts = []
-        times.append(time.perf_counter() - start)
-        if expected is not None:
-            judged += 1
-            hits += expected in texts
-            if expected not in texts:
-                misses.append(name)
+    pool = _pool(reader_name, samples)
+    try:
+        for name, data, expected in samples:
+            try:
+                took, texts = pool.apply_async(_timed, (reader_name, data)).get(cap)
+            except multiprocessing.TimeoutError:
+                took, texts = cap, []
+                pool.terminate()
+                pool = _pool(reader_name, samples)
+            times.append(took)
+            if expected is not None:
+                judged += 1
+                hits += expected in texts
+                if expected not in texts:
+                    misses.append(name)
+    finally:
+        pool.terminate()
     times.sort()
     return {
         "decoded": hits,
@@ -109,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         help="a folder of photos with NAME.txt truth beside them (repeatable)",
     )
     parser.add_argument("--only", action="append", help="run only these readers")
+    parser.add_argument("--cap", type=float, default=10.0, help="seconds before a photo is a miss")
     args = parser.parse_args(argv)
     sources: dict[str, list] = {}
     if args.n:
@@ -117,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generated {args.n} photos in {time.perf_counter() - started:.0f} s", flush=True)
     for folder in args.dir:
         sources[str(folder)] = list(_folder(folder))
-    readers = {k: v for k, v in _readers().items() if not args.only or k in args.only}
+    readers = [k for k in _readers() if not args.only or k in args.only]
     report: dict[str, dict] = {}
     for source, samples in sources.items():
         report[source] = {}
-        for name, reader in readers.items():
-            result = _measure(reader, samples)
+        for name in readers:
+            result = _measure(name, samples, args.cap)
             report[source][name] = {k: v for k, v in result.items() if k != "misses"}
             rate = f"{100 * result['rate']:.1f}%" if result["rate"] is not None else "-"
             print(

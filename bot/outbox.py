@@ -27,7 +27,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.rendering import render_notification
 from domain.models import Notification
-from storage.outbox import OutboxStore
+from domain.ports import OutboxPort
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class RateGate:
 class Dispatcher:
     def __init__(
         self,
-        store: OutboxStore,
+        store: OutboxPort,
         bot: Bot,
         *,
         per_second: float = 29.0,

@@ -115,7 +115,15 @@ STEPS: list[tuple[str, Callable[[Image.Image], Image.Image], object]] = [
     ("contrast", lambda g: ImageOps.autocontrast(g.filter(_blur), cutoff=1), _GLOBAL),
     ("equalize", ImageOps.equalize, _LOCAL),  # low light, glare washing out one side
     ("upscale-2.5", lambda g: _scaled(g, 2.5), _LOCAL),
+    # zxing hunts finder patterns along rows and columns; a blurred, steeply tilted code whose
+    # finders smear along those lines can be found once the picture is turned a little.
+    ("turn-30", lambda g: _scaled(_turned(g.filter(_blur), 30), 1.5), _LOCAL),
+    ("turn-75", lambda g: _turned(g.filter(_blur), 75), _LOCAL),
 ]
+
+
+def _turned(img: Image.Image, degrees: float) -> Image.Image:
+    return img.rotate(degrees, Image.Resampling.BILINEAR, expand=True, fillcolor=128)
 
 
 def _crop(img: Image.Image, box: Box) -> Image.Image:

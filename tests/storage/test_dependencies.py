@@ -47,3 +47,13 @@ def test_the_sandbox_imports_nothing_of_ours():
         (str(path), name) for path, name in imported_top_levels(ROOT / "sandbox") if name in ours
     ]
     assert offenders == []
+
+
+def test_only_the_composition_root_and_entry_points_of_the_bot_import_storage():
+    entry_points = {"app.py", "cli.py", "runner.py", "webhook.py", "doctor.py"}
+    offenders = [
+        (str(path), name)
+        for path, name in imported_top_levels(ROOT / "bot")
+        if name == "storage" and path.name not in entry_points
+    ]
+    assert offenders == []
