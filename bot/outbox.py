@@ -203,7 +203,12 @@ class Dispatcher:
         if delay > 0:
             await asyncio.sleep(delay)
         self._waiting.pop(asyncio.current_task(), None)  # from here on, the row is in flight
-        text, markup = render_notification(note)
+        try:
+            text, markup = render_notification(note)
+        except Exception as error:  # a row that cannot be rendered never will be: fail it
+            log.exception("notification %s cannot be rendered", note.id)
+            await self._store.fail(note.id, f"render: {error}")
+            return
         try:
             message = await self._bot.send_message(note.chat_id, text, reply_markup=markup)
         except Exception as error:

@@ -61,7 +61,7 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
     async with uow:
         await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
         business = await business_of(uow, cmd.business_id)
-        card = await uow.cards.get(cmd.card_id)
+        card = await uow.cards.lock(cmd.card_id)
         if card is None or card.business_id != cmd.business_id:
             raise NotFound("card_not_found")
         program = await program_of(uow, cmd.business_id, card.program_id)
@@ -70,6 +70,12 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
             raise DomainError("invalid_input")
         amount = program.reward_threshold if kind is RequestKind.REDEMPTION else cmd.amount
         amount = validate_amount(amount)
+        waiting = await uow.requests.pending_of(card.customer_id, program.id, kind.value)
+        if waiting is not None and uow.now() < waiting.expires_at:
+            # A double tap asks once; a different amount waits for the first answer.
+            if waiting.amount == amount:
+                return waiting
+            raise DomainError("request_already_pending")
         if card.balance < amount:
             raise InsufficientBalance(balance=card.balance, needed=amount)
         customer = await uow.customers.get(card.customer_id)
@@ -103,7 +109,7 @@ class Answered:
 async def answer_request(uow: UnitOfWork, cmd: AnswerRequest) -> Answered:
     """The addressed customer answers a pending request once, before it expires."""
     async with uow:
-        request = await uow.requests.get(cmd.request_id)
+        request = await uow.requests.lock(cmd.request_id)
         customer = await uow.customers.by_telegram(cmd.telegram_id)
         if request is None:
             raise NotFound("request_not_found")
@@ -166,7 +172,10 @@ async def expire_due_requests(uow: UnitOfWork, limit: int = 500) -> list[Approva
     """Mark pending requests past their expiry as expired and tell both sides; safe to rerun."""
     async with uow:
         expired = []
-        for request in await uow.requests.due(uow.now(), limit):
+        for due in await uow.requests.due(uow.now(), limit):
+            request = await uow.requests.lock(due.id)
+            if request is None or request.status is not RequestStatus.PENDING:
+                continue  # answered meanwhile (another worker): the answer stands
             request.status = RequestStatus.EXPIRED
             request.decided_at = uow.now()
             await uow.requests.update(request)

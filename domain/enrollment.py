@@ -15,6 +15,7 @@ from domain.models import (
     EnrollmentStatus,
     Program,
     RequestKind,
+    RequestStatus,
 )
 from domain.notify import notify_customer
 from domain.ports import UnitOfWork
@@ -35,6 +36,10 @@ async def invite(
     pending = await uow.requests.pending_of(customer.id, program.id, RequestKind.ENROLLMENT.value)
     if pending is not None and uow.now() < pending.expires_at:
         return pending
+    if pending is not None:  # past its time, not yet swept: close it so the sweep leaves it be
+        pending.status = RequestStatus.EXPIRED
+        pending.decided_at = uow.now()
+        await uow.requests.update(pending)
     enrollment = await uow.enrollments.get(customer.id, program.id)
     if enrollment is None:
         await uow.enrollments.add(

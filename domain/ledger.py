@@ -98,6 +98,7 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
     async with uow:
         await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
         card, program = await _card_of_business(uow, cmd.business_id, cmd.card_id)
+        card = await uow.cards.lock(card.id)  # the cap check holds until the award
         amount = validate_amount(cmd.amount, program.max_per_scan)
         room = await room_today(uow, card, program)
         if (

@@ -112,6 +112,10 @@ async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
         if target.role is Role.OWNER:
             raise NotAllowed("cannot_remove_owner")
         await uow.staff.remove(cmd.business_id, cmd.telegram_id)
+        # A new invitation link: the old one must not let the removed person straight back in.
+        business = await uow.businesses.get(cmd.business_id)
+        business.staff_invite_code = new_invite_code()
+        await uow.businesses.update(business)
         await uow.commit()
 
 

@@ -69,8 +69,8 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
     if isinstance(customer, ScanOutcome):
         return ScanResult(customer, program=program)
     card = await uow.cards.of(customer.id, program.id)
-    await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=card is not None)
     if card is None:
+        await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=False)
         try:
             request = await invite(
                 uow, business, program, customer, cmd.staff_telegram_id, cmd.invite_ttl
@@ -78,6 +78,8 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
         except DomainError:
             request = None
         return ScanResult(ScanOutcome.NOT_ENROLLED, customer, program, request=request)
+    card = await uow.cards.lock(card.id)  # cooldown and cap checks hold until the award
+    await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=False)
     if await _recently_awarded(uow, business.id, customer.id, cmd):
         await _tell_no_points(uow, customer, business, card, "qr_scanned_again")
         return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
@@ -90,7 +92,9 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
         uow, card, points, EntryKind.AWARD, f"scan:{cmd.idempotency_key}",
         staff_telegram_id=cmd.staff_telegram_id, reason="scan",
     )  # fmt: skip
-    await announce_award(uow, posted, program, business.name)
+    if not posted.duplicate:
+        await announce_award(uow, posted, program, business.name)
+        await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=True)
     return _awarded(customer, program, posted)
 
 

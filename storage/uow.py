@@ -93,8 +93,10 @@ class SqlUnitOfWork:
             # Whatever was not committed is dropped; after a commit this is a no-op.
             await session.rollback()
         finally:
-            await session.close()
-            await self._gate.__aexit__(None, None, None)
+            try:
+                await session.close()
+            finally:
+                await self._gate.__aexit__(None, None, None)
 
     async def commit(self) -> None:
         await self._active().commit()

@@ -28,8 +28,8 @@ async def on_any_update(update: Update, context: Context) -> None:
     """Register the person behind every update; writing again lifts a 'blocked' mark."""
     user = update.effective_user
     chat = update.effective_chat
-    if user is None or chat is None or user.is_bot:
-        return
+    if user is None or chat is None or user.is_bot or chat.type != chat.PRIVATE:
+        return  # a group's id must never become where a customer's messages go
     seen: dict = context.bot_data.setdefault("seen_users", {})
     fingerprint = (chat.id, user.first_name, user.last_name, user.username)
     last = seen.get(user.id)

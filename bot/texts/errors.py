@@ -32,6 +32,7 @@ ERRORS = {
     "request_expired": "This request has expired.",
     "request_cancelled": "This request was cancelled.",
     "request_pending": "This request is still waiting for an answer.",
+    "request_already_pending": "The customer has not answered the previous request yet; wait for it or for it to expire.",
     "name_empty": "The {what} name can't be empty.",
     "name_too_long": "The {what} name is too long (at most {maximum} characters).",
     "reason_too_long": "The reason is too long (at most {maximum} characters).",

@@ -29,6 +29,11 @@ class SqlCardRepository(SqlRepository):
         row = await self._get(CardRow, card_id)
         return _card(row) if row else None
 
+    async def lock(self, card_id: int) -> Card | None:
+        # FOR UPDATE on PostgreSQL; SQLite renders none (its transactions are serial anyway).
+        row = await self._first(select(CardRow).where(CardRow.id == card_id).with_for_update())
+        return _card(row) if row else None
+
     async def of(self, customer_id: int, program_id: int) -> Card | None:
         row = await self._first(
             select(CardRow).where(

@@ -57,6 +57,11 @@ class SqlRequestRepository(SqlRepository):
         row = await self._add(_copy(request, RequestRow(created_at=request.created_at)))
         return _request(row)
 
+    async def lock(self, request_id: int) -> ApprovalRequest | None:
+        stmt = select(RequestRow).where(RequestRow.id == request_id).with_for_update()
+        row = await self._first(stmt)
+        return _request(row) if row else None
+
     async def update(self, request: ApprovalRequest) -> None:
         _copy(request, await self._get_or_fail(RequestRow, request.id))
         await self._session.flush()

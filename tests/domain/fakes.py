@@ -147,6 +147,9 @@ class Enrollments(_Repo):
 class Cards(_Repo):
     name = "cards"
 
+    async def lock(self, card_id):
+        return await self.get(card_id)
+
     async def of(self, customer_id, program_id):
         return self._one(customer_id=customer_id, program_id=program_id)
 
@@ -226,6 +229,9 @@ class BusinessCustomers(_Repo):
 
 class Requests(_Repo):
     name = "requests"
+
+    async def lock(self, request_id):
+        return await self.get(request_id)
 
     async def pending_for_customer(self, customer_id):
         return self._all(customer_id=customer_id, status=RequestStatus.PENDING)

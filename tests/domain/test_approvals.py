@@ -170,3 +170,26 @@ async def test_a_request_expires_after_its_ttl(world):
     assert await expire_due_requests(world.uow) == []
     world.clock.advance(minutes=2)
     assert len(await expire_due_requests(world.uow)) == 1
+
+
+async def test_a_double_tapped_redemption_asks_the_customer_once(world):
+    card = await card_with(world, 60)
+    cmd = RequestDeduction(world.business.id, OWNER, card.id, kind=RequestKind.REDEMPTION)
+    first = await request_deduction(world.uow, cmd)
+    again = await request_deduction(world.uow, cmd)
+    assert first.id == again.id and len(world.uow.all("requests")) == 1
+    other = RequestDeduction(world.business.id, OWNER, card.id, amount=5)
+    await request_deduction(world.uow, other)  # a deduction is another kind of request
+    different = RequestDeduction(world.business.id, OWNER, card.id, amount=7)
+    with pytest.raises(DomainError) as refused:
+        await request_deduction(world.uow, different)
+    assert refused.value.key == "request_already_pending"
+
+
+async def test_a_new_invitation_closes_an_old_one_that_ran_out(world):
+    first = await invite_ann(world)
+    world.clock.advance(days=8)
+    second = await invite_ann(world)
+    assert second.id != first.id
+    assert await expire_due_requests(world.uow) == []
+    assert world.uow.all("enrollments")[0].status is EnrollmentStatus.INVITED

@@ -92,3 +92,13 @@ async def test_requests_cannot_be_switched_off(world):
     with pytest.raises(InvalidInput) as refused:
         await set_preference(world.uow, SetPreference(ANN, Category.DEDUCTION_REQUEST, False))
     assert refused.value.key == "category_always_on"
+
+
+async def test_a_removed_staff_member_cannot_rejoin_with_the_old_link(world):
+    old_code = world.business.staff_invite_code
+    await join_staff(world.uow, JoinStaff(old_code, STAFF_ID))
+    await remove_staff(world.uow, RemoveStaff(world.business.id, OWNER, STAFF_ID))
+    with pytest.raises(NotFound):
+        await join_staff(world.uow, JoinStaff(old_code, STAFF_ID))
+    new_code = world.uow.all("businesses")[0].staff_invite_code
+    assert new_code != old_code

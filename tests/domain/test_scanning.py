@@ -127,3 +127,10 @@ async def test_a_switched_off_category_is_stored_as_suppressed(world):
     await scan(world)
     push = [n for n in world.uow.all("notifications") if n.category is Category.POINTS_ADDED]
     assert [n.status for n in push] == [NotificationStatus.SUPPRESSED]
+
+
+async def test_scans_that_award_nothing_do_not_count_as_visits(world):
+    await enrolled(world)
+    await scan(world, key="a")
+    await scan(world, key="b")  # within the cooldown
+    assert [v.visits for v in world.uow.all("business_customers")] == [1]
