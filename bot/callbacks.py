@@ -34,6 +34,7 @@ class Prefix:
     STAFF_REMOVE = "sr"  # sr:<telegram_id>  remove a staff member
     PROGRAM_KIND = "pk"  # pk:points|stamps   the kind of a program being created
     CUSTOMER_HISTORY = "ch"  # ch:<customer_id>  a customer's history at this business
+    QR_PICK = "qs"  # qs:<token>           which of several codes in one photo to scan
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -39,6 +39,16 @@ def preferences(prefs: dict) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
+def pick_code(tokens: list[str]) -> InlineKeyboardMarkup:
+    """A button per customer code found in one photo, in reading order (top to bottom)."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(t("qr_pick", n=n), callback_data=encode(Prefix.QR_PICK, tok))]
+            for n, tok in enumerate(tokens, start=1)
+        ]
+    )
+
+
 def scan_result(card_id: int, entry_id: int | None) -> InlineKeyboardMarkup:
     """Buttons under a staff member's scan confirmation."""
     first = [InlineKeyboardButton("↩️ Undo", callback_data=encode(Prefix.UNDO, entry_id))]

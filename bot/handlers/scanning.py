@@ -6,10 +6,17 @@ import re
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
+from bot.callbacks import Prefix, decode, pattern
 from bot.handlers.common import current_staff
-from bot.keyboards import scan_result
+from bot.keyboards import pick_code, scan_result
 from bot.qr_reader import QrReadError
 from bot.services import Context
 from bot.texts import t
@@ -45,9 +52,22 @@ async def on_photo(update: Update, context: Context) -> None:
     tokens = list(dict.fromkeys(tok for tok in map(token_from_text, texts) if tok))
     if not tokens:
         raise InvalidInput("qr_not_ours" if texts else "qr_none")
-    if len(tokens) > 1:
-        raise InvalidInput("qr_several")
+    if len(tokens) > 1:  # e.g. two phones on the counter: staff say which one they meant
+        await message.reply_text(t("qr_which", count=len(tokens)), reply_markup=pick_code(tokens))
+        return
     await scan_and_reply(update, context, staff.business_id, token=tokens[0])
+
+
+async def on_pick_code(update: Update, context: Context) -> None:
+    """One of the codes of a photo with several: scan that one (each button once)."""
+    query = update.callback_query
+    callback = decode(query.data)
+    if callback is None or len(callback.args) != 1:
+        raise InvalidInput("stale_button")
+    staff = await _staff_or_refuse(update, context, "photo_not_staff")
+    await query.answer()
+    key = f"cb:{query.message.chat_id}:{query.message.message_id}:{callback.args[0]}"
+    await scan_and_reply(update, context, staff.business_id, key=key, token=callback.args[0])
 
 
 async def on_code(update: Update, context: Context) -> None:
@@ -65,13 +85,15 @@ async def scan_link(update: Update, context: Context, token: str) -> None:
     await scan_and_reply(update, context, staff.business_id, token=token)
 
 
-async def scan_and_reply(update: Update, context: Context, business_id: int, **code) -> None:
+async def scan_and_reply(
+    update: Update, context: Context, business_id: int, key: str | None = None, **code
+) -> None:
     services = context.services
     message = update.effective_message
     cmd = ScanCustomer(
         business_id=business_id,
         staff_telegram_id=update.effective_user.id,
-        idempotency_key=f"msg:{message.chat_id}:{message.message_id}",
+        idempotency_key=key or f"msg:{message.chat_id}:{message.message_id}",
         cooldown=timedelta(seconds=services.settings.scan_cooldown_seconds),
         invite_ttl=timedelta(days=services.settings.enrollment_ttl_days),
         **code,
@@ -115,3 +137,4 @@ def register(app: Application) -> None:
     images = filters.PHOTO | filters.Document.ALL
     app.add_handler(MessageHandler(private & images, on_photo))
     app.add_handler(CommandHandler("code", on_code, filters=private))
+    app.add_handler(CallbackQueryHandler(on_pick_code, pattern=pattern(Prefix.QR_PICK)))

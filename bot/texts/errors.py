@@ -48,7 +48,6 @@ ERRORS = {
     ),
     "qr_none": "I couldn't find a QR code in that photo. Try again closer, with less glare.",
     "qr_not_ours": "That QR code is not a loyalty code of this bot.",
-    "qr_several": "I see several customer codes in that photo. Please photograph one at a time.",
     "not_an_image": "That file is not an image I can read.",
     "truncated_image": "That image is incomplete or damaged; please send it again.",
     "image_too_large": "That image is too large (at most 20 MB).",

@@ -11,6 +11,8 @@ SCANNING = {
     "scan_forged": "❌ This code is forged or altered. No points were added.",
     "scan_expired": "⌛ This code has expired. Ask the customer to open “My QR” again.",
     "scan_revoked": "❌ This code was replaced by a newer one. Ask the customer to open “My QR”.",
+    "qr_which": "I see {count} customer codes in this photo. Which one do you want to scan?",
+    "qr_pick": "Code {n} (counting from the top)",
     "code_usage": "Send the customer's code like this: /code K7QX-4M2P",
     "undone": "↩️ Undone: −{points}. Balance: {balance}.",
     "undo_already": "This award was already undone.",
