@@ -38,23 +38,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     from bot.runner import run
-    from bot.settings import Settings
 
-    argparse.ArgumentParser(prog="loyalty-bot run").parse_args(argv)
-    settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    asyncio.run(run(settings))
-    return 0
+    return _serve("run", run, argv)
 
 
 def _webhook(argv: list[str]) -> int:
-    from bot.settings import Settings
     from bot.webhook import run
 
-    argparse.ArgumentParser(prog="loyalty-bot webhook").parse_args(argv)
+    return _serve("webhook", run, argv)
+
+
+def _serve(name: str, run, argv: list[str]) -> int:
+    """Configure logging from the settings and run a long-lived mode until it stops."""
+    from bot.settings import Settings
+
+    argparse.ArgumentParser(prog=f"loyalty-bot {name}").parse_args(argv)
     settings = Settings()
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
