@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+import uuid
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -15,6 +15,7 @@ from alembic.script import ScriptDirectory
 from storage.engine import make_engine
 from storage.migrate import alembic_config, downgrade, upgrade
 from storage.tables import metadata
+from tests.storage.conftest import admin, postgres_server_url, with_database
 
 
 def tables(path: Path) -> set[str]:
@@ -81,8 +82,18 @@ def test_a_url_with_a_percent_sign_survives_the_config(tmp_path):
     assert tables(folder / "x.db") == set(metadata.tables)
 
 
-@pytest.mark.skipif(not os.environ.get("LOYALTY_TEST_PG_URL"), reason="no PostgreSQL configured")
-def test_migrations_run_on_postgresql():
-    url = os.environ["LOYALTY_TEST_PG_URL"]
-    upgrade(url)
-    downgrade(url, "base")
+def test_the_stairway_also_holds_on_postgresql(postgres_template):
+    """Each step down and up again on an empty PostgreSQL database (skipped with no server)."""
+    server = postgres_server_url()
+    name = f"loyalty_stairs_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin(server, f'CREATE DATABASE "{name}"')
+    url = with_database(server, name)
+    try:
+        for revision, below in revisions(url):
+            upgrade(url, revision)
+            downgrade(url, below)
+            upgrade(url, revision)
+        downgrade(url, "base")
+        upgrade(url)
+    finally:
+        admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
