@@ -161,27 +161,31 @@ def _blocked_chats():
 
 
 def _merge_points(rows: list[NotificationRow], now: datetime) -> list[NotificationRow]:
-    """Fold older unsent points messages of a card into its newest one in this batch.
+    """Fold each run of unsent points messages of a card into the run's newest one.
 
-    Only rows never handed to Telegram (pending) are folded: a row whose lease ran out may have
-    been delivered already, so it is sent as it is rather than counted twice.
+    A run ends at any other message about the same card (an undo, say), so what the customer
+    reads still adds up in order. Only rows never handed to Telegram (pending) are folded: a row
+    whose lease ran out may have been delivered already, so it is sent as it is.
     """
-    newest: dict[int, NotificationRow] = {}
-    for row in rows:
+    runs: list[list[NotificationRow]] = []
+    open_runs: dict[int, list[NotificationRow]] = {}
+    for row in rows:  # in id order
         if _mergeable(row):
-            newest[row.card_id] = row  # rows are in id order: the last one wins
-    keep = []
-    for row in rows:
-        winner = newest.get(row.card_id) if _mergeable(row) else None
-        if winner is None or winner is row:
-            keep.append(row)
-            continue
-        winner.params = {**winner.params, "points": _points(winner) + _points(row)}
-        row.status = NotificationStatus.SENT.value
-        row.sent_at = now
-        row.next_attempt_at = None
-        row.last_error = f"merged into #{winner.id}"
-    return keep
+            open_runs.setdefault(row.card_id, []).append(row)
+        elif row.card_id in open_runs:
+            runs.append(open_runs.pop(row.card_id))
+    runs.extend(open_runs.values())
+    folded: set[int] = set()
+    for run in runs:
+        winner = run[-1]
+        for row in run[:-1]:
+            winner.params = {**winner.params, "points": _points(winner) + _points(row)}
+            row.status = NotificationStatus.SENT.value
+            row.sent_at = now
+            row.next_attempt_at = None
+            row.last_error = f"merged into #{winner.id}"
+            folded.add(row.id)
+    return [row for row in rows if row.id not in folded]
 
 
 def _mergeable(row: NotificationRow) -> bool:

@@ -72,6 +72,21 @@ async def test_unsent_points_messages_of_one_card_are_merged_into_the_newest(
     assert rows[ids[1]] == ("sent", 0, f"merged into #{ids[-1]}")
 
 
+async def test_a_message_about_the_card_in_between_keeps_the_points_messages_apart(
+    session_factory, new_uow, world
+):
+    store = OutboxStore(session_factory, Clock())
+    added = note(card_id=world.card_id, params={"points": 5, "balance": 5})
+    undone = note(
+        card_id=world.card_id, category=Category.POINTS_DEDUCTED, template="points_undone",
+        params={"points": 5, "balance": 0},
+    )  # fmt: skip
+    again = note(card_id=world.card_id, params={"points": 1, "balance": 1})
+    ids = await add(new_uow, added, undone, again)
+    claimed = await store.claim()
+    assert [(n.id, n.params["points"]) for n in claimed] == list(zip(ids, (5, 5, 1), strict=True))
+
+
 async def test_a_row_whose_lease_ran_out_is_not_merged_as_it_may_have_been_sent(
     session_factory, new_uow, world
 ):
