@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, literal, select
+from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry
 from storage.repositories.base import SqlRepository
@@ -70,10 +71,21 @@ class SqlLedgerRepository(SqlRepository):
         return [_entry(row) for row in await self._all(stmt)]
 
     async def awarded_since(self, card_id: int, since: datetime) -> int:
-        # Undo rows carry negative deltas, so summing both kinds nets undone awards out.
-        stmt = select(func.coalesce(func.sum(LedgerRow.delta), 0)).where(
-            LedgerRow.card_id == card_id,
-            LedgerRow.kind.in_([EntryKind.AWARD.value, EntryKind.UNDO.value]),
-            LedgerRow.created_at >= since,
+        """Awards since `since`, less the undos of those awards (not of earlier ones)."""
+        award, undo = aliased(LedgerRow), aliased(LedgerRow)
+        recent = (
+            award.card_id == card_id,
+            award.kind == EntryKind.AWARD.value,
+            award.created_at >= since,
         )
-        return int((await self._session.scalar(stmt)) or 0)
+        awarded = select(func.coalesce(func.sum(award.delta), 0)).where(*recent)
+        # An undo's key is "undo:<award id>" (domain.ledger.undo_award).
+        undone = (
+            select(func.coalesce(func.sum(undo.delta), 0))
+            .join(award, undo.idempotency_key == literal("undo:") + cast(award.id, String))
+            .where(*recent, undo.kind == EntryKind.UNDO.value)
+        )
+        total = await self._session.scalar(
+            select(awarded.scalar_subquery() + undone.scalar_subquery())
+        )
+        return int(total or 0)

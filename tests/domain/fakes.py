@@ -180,12 +180,17 @@ class Ledger(_Repo):
         return sorted(self._all(card_id=card_id), key=lambda e: -e.id)[:limit]
 
     async def awarded_since(self, card_id, since):
-        kinds = (EntryKind.AWARD, EntryKind.UNDO)
-        return sum(
+        awards = {
+            e.id: e.delta
+            for e in self._all(card_id=card_id)
+            if e.kind is EntryKind.AWARD and e.created_at >= since
+        }
+        undone = sum(
             e.delta
             for e in self._all(card_id=card_id)
-            if e.kind in kinds and e.created_at >= since
+            if e.kind is EntryKind.UNDO and int(e.idempotency_key.split(":")[1]) in awards
         )
+        return sum(awards.values()) + undone
 
 
 class BusinessCustomers(_Repo):

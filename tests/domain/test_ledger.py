@@ -126,3 +126,17 @@ async def _apply(world, card, op, amount, step, awards):
             world.uow, RequestDeduction(bid, OWNER, card.id, kind=kind, amount=amount)
         )
         await answer_request(world.uow, AnswerRequest(request.id, ANN, approve=True))
+
+
+async def test_undoing_yesterdays_award_does_not_raise_todays_cap(world):
+    world = await build_world(daily_cap=20)
+    card = await ann_card(world)
+    yesterday = await award_points(
+        world.uow, AwardPoints(world.business.id, OWNER, card.id, 15, "y")
+    )
+    world.clock.advance(days=1)
+    await undo_award(world.uow, UndoAward(world.business.id, OWNER, yesterday.entry.id))
+    await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 20, "t"))
+    with pytest.raises(DomainError) as refused:
+        await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 1, "t2"))
+    assert refused.value.key == "daily_cap_reached"

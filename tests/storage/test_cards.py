@@ -128,10 +128,12 @@ async def test_awarded_since_nets_undos_and_ignores_other_kinds_and_older_rows(n
     old = entry(world.card_id, 50, "old")
     old.created_at = T0 - timedelta(days=1)
     async with new_uow() as uow:
-        await uow.ledger.add(old)
+        old = await uow.ledger.add(old)
         await uow.ledger.add(entry(world.card_id, 5, "a1"))
-        await uow.ledger.add(entry(world.card_id, 3, "a2"))
-        await uow.ledger.add(entry(world.card_id, -3, "u2", EntryKind.UNDO))
+        a2 = await uow.ledger.add(entry(world.card_id, 3, "a2"))
+        await uow.ledger.add(entry(world.card_id, -3, f"undo:{a2.id}", EntryKind.UNDO))
+        # Undoing yesterday's award today does not make room under today's cap.
+        await uow.ledger.add(entry(world.card_id, -50, f"undo:{old.id}", EntryKind.UNDO))
         await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT))
         await uow.ledger.add(entry(world.card_id, 9, "adj", EntryKind.ADJUST))
         total = await uow.ledger.awarded_since(world.card_id, T0)
