@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, exists, or_, select, update
 
 from domain.models import Card
 from storage.repositories.base import SqlRepository
-from storage.tables import BusinessCustomerRow, CardRow, ProgramRow
+from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, ProgramRow
 
 
 def _card(row: CardRow) -> Card:
@@ -81,7 +81,10 @@ class SqlCardRepository(SqlRepository):
         stmt = (
             select(CardRow)
             .join(ProgramRow, ProgramRow.id == CardRow.program_id)
+            # Suspended businesses' cards are never told, so they must not fill every batch.
+            .join(BusinessRow, BusinessRow.id == CardRow.business_id)
             .where(ProgramRow.active.is_(True), CardRow.reward_near_at.is_(None), _near_reward())
+            .where(BusinessRow.suspended_at.is_(None))
             .order_by(CardRow.id)
             .limit(limit)
         )
