@@ -60,10 +60,23 @@ class RoundRobinProxy:
             await self._http.close()
 
 
+_ports = itertools.count(20000 + (os.getpid() * 37) % 8000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port a worker process can bind a moment later.
+
+    Taken below the kernel's ephemeral range (32768 and up): a port the kernel handed out as
+    free could meanwhile become the local end of one of this process's outgoing connections.
+    """
+    for port in _ports:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port")
 
 
 def start_worker(env: dict[str, str], port: int, folder: Path, log: Path) -> subprocess.Popen:
