@@ -111,35 +111,42 @@ class SqlBusinessRepository(SqlRepository):
         )
         return result.rowcount == 1
 
-    async def figures(self, business_id: int, start: datetime, end: datetime) -> BusinessStats:
-        """Scans, points issued and redeemed, new and returning customers in [start, end)."""
-        scans = await self._session.scalar(
-            select(func.count()).where(
+    async def figures(
+        self, business_id: int, start: datetime, end: datetime | None = None
+    ) -> BusinessStats:
+        """Scans, points issued (net of undos) and redeemed, new and active customers in
+        [start, end), or since `start` with no end. The digest and /stats both read this."""
+        scan_time, ledger_time = ScanLogRow.created_at, LedgerRow.created_at
+        first, last = BusinessCustomerRow.first_seen, BusinessCustomerRow.last_seen
+        scans = await self._count(
+            _window(select(func.count()), scan_time, start, end).where(
                 ScanLogRow.business_id == business_id,
                 ScanLogRow.outcome == ScanOutcome.AWARDED.value,
-                ScanLogRow.created_at >= start,
-                ScanLogRow.created_at < end,
             )
         )
-        in_window = (LedgerRow.created_at >= start, LedgerRow.created_at < end)
         ledger = (
-            select(LedgerRow.delta)
+            _window(select(func.coalesce(func.sum(LedgerRow.delta), 0)), ledger_time, start, end)
             .join(CardRow, CardRow.id == LedgerRow.card_id)
-            .where(CardRow.business_id == business_id, *in_window)
+            .where(CardRow.business_id == business_id)
         )
-        issued = await self._sum(ledger.where(LedgerRow.delta > 0, LedgerRow.kind != "undo"))
-        spent = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
-        redeemed = await self._sum(ledger.where(LedgerRow.kind.in_(spent)))
+        issued = await self._count(ledger.where(LedgerRow.kind.in_(ISSUED)))
+        redeemed = await self._count(ledger.where(LedgerRow.kind.in_(SPENT)))
         seen = select(func.count()).where(BusinessCustomerRow.business_id == business_id)
-        first, last = BusinessCustomerRow.first_seen, BusinessCustomerRow.last_seen
-        new = await self._session.scalar(seen.where(first >= start, first < end))
-        active = await self._session.scalar(seen.where(last >= start, last < end))
-        return BusinessStats(scans or 0, issued, -redeemed, new or 0, active or 0)
+        new = await self._count(_window(seen, first, start, end))
+        active = await self._count(_window(seen, last, start, end))
+        return BusinessStats(scans, issued, -redeemed, new, active)
 
-    async def _sum(self, deltas: Select) -> int:
-        column = deltas.subquery().c.delta
-        total = await self._session.scalar(select(func.coalesce(func.sum(column), 0)))
-        return int(total or 0)
+    async def _count(self, stmt: Select) -> int:
+        return int((await self._session.scalar(stmt)) or 0)
+
+
+ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)  # undone awards are not issued
+SPENT = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
+
+
+def _window(stmt: Select, column, start: datetime, end: datetime | None) -> Select:
+    stmt = stmt.where(column >= start)
+    return stmt if end is None else stmt.where(column < end)
 
 
 class SqlStaffRepository(SqlRepository):

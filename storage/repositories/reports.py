@@ -4,51 +4,29 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from domain.models import EntryKind, ScanOutcome
 from domain.ports import BusinessStats, CustomerSummary, LedgerLine
 from storage.repositories.base import SqlRepository
-from storage.repositories.businesses import customer_summaries, summaries
+from storage.repositories.businesses import (
+    SqlBusinessRepository,
+    customer_summaries,
+    summaries,
+)
 from storage.tables import (
     BusinessCustomerRow,
     CardRow,
     CustomerRow,
     LedgerRow,
     ProgramRow,
-    ScanLogRow,
 )
 
 # Undos count against what was issued, so a scan taken back is not a point given.
-ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)
-REDEEMED = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
 
 
 class SqlReportRepository(SqlRepository):
     async def stats(self, business_id: int, since: datetime) -> BusinessStats:
-        return BusinessStats(
-            scans=await self._count(
-                select(func.count()).where(
-                    ScanLogRow.business_id == business_id,
-                    ScanLogRow.outcome == ScanOutcome.AWARDED.value,
-                    ScanLogRow.created_at >= since,
-                )
-            ),
-            points_issued=await self._delta_sum(business_id, since, ISSUED),
-            points_redeemed=-(await self._delta_sum(business_id, since, REDEEMED)),
-            new_customers=await self._count(
-                select(func.count()).where(
-                    BusinessCustomerRow.business_id == business_id,
-                    BusinessCustomerRow.first_seen >= since,
-                )
-            ),
-            active_customers=await self._count(
-                select(func.count()).where(
-                    BusinessCustomerRow.business_id == business_id,
-                    BusinessCustomerRow.last_seen >= since,
-                )
-            ),
-        )
+        return await SqlBusinessRepository(self._session).figures(business_id, since)
 
     async def customers(self, business_id: int) -> list[CustomerSummary]:
         stmt = customer_summaries(business_id).order_by(BusinessCustomerRow.id)
@@ -79,18 +57,3 @@ class SqlReportRepository(SqlRepository):
             )
             for row, cid, name, number, program in rows
         ]  # fmt: skip
-
-    async def _count(self, stmt) -> int:
-        return int((await self._session.scalar(stmt)) or 0)
-
-    async def _delta_sum(self, business_id: int, since: datetime, kinds: tuple[str, ...]) -> int:
-        stmt = (
-            select(func.coalesce(func.sum(LedgerRow.delta), 0))
-            .join(CardRow, CardRow.id == LedgerRow.card_id)
-            .where(
-                CardRow.business_id == business_id,
-                LedgerRow.kind.in_(kinds),
-                LedgerRow.created_at >= since,
-            )
-        )
-        return await self._count(stmt)

@@ -139,3 +139,15 @@ async def test_awarded_since_nets_undos_and_ignores_other_kinds_and_older_rows(n
         total = await uow.ledger.awarded_since(world.card_id, T0)
         nothing = await uow.ledger.awarded_since(world.card_id, T0 + timedelta(seconds=1))
     assert (total, nothing) == (5, 0)
+
+
+async def test_business_figures_count_undone_awards_as_not_issued(new_uow, world):
+    async with new_uow() as uow:
+        await uow.ledger.add(entry(world.card_id, 10, "a1"))
+        a2 = await uow.ledger.add(entry(world.card_id, 5, "a2"))
+        await uow.ledger.add(entry(world.card_id, -5, f"undo:{a2.id}", EntryKind.UNDO))
+        await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT))
+        digest = await uow.businesses.figures(world.business_id, T0, T0 + timedelta(days=1))
+        stats = await uow.reports.stats(world.business_id, T0)
+    assert (digest.points_issued, digest.points_redeemed) == (10, 4)
+    assert stats == digest
