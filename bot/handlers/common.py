@@ -49,11 +49,6 @@ async def on_any_update(update: Update, context: Context) -> None:
     seen[user.id] = (fingerprint, time.monotonic())
 
 
-def forget_user(context: Context, telegram_id: int) -> None:
-    """Make the next update of this user register again (e.g. after they blocked the bot)."""
-    context.bot_data.setdefault("seen_users", {}).pop(telegram_id, None)
-
-
 def forget_chat(bot_data: dict, chat_id: int) -> None:
     """Forget whoever wrote from this chat; the dispatcher calls it when the chat blocks the bot.
 
