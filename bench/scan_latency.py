@@ -124,7 +124,7 @@ def percentile(values: list[float], q: float) -> float:
 
 async def main(args: argparse.Namespace) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix="scan-bench-"))
-    url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
+    url = f"sqlite:///{workdir / 'bench.db'}"
     await asyncio.to_thread(upgrade, url)
     server = SandboxServer(token=TOKEN, rate_limits=None)
     await server.start(port=0)

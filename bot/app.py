@@ -20,6 +20,7 @@ from bot.handlers import (
     reports,
     scanning,
 )
+from bot.http import AiohttpRequest
 from bot.metrics import MeasuredApplication, Metrics
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
@@ -63,6 +64,8 @@ def build_application(
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
         .concurrent_updates(concurrent_updates)
+        .request(AiohttpRequest(connection_pool_size=64))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
     app = (builder if updater else builder.updater(None)).build()
     dispatcher = Dispatcher(

@@ -59,7 +59,7 @@ class Settings(BaseSettings):
 
     def model_post_init(self, _context: object) -> None:
         if not self.database_url:
-            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'loyalty.db'}"
+            self.database_url = f"sqlite:///{self.data_dir / 'loyalty.db'}"
 
     def qr_secret(self) -> bytes:
         """The QR signing key: from config, else generated once and kept in the data folder."""

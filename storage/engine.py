@@ -9,6 +9,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+from storage.sqlite_inline import DRIVER, inline_url
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -16,9 +18,9 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
     """An async engine for `url`; `foreign_keys=False` is for migrations that rebuild tables."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True)
+        return create_async_engine(parsed, pool_pre_ping=True)
     _create_parent_folder(parsed.database, uri=parsed.query.get("uri") == "true")
-    engine = create_async_engine(url)
+    engine = create_async_engine(inline_url(parsed))
     _tune_sqlite(engine, foreign_keys=foreign_keys)
     return engine
 
@@ -35,6 +37,8 @@ def _create_parent_folder(database: str | None, *, uri: bool) -> None:
 
 
 def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
+    inline = engine.dialect.driver == DRIVER
+
     # SQLAlchemy's documented recipe (SQLite dialect, "Enabling Non-Legacy SQLite Transactional
     # Modes"): stop the driver from issuing its own deferred BEGIN, and begin every transaction
     # ourselves with BEGIN IMMEDIATE. A deferred transaction that reads and then writes can fail
@@ -52,6 +56,9 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
             # power loss, and each commit avoids an fsync.
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+            if inline:
+                # Never sleep on the event loop's thread: the driver waits on asyncio instead.
+                cursor.execute("PRAGMA busy_timeout = 0")
         finally:
             cursor.close()
 

@@ -23,7 +23,6 @@ from sandbox.server import SandboxServer
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from tests.storage.conftest import (
-    BACKENDS,
     backend,
     backends_for,
     fresh_postgres_database,
@@ -46,13 +45,14 @@ def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database built by `alembic upgrade head`, copied for each test (fast and fresh)."""
     path = tmp_path_factory.mktemp("template") / "template.db"
-    upgrade(f"sqlite+aiosqlite:///{path}")
+    upgrade(f"sqlite:///{path}")
     return path
 
 
 # The flows, bad input and business suites run on both backends; the rest on SQLite only, to
 # keep the suite's time down (and some of them assert with SQLite-only SQL).
 BOTH_BACKENDS = {"test_flows", "test_bad_input", "test_business", "test_webhook"}
+BACKENDS = ("sqlite", "postgresql")  # the default SQLite driver (inline), and PostgreSQL
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -70,7 +70,7 @@ def e2e_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
         return
     db = tmp_path / "bot.db"
     shutil.copy(request.getfixturevalue("migrated_template"), db)
-    yield f"sqlite+aiosqlite:///{db}"
+    yield f"sqlite:///{db}"
 
 
 @dataclass

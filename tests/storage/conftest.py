@@ -26,7 +26,10 @@ from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork, uow_factory
 from tests.storage.builders import T0, World, build_world
 
-BACKENDS = ("sqlite", "postgresql")
+# "sqlite" is the default driver, run inline on the event loop (storage/sqlite_inline.py);
+# "aiosqlite" is the threaded driver that `sqlite+aiosqlite://` URLs still select.
+BACKENDS = ("sqlite", "aiosqlite", "postgresql")
+SQLITE_URLS = {"sqlite": "sqlite:///{}", "aiosqlite": "sqlite+aiosqlite:///{}"}
 DEFAULT_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 # Modules that test SQLite itself (pragmas, file layout) run on SQLite only.
 SQLITE_ONLY = {"test_sqlite"}
@@ -68,7 +71,9 @@ def backends_for(module: Any, default: tuple[str, ...] = BACKENDS) -> tuple[str,
     """A module's own BACKENDS if it names them, else SQLite only or the default."""
     if hasattr(module, "BACKENDS"):
         return tuple(module.BACKENDS)
-    return ("sqlite",) if module.__name__.rsplit(".", 1)[-1] in SQLITE_ONLY else default
+    if module.__name__.rsplit(".", 1)[-1] in SQLITE_ONLY:
+        return tuple(b for b in default if b in SQLITE_URLS)
+    return default
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -157,7 +162,7 @@ def db_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Itera
     if backend == "postgresql":
         yield from fresh_postgres_database(request.getfixturevalue("postgres_template"))
         return
-    url = f"sqlite+aiosqlite:///{db_path}"
+    url = SQLITE_URLS[backend].format(db_path)
     upgrade(url)
     yield url
 

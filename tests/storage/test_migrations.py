@@ -33,7 +33,7 @@ def revisions(url: str) -> list[tuple[str, str]]:
 
 def test_the_stairway_goes_up_down_and_up_again_at_every_step(tmp_path):
     path = tmp_path / "stairway.db"
-    url = f"sqlite+aiosqlite:///{path}"
+    url = f"sqlite:///{path}"
     steps = revisions(url)
     assert steps, "no migrations found"
     for revision, below in steps:
@@ -61,7 +61,7 @@ async def test_the_migrated_schema_matches_the_models(db_url):
 
 
 async def test_upgrade_runs_from_a_running_event_loop(tmp_path):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'threaded.db'}"
+    url = f"sqlite:///{tmp_path / 'threaded.db'}"
     await asyncio.to_thread(upgrade, url)
     upgrade(url)  # called straight from the loop too: it hops to a thread by itself
     assert tables(tmp_path / "threaded.db") == set(metadata.tables)
@@ -70,7 +70,7 @@ async def test_upgrade_runs_from_a_running_event_loop(tmp_path):
 def test_upgrade_works_from_any_working_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert not Path("alembic.ini").exists()
-    upgrade("sqlite+aiosqlite:///relative/app.db")
+    upgrade("sqlite:///relative/app.db")
     assert tables(tmp_path / "relative" / "app.db") == set(metadata.tables)
 
 

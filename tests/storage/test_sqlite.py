@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import time
+
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from storage.engine import BUSY_TIMEOUT_MS, make_engine
-from tests.storage.builders import T0
+from storage import sqlite_inline
+from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
+from storage.migrate import upgrade
+from storage.uow import uow_factory
+from tests.storage.builders import CUSTOMER_TG, T0, build_world
 
 
 async def pragma(engine, name: str):
@@ -15,11 +22,19 @@ async def pragma(engine, name: str):
         return (await conn.execute(text(f"PRAGMA {name}"))).scalar()
 
 
-async def test_wal_foreign_keys_busy_timeout_and_synchronous_are_set(engine):
+async def test_wal_foreign_keys_busy_timeout_and_synchronous_are_set(engine, backend):
     assert await pragma(engine, "journal_mode") == "wal"
     assert await pragma(engine, "foreign_keys") == 1
-    assert await pragma(engine, "busy_timeout") == BUSY_TIMEOUT_MS
+    # Inline, SQLite must never sleep on the loop's thread: storage.gate waits for the lock.
+    expected = 0 if backend == "sqlite" else BUSY_TIMEOUT_MS
+    assert await pragma(engine, "busy_timeout") == expected
     assert await pragma(engine, "synchronous") == 1  # NORMAL
+
+
+def test_plain_sqlite_urls_run_inline_and_aiosqlite_urls_stay_threaded(tmp_path):
+    assert make_engine(f"sqlite:///{tmp_path / 'a.db'}").dialect.driver == "inline"
+    assert make_engine(f"sqlite+pysqlite:///{tmp_path / 'b.db'}").dialect.driver == "inline"
+    assert make_engine(f"sqlite+aiosqlite:///{tmp_path / 'c.db'}").dialect.driver == "aiosqlite"
 
 
 async def test_a_row_with_a_dangling_foreign_key_is_refused(engine):
@@ -72,10 +87,62 @@ async def test_a_write_lock_is_taken_at_begin_not_at_first_write(engine):
 
 async def test_the_database_folder_is_created(tmp_path):
     path = tmp_path / "deep" / "er" / "x.db"
-    engine = make_engine(f"sqlite+aiosqlite:///{path}")
+    engine = make_engine(f"sqlite:///{path}")
     try:
         async with engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
     finally:
         await engine.dispose()
     assert path.exists()
+
+
+async def test_a_transaction_waits_for_another_process_lock_without_stalling_the_loop(
+    db_path, new_uow
+):
+    """Another process holds the write lock for 0.3 s: our transaction waits its turn and then
+    commits, while the event loop keeps running other work (on either driver)."""
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    async def write() -> float:
+        async with new_uow() as uow:
+            await build_world(uow)
+            await uow.commit()
+        return time.monotonic()
+
+    ticking = asyncio.create_task(ticker())
+    writing = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    assert not writing.done()
+    released = time.monotonic()
+    other.execute("ROLLBACK")
+    committed = await asyncio.wait_for(writing, 5)
+    ticking.cancel()
+    other.close()
+    assert committed >= released
+    assert ticks >= 15  # about 30 if the loop never stalled; none if SQLite slept on it
+    async with new_uow() as uow:
+        assert await uow.customers.by_telegram(CUSTOMER_TG) is not None
+
+
+async def test_a_lock_held_past_the_wait_fails_as_locked(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite_inline, "LOCK_WAIT_SECONDS", 0.1)
+    url = f"sqlite:///{tmp_path / 'held.db'}"
+    upgrade(url)
+    other = sqlite3.connect(tmp_path / "held.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    engine = make_engine(url)
+    try:
+        with pytest.raises(OperationalError, match="locked"):
+            async with uow_factory(make_session_factory(engine))() as uow:
+                await uow.customers.by_telegram(CUSTOMER_TG)
+    finally:
+        other.close()
+        await engine.dispose()
