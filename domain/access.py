@@ -12,9 +12,20 @@ async def require_staff(uow: UnitOfWork, business_id: int, telegram_id: int) -> 
     business = await uow.businesses.get(business_id)
     if business is None:
         raise NotFound("business_not_found")
+    return await _staff_in(uow, business, telegram_id)
+
+
+async def staff_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> Business:
+    """The business, once require_staff's checks pass for this user (one read, not two)."""
+    business = await business_of(uow, business_id)
+    await _staff_in(uow, business, telegram_id)
+    return business
+
+
+async def _staff_in(uow: UnitOfWork, business: Business, telegram_id: int) -> Staff:
     if business.suspended_at is not None:
         raise NotAllowed("business_suspended")
-    staff = await uow.staff.get(business_id, telegram_id)
+    staff = await uow.staff.get(business.id, telegram_id)
     if staff is None:
         raise NotAllowed("not_staff")
     return staff

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from domain.access import require_staff
 from domain.commands import AwardPoints, UndoAward
 from domain.errors import DomainError, InsufficientBalance, NotFound
-from domain.models import Card, Category, EntryKind, LedgerEntry, Program
+from domain.models import Card, Category, Customer, EntryKind, LedgerEntry, Program
 from domain.notify import notify_customer
 from domain.ports import UnitOfWork
 from domain.rules import start_of_day, validate_amount, validate_reason
@@ -60,9 +60,20 @@ async def room_today(uow: UnitOfWork, card: Card, program: Program) -> int | Non
     return max(program.daily_cap - awarded, 0)
 
 
-async def announce_award(uow: UnitOfWork, posted: Posted, program: Program, business: str) -> None:
-    """Tell the customer about new points, and about a reward newly within reach."""
-    customer = await uow.customers.get(posted.card.customer_id)
+async def announce_award(
+    uow: UnitOfWork,
+    posted: Posted,
+    program: Program,
+    business: str,
+    *,
+    customer: Customer | None = None,
+) -> None:
+    """Tell the customer about new points, and about a reward newly within reach.
+
+    Pass the card's holder if the caller has already read them; else they are read here.
+    """
+    if customer is None or customer.id != posted.card.customer_id:
+        customer = await uow.customers.get(posted.card.customer_id)
     if customer is None:
         return
     await notify_customer(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import business_of, require_staff
+from domain.access import staff_business
 from domain.commands import ScanCustomer
 from domain.enrollment import invite
 from domain.errors import DomainError, NotAllowed, TokenRejected
@@ -44,8 +44,7 @@ async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner)
     Every attempt is logged in the scan log with its outcome, refusals included.
     """
     async with uow:
-        await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
-        business = await business_of(uow, cmd.business_id)
+        business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
         program = await _default_program(uow, business)
         result = await _scan(uow, cmd, signer, business, program)
         await uow.scans.add(
@@ -68,7 +67,8 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
     customer = await _identify(uow, cmd, signer)
     if isinstance(customer, ScanOutcome):
         return ScanResult(customer, program=program)
-    card = await uow.cards.of(customer.id, program.id)
+    # Locked: the cooldown and cap checks below hold until the award.
+    card = await uow.cards.of(customer.id, program.id, lock=True)
     if card is None:
         await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=False)
         try:
@@ -78,14 +78,14 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
         except DomainError:
             request = None
         return ScanResult(ScanOutcome.NOT_ENROLLED, customer, program, request=request)
-    card = await uow.cards.lock(card.id)  # cooldown and cap checks hold until the award
-    await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=False)
     if await _recently_awarded(uow, business.id, customer.id, cmd):
+        await _seen(uow, business, customer, visit=False)
         await _tell_no_points(uow, customer, business, card, "qr_scanned_again")
         return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
     room = await room_today(uow, card, program)
     points = program.points_per_scan if room is None else min(program.points_per_scan, room)
     if points <= 0:
+        await _seen(uow, business, customer, visit=False)
         await _tell_no_points(uow, customer, business, card, "qr_scanned_capped")
         return ScanResult(ScanOutcome.CAPPED, customer, program, card)
     posted = await post_entry(
@@ -93,9 +93,14 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
         staff_telegram_id=cmd.staff_telegram_id, reason="scan",
     )  # fmt: skip
     if not posted.duplicate:
-        await announce_award(uow, posted, program, business.name)
-        await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=True)
+        await announce_award(uow, posted, program, business.name, customer=customer)
+    await _seen(uow, business, customer, visit=not posted.duplicate)
     return _awarded(customer, program, posted)
+
+
+async def _seen(uow: UnitOfWork, business: Business, customer: Customer, *, visit: bool):
+    """The customer showed up at this business: last seen now, and a visit if points moved."""
+    await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=visit)
 
 
 def _awarded(customer: Customer, program: Program, posted: Posted) -> ScanResult:

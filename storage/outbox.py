@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, or_, select, update
+from sqlalchemy import bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Category, Notification, NotificationStatus
@@ -150,10 +150,13 @@ class OutboxStore:
             await _update(session, notification_id, values)
 
 
+_NOTES = NotificationRow.__table__
+# Built once; the SET clause comes from the keys of the values each call binds.
+_UPDATE_ONE = update(_NOTES).where(_NOTES.c.id == bindparam("row_id"))
+
+
 async def _update(session: AsyncSession, notification_id: int, values: dict[str, Any]) -> None:
-    await session.execute(
-        update(NotificationRow).where(NotificationRow.id == notification_id).values(**values)
-    )
+    await session.execute(_UPDATE_ONE, {"row_id": notification_id, **values})
 
 
 def _blocked_chats():

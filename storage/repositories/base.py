@@ -1,10 +1,19 @@
-"""What every SQL repository shares: the session, fresh reads, and the dialect's upsert."""
+"""What every SQL repository shares: the session, fresh reads, and the dialect's upsert.
+
+Reads by id, inserts, and the queries on the scan path are Core statements built once (at
+import, or once per table) and run with bound values. The repositories copy rows into domain
+objects, so the ORM's identity map buys nothing there, and building a statement anew costs
+more than running it (about 60 µs against 40 µs on SQLite). The ORM stays where a row is
+changed by attribute (`_get_or_fail`, then flush).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Select
+from sqlalchemy import Executable, Insert, Row, Select, Table, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,33 +34,61 @@ class SqlRepository:
     async def _all(self, stmt: Select[tuple[RowT]]) -> list[RowT]:
         return list(await self._session.scalars(self._fresh(stmt)))
 
-    async def _get(self, row_type: type[RowT], row_id: int | None) -> RowT | None:
+    async def _get(self, row_type: type[RowT], row_id: int | None) -> Row | None:
+        """The row with this id, to read (its columns as attributes)."""
         if row_id is None:
             return None
-        return await self._session.get(row_type, row_id, populate_existing=True)
+        return await self._row(_by_id(row_type.__table__), id=row_id)
 
     async def _get_or_fail(self, row_type: type[RowT], row_id: int | None) -> RowT:
-        row = await self._get(row_type, row_id)
+        """The row with this id as an ORM object, to change by attribute and flush."""
+        row = (
+            None
+            if row_id is None
+            else await self._session.get(row_type, row_id, populate_existing=True)
+        )
         if row is None:
             raise NotFound(entity=row_type.__name__, id=row_id)
         return row
 
-    async def _add(self, row: RowT) -> RowT:
-        self._session.add(row)
-        await self._session.flush()
-        return row
+    async def _add(self, row: Any) -> Row:
+        """INSERT the attributes set on an ORM object (defaults fill the rest); the new row."""
+        table = type(row).__table__
+        values = {c.key: row.__dict__[c.key] for c in table.c if c.key in row.__dict__}
+        return (await self._session.execute(_insert_returning(table), values)).one()
+
+    async def _row(self, stmt: Executable, **params: Any) -> Row | None:
+        """The first row of a prebuilt statement run with these bound values."""
+        return (await self._session.execute(stmt, params)).first()
 
     def _insert(self, row_type: type[Any]) -> Any:
         """INSERT for the session's dialect, so ON CONFLICT is available on SQLite and PG."""
-        dialect = self._session.get_bind().dialect.name
-        if dialect == "postgresql":
-            return postgresql.insert(row_type)
-        if dialect == "sqlite":
-            return sqlite.insert(row_type)
-        raise NotImplementedError(f"no upsert for dialect {dialect}")
+        return upsert_for(self._dialect())(row_type)
+
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
 
     @staticmethod
     def _fresh(stmt: Select[tuple[RowT]]) -> Select[tuple[RowT]]:
         # Guarded UPDATEs and upserts change rows behind the identity map; reading with
         # populate_existing means a repository never returns a stale copy from this session.
         return stmt.execution_options(populate_existing=True)
+
+
+def upsert_for(dialect: str) -> Callable[..., Any]:
+    """The dialect's own `insert`, the one with ON CONFLICT."""
+    if dialect == "postgresql":
+        return postgresql.insert
+    if dialect == "sqlite":
+        return sqlite.insert
+    raise NotImplementedError(f"no upsert for dialect {dialect}")
+
+
+@cache
+def _by_id(table: Table) -> Select:
+    return select(table).where(table.c.id == bindparam("id"))
+
+
+@cache
+def _insert_returning(table: Table) -> Insert:
+    return insert(table).returning(*table.c)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy import Executable, Select, bindparam, delete, func, or_, select, update
 
 from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
 from domain.ports import BusinessStats, CustomerSummary
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import SqlRepository, upsert_for
 from storage.tables import (
     BusinessCustomerRow,
     BusinessRow,
@@ -149,13 +150,16 @@ def _window(stmt: Select, column, start: datetime, end: datetime | None) -> Sele
     return stmt if end is None else stmt.where(column < end)
 
 
+_STAFF = StaffRow.__table__
+_STAFF_OF = select(_STAFF).where(
+    _STAFF.c.business_id == bindparam("business_id"),
+    _STAFF.c.telegram_id == bindparam("telegram_id"),
+)
+
+
 class SqlStaffRepository(SqlRepository):
     async def get(self, business_id: int, telegram_id: int) -> Staff | None:
-        row = await self._first(
-            select(StaffRow).where(
-                StaffRow.business_id == business_id, StaffRow.telegram_id == telegram_id
-            )
-        )
+        row = await self._row(_STAFF_OF, business_id=business_id, telegram_id=telegram_id)
         return _staff(row) if row else None
 
     async def of_user(self, telegram_id: int) -> list[Staff]:
@@ -200,7 +204,8 @@ class SqlBusinessCustomerRepository(SqlRepository):
         self, business_id: int, customer_id: int, at: datetime, *, visit: bool
     ) -> BusinessCustomer:
         # One upsert, so two first contacts at once cannot both insert.
-        insert = self._insert(BusinessCustomerRow).values(
+        row = await self._row(
+            _touch(self._dialect()),
             business_id=business_id,
             customer_id=customer_id,
             first_seen=at,
@@ -208,18 +213,7 @@ class SqlBusinessCustomerRepository(SqlRepository):
             visits=1 if visit else 0,
             status="active",
         )
-        stmt = (
-            insert.on_conflict_do_update(
-                index_elements=["business_id", "customer_id"],
-                set_={
-                    "last_seen": insert.excluded.last_seen,
-                    "visits": BusinessCustomerRow.visits + (1 if visit else 0),
-                },
-            )
-            .returning(BusinessCustomerRow)
-            .execution_options(populate_existing=True)
-        )
-        return _business_customer((await self._session.scalars(stmt)).one())
+        return _business_customer(row)
 
     async def page(self, business_id: int, offset: int, limit: int) -> list[CustomerSummary]:
         stmt = (
@@ -233,6 +227,19 @@ class SqlBusinessCustomerRepository(SqlRepository):
     async def count(self, business_id: int) -> int:
         stmt = select(func.count()).where(BusinessCustomerRow.business_id == business_id)
         return int((await self._session.scalar(stmt)) or 0)
+
+
+@cache
+def _touch(dialect: str) -> Executable:
+    table = BusinessCustomerRow.__table__
+    insert = upsert_for(dialect)(table)
+    return insert.on_conflict_do_update(
+        index_elements=["business_id", "customer_id"],
+        set_={
+            "last_seen": insert.excluded.last_seen,
+            "visits": table.c.visits + insert.excluded.visits,
+        },
+    ).returning(*table.c)
 
 
 def customer_summaries(business_id: int) -> Select:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, exists, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, exists, or_, select, update
 
 from domain.models import Card
 from storage.repositories.base import SqlRepository
@@ -24,6 +24,30 @@ def _card(row: CardRow) -> Card:
     )
 
 
+_CARDS = CardRow.__table__
+_LOCKED = select(_CARDS).where(_CARDS.c.id == bindparam("id")).with_for_update()
+_OF = (
+    select(_CARDS)
+    .where(
+        _CARDS.c.customer_id == bindparam("customer_id"),
+        _CARDS.c.program_id == bindparam("program_id"),
+    )
+    .limit(1)
+)
+_OF_LOCKED = _OF.with_for_update()
+# Read-modify-write in Python would race; the database checks and changes in one step, and
+# the WHERE guard (not the CHECK constraint) is what turns "too little" into no row.
+_APPLY_DELTA = (
+    update(_CARDS)
+    .where(_CARDS.c.id == bindparam("card_id"), _CARDS.c.balance + bindparam("delta") >= 0)
+    .values(
+        balance=_CARDS.c.balance + bindparam("delta"),
+        lifetime_points=_CARDS.c.lifetime_points + bindparam("gain"),
+    )
+    .returning(*_CARDS.c)
+)
+
+
 class SqlCardRepository(SqlRepository):
     async def get(self, card_id: int) -> Card | None:
         row = await self._get(CardRow, card_id)
@@ -31,14 +55,12 @@ class SqlCardRepository(SqlRepository):
 
     async def lock(self, card_id: int) -> Card | None:
         # FOR UPDATE on PostgreSQL; SQLite renders none (its transactions are serial anyway).
-        row = await self._first(select(CardRow).where(CardRow.id == card_id).with_for_update())
+        row = await self._row(_LOCKED, id=card_id)
         return _card(row) if row else None
 
-    async def of(self, customer_id: int, program_id: int) -> Card | None:
-        row = await self._first(
-            select(CardRow).where(
-                CardRow.customer_id == customer_id, CardRow.program_id == program_id
-            )
+    async def of(self, customer_id: int, program_id: int, *, lock: bool = False) -> Card | None:
+        row = await self._row(
+            _OF_LOCKED if lock else _OF, customer_id=customer_id, program_id=program_id
         )
         return _card(row) if row else None
 
@@ -61,19 +83,7 @@ class SqlCardRepository(SqlRepository):
         return _card(row)
 
     async def apply_delta(self, card_id: int, delta: int) -> Card | None:
-        # Read-modify-write in Python would race; the database checks and changes in one step,
-        # and the WHERE guard (not the CHECK constraint) is what turns "too little" into None.
-        stmt = (
-            update(CardRow)
-            .where(CardRow.id == card_id, CardRow.balance + delta >= 0)
-            .values(
-                balance=CardRow.balance + delta,
-                lifetime_points=CardRow.lifetime_points + max(delta, 0),
-            )
-            .returning(CardRow)
-            .execution_options(synchronize_session="fetch", populate_existing=True)
-        )
-        row = (await self._session.scalars(stmt)).one_or_none()
+        row = await self._row(_APPLY_DELTA, card_id=card_id, delta=delta, gain=max(delta, 0))
         return _card(row) if row else None
 
     async def near_reward(self, limit: int = 500) -> list[Card]:

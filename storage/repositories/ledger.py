@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, cast, func, literal, select
+from sqlalchemy import String, bindparam, cast, func, literal, select
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry
@@ -25,6 +25,10 @@ def _entry(row: LedgerRow) -> LedgerEntry:
     )
 
 
+_LEDGER = LedgerRow.__table__
+_BY_KEY = select(_LEDGER).where(_LEDGER.c.idempotency_key == bindparam("key"))
+
+
 class SqlLedgerRepository(SqlRepository):
     async def get(self, entry_id: int) -> LedgerEntry | None:
         row = await self._get(LedgerRow, entry_id)
@@ -42,9 +46,7 @@ class SqlLedgerRepository(SqlRepository):
             await self._session.execute(
                 select(func.pg_advisory_xact_lock(func.hashtextextended(idempotency_key, 0)))
             )
-        row = await self._first(
-            select(LedgerRow).where(LedgerRow.idempotency_key == idempotency_key)
-        )
+        row = await self._row(_BY_KEY, key=idempotency_key)
         return _entry(row) if row else None
 
     async def add(self, entry: LedgerEntry) -> LedgerEntry:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from domain.models import CUSTOMER_CATEGORIES, Category, Notification, NotificationStatus
 from storage.repositories.base import SqlRepository
@@ -73,17 +73,18 @@ def _notification(row: NotificationRow) -> Notification:
     )
 
 
+_PREFS = PreferenceRow.__table__
+_ENABLED = select(_PREFS.c.enabled).where(
+    _PREFS.c.customer_id == bindparam("customer_id"), _PREFS.c.category == bindparam("category")
+)
+
+
 class SqlPreferenceRepository(SqlRepository):
     """No row means enabled: customers opt out of categories, they do not opt in."""
 
     async def enabled(self, customer_id: int, category: Category) -> bool:
-        value = await self._session.scalar(
-            select(PreferenceRow.enabled).where(
-                PreferenceRow.customer_id == customer_id,
-                PreferenceRow.category == category.value,
-            )
-        )
-        return True if value is None else bool(value)
+        row = await self._row(_ENABLED, customer_id=customer_id, category=category.value)
+        return True if row is None else bool(row.enabled)
 
     async def all_for(self, customer_id: int) -> dict[Category, bool]:
         rows = await self._session.execute(

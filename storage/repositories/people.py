@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import bindparam, select, update
 
 from domain.models import Customer, TelegramUser
 from storage.repositories.base import SqlRepository
@@ -35,11 +35,18 @@ def _customer(row: CustomerRow) -> Customer:
     )
 
 
+_USERS = TelegramUserRow.__table__
+_USER = select(_USERS).where(_USERS.c.telegram_id == bindparam("telegram_id"))
+_CUSTOMERS = CustomerRow.__table__
+_CUSTOMER_BY = {
+    column: select(_CUSTOMERS).where(_CUSTOMERS.c[column] == bindparam("value")).limit(1)
+    for column in ("telegram_id", "public_id", "manual_code")
+}
+
+
 class SqlUserRepository(SqlRepository):
     async def get(self, telegram_id: int) -> TelegramUser | None:
-        row = await self._first(
-            select(TelegramUserRow).where(TelegramUserRow.telegram_id == telegram_id)
-        )
+        row = await self._row(_USER, telegram_id=telegram_id)
         return _user(row) if row else None
 
     async def upsert(self, user: TelegramUser) -> TelegramUser:
@@ -76,13 +83,13 @@ class SqlCustomerRepository(SqlRepository):
         return _customer(row) if row else None
 
     async def by_telegram(self, telegram_id: int) -> Customer | None:
-        return await self._one_by(CustomerRow.telegram_id == telegram_id)
+        return await self._one_by("telegram_id", telegram_id)
 
     async def by_public_id(self, public_id: str) -> Customer | None:
-        return await self._one_by(CustomerRow.public_id == public_id)
+        return await self._one_by("public_id", public_id)
 
     async def by_manual_code(self, code: str) -> Customer | None:
-        return await self._one_by(CustomerRow.manual_code == code)
+        return await self._one_by("manual_code", code)
 
     async def add(self, customer: Customer) -> Customer:
         row = await self._add(
@@ -111,6 +118,6 @@ class SqlCustomerRepository(SqlRepository):
         stmt = select(CustomerRow).where(CustomerRow.id.in_(cards)).order_by(CustomerRow.id)
         return [_customer(row) for row in await self._all(stmt)]
 
-    async def _one_by(self, condition: ColumnElement[bool]) -> Customer | None:
-        row = await self._first(select(CustomerRow).where(condition))
+    async def _one_by(self, column: str, value: object) -> Customer | None:
+        row = await self._row(_CUSTOMER_BY[column], value=value)
         return _customer(row) if row else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 
 from domain.models import ScanLog, ScanOutcome
 from storage.repositories.base import SqlRepository
@@ -12,6 +12,13 @@ from storage.tables import ScanLogRow
 
 # Outcomes that mean "this key was already handled": a retry must find these, not a refusal.
 _COUNTED = (ScanOutcome.AWARDED.value, ScanOutcome.DUPLICATE.value)
+_SCANS = ScanLogRow.__table__
+_BY_KEY = (
+    select(_SCANS)
+    .where(_SCANS.c.idempotency_key == bindparam("key"), _SCANS.c.outcome.in_(_COUNTED))
+    .order_by(_SCANS.c.id)
+    .limit(1)
+)
 
 
 def _scan(row: ScanLogRow) -> ScanLog:
@@ -45,11 +52,7 @@ class SqlScanRepository(SqlRepository):
         return _scan(row)
 
     async def by_key(self, idempotency_key: str) -> ScanLog | None:
-        row = await self._first(
-            select(ScanLogRow)
-            .where(ScanLogRow.idempotency_key == idempotency_key, ScanLogRow.outcome.in_(_COUNTED))
-            .order_by(ScanLogRow.id)
-        )
+        row = await self._row(_BY_KEY, key=idempotency_key)
         return _scan(row) if row else None
 
     async def awarded_since(self, business_id: int, customer_id: int, since: datetime) -> bool:

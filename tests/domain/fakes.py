@@ -150,7 +150,7 @@ class Cards(_Repo):
     async def lock(self, card_id):
         return await self.get(card_id)
 
-    async def of(self, customer_id, program_id):
+    async def of(self, customer_id, program_id, *, lock=False):
         return self._one(customer_id=customer_id, program_id=program_id)
 
     async def list_for_customer(self, customer_id):
