@@ -147,7 +147,9 @@ async def main(args: argparse.Namespace) -> dict:
             scene = await build_scene(scene_services(settings), sb, args.staff, args.customers)
             await open_loop(scene, 5, 1)  # warm up: threads, connections, caches
             latencies = await open_loop(scene, args.rate, args.seconds)
+            cpu_before = _cpu_seconds(bot.pid if bot else None), time.process_time()
             count, elapsed = await closed_loop(scene, args.concurrency, args.seconds)
+            cpu_after = _cpu_seconds(bot.pid if bot else None), time.process_time()
     finally:
         if app is not None:
             await stop_application(app)
@@ -165,7 +167,23 @@ async def main(args: argparse.Namespace) -> dict:
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
         "sustained_scans_per_second": round(count / elapsed, 1),
         "sustained_concurrency": args.concurrency,
+        # Share of one core while sustained: the bot's process, and this one (sandbox + load).
+        "bot_cpu_percent": _percent(cpu_before[0], cpu_after[0], elapsed),
+        "sandbox_and_load_cpu_percent": _percent(cpu_before[1], cpu_after[1], elapsed),
     }
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a process, from /proc (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _percent(before: float | None, after: float | None, elapsed: float) -> float | None:
+    return None if before is None or after is None else round(100 * (after - before) / elapsed)
 
 
 def scene_services(settings: Settings) -> SimpleNamespace:
