@@ -139,7 +139,7 @@ async def bench(args: argparse.Namespace) -> dict:
     server = SandboxServer(token=TOKEN, rate_limits=RateLimits())  # Telegram's real limits
     await server.start(host="127.0.0.1", port=0)
     tmp = Path(tempfile.mkdtemp(prefix="notify-drain-"))
-    db_url = f"sqlite+aiosqlite:///{tmp / 'bench.db'}"
+    db_url = f"sqlite:///{tmp / 'bench.db'}"
     await asyncio.to_thread(upgrade, db_url)
     settings = Settings(
         _env_file=None, bot_token=TOKEN, data_dir=tmp, database_url=db_url,

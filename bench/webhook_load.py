@@ -68,7 +68,7 @@ class Replies:
 @asynccontextmanager
 async def database(kind: str, folder: Path):
     if kind == "sqlite":
-        url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
+        url = f"sqlite:///{folder / 'bench.db'}"
         await asyncio.to_thread(upgrade, url)
         yield url
         return

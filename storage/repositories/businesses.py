@@ -244,22 +244,25 @@ def _touch(dialect: str) -> Executable:
 
 def customer_summaries(business_id: int) -> Select:
     """Each customer of a business with their balance there, visits and last visit."""
-    # The balance is this business's cards only; a correlated sum stays portable.
-    balance = (
-        select(func.coalesce(func.sum(CardRow.balance), 0))
+    # The balances of this business's cards, summed per customer once and joined. (A scalar
+    # subquery per customer let SQLite scan every card of the business for each customer:
+    # 1.5 s for a page of 5,000 customers.)
+    balances = (
+        select(CardRow.customer_id, func.sum(CardRow.balance).label("balance"))
         .where(CardRow.business_id == business_id)
-        .where(CardRow.customer_id == BusinessCustomerRow.customer_id)
-        .scalar_subquery()
+        .group_by(CardRow.customer_id)
+        .subquery()
     )
     return (
         select(
             CustomerRow.id,
             CustomerRow.display_name,
-            balance,
+            func.coalesce(balances.c.balance, 0),
             BusinessCustomerRow.visits,
             BusinessCustomerRow.last_seen,
         )
         .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
+        .outerjoin(balances, balances.c.customer_id == BusinessCustomerRow.customer_id)
         .where(BusinessCustomerRow.business_id == business_id)
     )
 

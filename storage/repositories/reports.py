@@ -35,9 +35,15 @@ class SqlReportRepository(SqlRepository):
     async def ledger(
         self, business_id: int, customer_id: int | None = None, limit: int | None = None
     ) -> list[LedgerLine]:
+        # Columns, not ORM objects: an export reads every row of the business's ledger.
+        columns = (
+            LedgerRow.id, LedgerRow.created_at, CardRow.customer_id, CustomerRow.display_name,
+            CardRow.number, ProgramRow.name, LedgerRow.delta, LedgerRow.kind, LedgerRow.reason,
+            LedgerRow.staff_telegram_id,
+        )  # fmt: skip
         stmt = (
-            select(LedgerRow, CardRow.customer_id, CustomerRow.display_name, CardRow.number)
-            .add_columns(ProgramRow.name)
+            select(*columns)
+            .select_from(LedgerRow)
             .join(CardRow, CardRow.id == LedgerRow.card_id)
             .join(CustomerRow, CustomerRow.id == CardRow.customer_id)
             .join(ProgramRow, ProgramRow.id == CardRow.program_id)
@@ -48,12 +54,12 @@ class SqlReportRepository(SqlRepository):
             stmt = stmt.where(CardRow.customer_id == customer_id)
         if limit is not None:
             stmt = stmt.limit(limit)
-        rows = (await self._session.execute(stmt)).all()
         return [
             LedgerLine(
-                entry_id=row.id, created_at=row.created_at, customer_id=cid, customer=name,
-                card_number=number, program=program, delta=row.delta, kind=row.kind,
-                reason=row.reason, staff_telegram_id=row.staff_telegram_id,
+                entry_id=entry_id, created_at=at, customer_id=cid, customer=name,
+                card_number=number, program=program, delta=delta, kind=kind, reason=reason,
+                staff_telegram_id=staff,
             )
-            for row, cid, name, number, program in rows
+            for entry_id, at, cid, name, number, program, delta, kind, reason, staff
+            in await self._session.execute(stmt)
         ]  # fmt: skip
