@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from telegram import Bot
 
+from bot.http import AiohttpRequest
 from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
 
@@ -39,9 +40,13 @@ async def sb(server: SandboxServer) -> AsyncIterator[SandboxClient]:
         yield client
 
 
-@pytest.fixture
-async def bot(server: SandboxServer) -> AsyncIterator[Bot]:
-    async with Bot(TOKEN, base_url=server.bot_api_url, base_file_url=server.file_url) as ptb_bot:
+@pytest.fixture(params=["httpx", "aiohttp"])
+async def bot(server: SandboxServer, request: pytest.FixtureRequest) -> AsyncIterator[Bot]:
+    """PTB's Bot on its default transport (httpx), and on the bot's own (bot/http.py)."""
+    transport = AiohttpRequest() if request.param == "aiohttp" else None
+    async with Bot(
+        TOKEN, base_url=server.bot_api_url, base_file_url=server.file_url, request=transport
+    ) as ptb_bot:
         yield ptb_bot
 
 
