@@ -11,7 +11,6 @@ default: form fields, multipart when there are files.
 from __future__ import annotations
 
 import aiohttp
-from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -43,8 +42,9 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._pool_size, ttl_dns_cache=300)
+            # trust_env: HTTP(S)_PROXY and NO_PROXY apply, as they did with PTB's httpx default.
             self._session = aiohttp.ClientSession(
-                connector=connector, headers={"User-Agent": self.USER_AGENT}
+                connector=connector, headers={"User-Agent": self.USER_AGENT}, trust_env=True
             )
 
     async def shutdown(self) -> None:
@@ -88,7 +88,8 @@ class AiohttpRequest(BaseRequest):
 
 
 def _given(value, default: float | None) -> float | None:
-    return default if isinstance(value, DefaultValue) else value
+    # PTB's documented test for "not passed": the DEFAULT_NONE sentinel itself.
+    return default if value is BaseRequest.DEFAULT_NONE else value
 
 
 def _body(request_data: RequestData | None, files) -> aiohttp.FormData | dict | None:
