@@ -6,6 +6,8 @@ these cover what only faults show: timeouts, dropped connections, and use before
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter, TimedOut
@@ -68,3 +70,26 @@ async def test_a_request_before_initialize_or_after_shutdown_is_refused(
     await request.shutdown()
     with pytest.raises(NetworkError, match="not initialized"):
         await request.post(url)
+
+
+async def test_proxy_variables_apply_as_with_ptbs_default(
+    server: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP_PROXY routes requests through the proxy (here: nothing listens, so they fail);
+    NO_PROXY exempts hosts. Both are read when the transport starts."""
+    for name in ("HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{unused_port()}")
+    url = f"{server.bot_api_url}{TOKEN}/getMe"
+    async with AiohttpRequest(connect_timeout=1.0) as request:
+        with pytest.raises(NetworkError, match="ClientProxyConnectionError"):
+            await request.post(url)
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    async with AiohttpRequest() as request:
+        assert (await request.post(url))["is_bot"] is True
+
+
+def unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
