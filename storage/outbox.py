@@ -167,8 +167,10 @@ def _merge_points(rows: list[NotificationRow], now: datetime) -> list[Notificati
     """Fold each run of unsent points messages of a card into the run's newest one.
 
     A run ends at any other message about the same card (an undo, say), so what the customer
-    reads still adds up in order. Only rows never handed to Telegram (pending) are folded: a row
-    whose lease ran out may have been delivered already, so it is sent as it is.
+    reads still adds up in order. Only rows never handed to Telegram are folded (pending, with
+    no attempt counted; a row handed back unsent does not count one). A row whose lease ran out,
+    whose send timed out, or that the doctor released may have been delivered already, so it is
+    sent as it is.
     """
     runs: list[list[NotificationRow]] = []
     open_runs: dict[int, list[NotificationRow]] = {}
@@ -197,6 +199,7 @@ def _mergeable(row: NotificationRow) -> bool:
         and row.template == "points_added"
         and row.card_id is not None
         and row.status == PENDING
+        and row.attempts == 0
     )
 
 

@@ -100,6 +100,31 @@ async def test_a_row_whose_lease_ran_out_is_not_merged_as_it_may_have_been_sent(
     assert {n.id: n.params["points"] for n in claimed} == {first: 10, second: 5}
 
 
+async def test_a_row_whose_send_may_have_reached_telegram_is_not_merged(
+    session_factory, new_uow, world
+):
+    """A timed-out send (or a row the doctor released) may have been delivered: folding its
+    points into a newer message would count them twice in what the customer reads."""
+    clock = Clock()
+    store = OutboxStore(session_factory, clock)
+    [first] = await add(new_uow, note(card_id=world.card_id, params={"points": 10}))
+    await store.claim()
+    await store.retry_at(first, T0, "network: timed out")
+    [second] = await add(new_uow, note(card_id=world.card_id, params={"points": 5}))
+    claimed = await store.claim()
+    assert {n.id: n.params["points"] for n in claimed} == {first: 10, second: 5}
+
+
+async def test_a_row_handed_back_unsent_is_still_merged(session_factory, new_uow, world):
+    store = OutboxStore(session_factory, Clock())
+    [first] = await add(new_uow, note(card_id=world.card_id, params={"points": 10}))
+    await store.claim()
+    await store.release([(first, T0)])  # the chat was busy: never handed to Telegram
+    [second] = await add(new_uow, note(card_id=world.card_id, params={"points": 5}))
+    [merged] = await store.claim()
+    assert (merged.id, merged.params["points"]) == (second, 15)
+
+
 async def test_a_blocked_chat_waits_and_is_claimed_again_when_the_user_returns(
     session_factory, new_uow, world
 ):
