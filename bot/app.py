@@ -6,7 +6,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from telegram import Update
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ChatMemberHandler,
+    ContextTypes,
+    TypeHandler,
+)
 
 from bot import menus, metrics
 from bot.handlers import (
@@ -112,6 +118,7 @@ class _WakingUnitOfWork(SqlUnitOfWork):
 
 def _add_handlers(app: Application) -> None:
     app.add_handler(TypeHandler(Update, common.on_any_update), group=-1)
+    app.add_handler(ChatMemberHandler(common.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     for module in HANDLER_MODULES:
         module.register(app)
     card_actions.register_fallbacks(app)

@@ -27,7 +27,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 APP_KEY = web.AppKey("application", Application)
 SECRET_KEY = web.AppKey("secret", str)
 # What the handlers react to (as polling gets by default); nothing else is sent to us.
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
 class WebhookServer:

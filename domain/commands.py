@@ -19,6 +19,14 @@ class RegisterCustomer:
 
 
 @dataclass(frozen=True)
+class SetBotBlocked:
+    """Telegram reported that the user blocked the bot in their chat (or unblocked it)."""
+
+    telegram_id: int
+    blocked: bool
+
+
+@dataclass(frozen=True)
 class RegisterBusiness:
     owner_telegram_id: int
     name: str

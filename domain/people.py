@@ -12,6 +12,7 @@ from domain.commands import (
     RegisterCustomer,
     RemoveStaff,
     RenewQr,
+    SetBotBlocked,
 )
 from domain.errors import NotAllowed, NotFound
 from domain.models import Business, Customer, Role, Staff, TelegramUser
@@ -53,6 +54,17 @@ async def register_customer(uow: UnitOfWork, cmd: RegisterCustomer) -> Customer:
             await uow.customers.update(customer)
         await uow.commit()
         return customer
+
+
+async def set_bot_blocked(uow: UnitOfWork, cmd: SetBotBlocked) -> None:
+    """Mark (or clear) that the user blocked the bot: messages to them wait while it lasts.
+
+    Telegram tells every bot this itself, so the mark no longer depends on a send being refused
+    first, nor the unblocking on the user writing (one can unblock a bot without a word).
+    """
+    async with uow:
+        await uow.users.set_blocked(cmd.telegram_id, uow.now() if cmd.blocked else None)
+        await uow.commit()
 
 
 async def register_business(uow: UnitOfWork, cmd: RegisterBusiness) -> Business:

@@ -22,7 +22,7 @@ class ActionError(Exception):
 
 def _chat(store: Store, user: UserRec) -> ChatRec:
     # Writing to a bot one has blocked means pressing "Restart" first, which unblocks it.
-    user.blocked = False
+    store.set_blocked(user, False)
     return store.chats[user.id]
 
 

@@ -224,7 +224,8 @@ class SandboxClient:
         return SandboxUser(self, await self.request("GET", f"/sandbox/users/{user_id}"))
 
     async def block(self, user: SandboxUser | int) -> None:
-        """The user blocks the bot: sends to them answer 403 until unblocked or they write."""
+        """The user blocks the bot: the bot gets my_chat_member (kicked), and sends to them
+        answer 403 until they unblock it or write (my_chat_member: member again)."""
         user_id = user if isinstance(user, int) else user.id
         await self.request("POST", f"/sandbox/users/{user_id}/block")
 

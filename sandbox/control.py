@@ -162,7 +162,7 @@ async def press(request: web.Request) -> web.Response:
 @routes.post("/sandbox/users/{user_id}/{action:block|unblock}")
 async def block(request: web.Request) -> web.Response:
     store, user = _store(request), _user(request)
-    user.blocked = request.match_info["action"] == "block"
+    store.set_blocked(user, request.match_info["action"] == "block")
     return web.json_response(_user_json(store, user))
 
 

@@ -240,6 +240,29 @@ class Store:
         self.updates_signal.notify()
         return update_id
 
+    def set_blocked(self, user: UserRec, blocked: bool) -> None:
+        """The user blocks or unblocks the bot; Telegram tells the bot with my_chat_member."""
+        if user.blocked == blocked:
+            return
+        user.blocked = blocked
+        before, after = ("member", "kicked") if blocked else ("kicked", "member")
+        self.push_update(
+            "my_chat_member",
+            {
+                "chat": self.chats[user.id].data,
+                "from": user.data,
+                "date": int(time.time()),
+                "old_chat_member": self._bot_member(before),
+                "new_chat_member": self._bot_member(after),
+            },
+        )
+
+    def _bot_member(self, status: str) -> dict[str, Any]:
+        member: dict[str, Any] = {"user": self.bot, "status": status}
+        if status == "kicked":
+            member["until_date"] = 0  # banned for good, as a block is
+        return member
+
     def confirm(self, offset: int) -> None:
         """Forget updates below ``offset``; a negative offset keeps only the last -offset."""
         if offset < 0:

@@ -6,14 +6,15 @@ import logging
 import time
 
 from telegram import Update
+from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 
 from bot.services import Context
 from bot.texts import has, t
-from domain.commands import RegisterCustomer
+from domain.commands import RegisterCustomer, SetBotBlocked
 from domain.errors import DomainError, NotAllowed
 from domain.models import Role, Staff
-from domain.people import register_customer
+from domain.people import register_customer, set_bot_blocked
 from domain.queries import staff_memberships
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,23 @@ async def on_any_update(update: Update, context: Context) -> None:
         ),
     )
     seen[user.id] = (fingerprint, time.monotonic())
+
+
+async def on_my_chat_member(update: Update, context: Context) -> None:
+    """The user blocked the bot ("kicked") or unblocked it: messages to them wait or go on.
+
+    Telegram sends this to whichever process gets the update, so every worker learns of it;
+    unblocking needs no message from the user, and no send is refused first to learn of a block.
+    """
+    change = update.my_chat_member
+    if change.chat.type != change.chat.PRIVATE or change.from_user.is_bot:
+        return
+    blocked = change.new_chat_member.status == ChatMemberStatus.BANNED
+    if blocked:
+        forget_chat(context.bot_data, change.chat.id)
+    await set_bot_blocked(
+        context.services.uow(), SetBotBlocked(telegram_id=change.from_user.id, blocked=blocked)
+    )
 
 
 def forget_chat(bot_data: dict, chat_id: int) -> None:

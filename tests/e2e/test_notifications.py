@@ -126,6 +126,31 @@ async def test_a_blocked_user_is_marked_skipped_and_gets_what_waited_when_back(h
     ) == [(None,)]
 
 
+async def test_blocking_is_known_at_once_and_unblocking_without_a_word_delivers_what_waited(
+    harness,
+):
+    """Telegram tells the bot (my_chat_member) when a user blocks or unblocks it: nothing is
+    tried while blocked, and unblocking from the profile, without writing, resumes delivery."""
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    ann = await customer(harness, "Ann", shop)
+    blocked_sql = "SELECT blocked_at IS NOT NULL FROM telegram_users WHERE telegram_id = :id"
+    await harness.sb.block(ann)
+    deadline = time.monotonic() + 5
+    while await harness.query(blocked_sql, id=ann.id) != [(1,)]:
+        assert time.monotonic() < deadline, "the block was never recorded"
+        await asyncio.sleep(0.02)
+
+    await news(harness, shop, owner, "While you were away")
+    await asyncio.sleep(0.3)  # the dispatcher had its chance to try, and must not have
+    assert (await harness.sb.stats())["errors"].get("403", 0) == 0
+
+    await harness.sb.unblock(ann)  # no message from Ann: only Telegram's update says so
+    await ann.wait_for(lambda m: "While you were away" in m.content, since=0)
+    assert await harness.query(blocked_sql, id=ann.id) == [(0,)]
+    assert [t for t in await texts(ann) if "away" in t] == ["📣 Café Lumen: While you were away"]
+
+
 async def test_a_switched_off_category_is_stored_suppressed_but_requests_still_arrive(harness):
     owner = await harness.user("Olga")
     shop = await open_shop(harness, owner)

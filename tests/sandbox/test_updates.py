@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from aiohttp import web
-from telegram import Bot, Update, WebhookInfo
+from telegram import Bot, ChatMemberBanned, Update, WebhookInfo
 from telegram.error import Conflict
 
-from sandbox.client import SandboxUser
+from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
 
 
@@ -156,3 +156,22 @@ async def test_delete_webhook_keeps_pending_updates_by_default(
     await ann.send_text("kept")
     await bot.delete_webhook()
     assert [u.message.text for u in await bot.get_updates()] == ["kept"]
+
+
+async def test_blocking_and_unblocking_the_bot_are_my_chat_member_updates(
+    bot: Bot, sb: SandboxClient, ann: SandboxUser
+) -> None:
+    await sb.block(ann)
+    await sb.block(ann)  # already blocked: nothing changes, nothing is sent
+    await sb.unblock(ann)
+    await sb.block(ann)
+    await ann.send_text("hi")  # writing means pressing Restart first: unblocked again
+    updates = await bot.get_updates(timeout=0)
+    changes = [u.my_chat_member for u in updates if u.my_chat_member]
+    assert [(c.old_chat_member.status, c.new_chat_member.status) for c in changes] == [
+        ("member", "kicked"), ("kicked", "member"), ("member", "kicked"), ("kicked", "member"),
+    ]  # fmt: skip
+    assert all(c.chat.id == ann.chat_id and c.from_user.id == ann.id for c in changes)
+    assert all(c.new_chat_member.user.id == bot.id for c in changes)
+    assert isinstance(changes[0].new_chat_member, ChatMemberBanned)
+    assert updates[-1].message.text == "hi"
