@@ -9,6 +9,7 @@ from bot.texts import t
 from domain.models import Category, Notification
 
 REQUESTS = {Category.ENROLLMENT_REQUEST: "enrollment", Category.DEDUCTION_REQUEST: "deduction"}
+ASKING_AGAIN = {"enrollment_reminder": "enrollment"}  # reminders that carry the request's buttons
 
 
 def render_notification(note: Notification) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -16,7 +17,7 @@ def render_notification(note: Notification) -> tuple[str, InlineKeyboardMarkup |
     reason = params.get("reason") or ""
     params["reason_suffix"] = f" ({reason})" if reason else ""
     text = t(note.template, **params)
-    kind = REQUESTS.get(note.category)
+    kind = REQUESTS.get(note.category) or ASKING_AGAIN.get(note.template)
     if kind and note.request_id is not None:
         return text, request_answer(note.request_id, kind)
     return text, None

@@ -33,9 +33,10 @@ async def remind_pending_enrollments(
                 continue
             if not await uow.requests.mark_reminded(request.id, uow.now()):
                 continue
-            # The reminder asks again, so it carries the answer buttons like the invitation.
+            # A reminder, so customers can switch it off (the invitation itself stays in
+            # Requests); it asks again, so it carries the invitation's answer buttons.
             await notify_customer(
-                uow, customer, Category.ENROLLMENT_REQUEST, "enrollment_reminder",
+                uow, customer, Category.REMINDER, "enrollment_reminder",
                 request_id=request.id, business=business.name, program=program.name,
             )  # fmt: skip
             reminded += 1

@@ -141,6 +141,31 @@ async def test_a_pending_invitation_is_reminded_once_after_a_day(harness, clock)
     await bob.wait_for_text("You joined Coffee club")
 
 
+async def test_a_customer_who_switched_reminders_off_is_not_reminded_of_an_invitation(
+    harness, clock
+):
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    bob = await customer(harness, "Bob")
+    await bob.send_text("/settings")
+    settings = await bob.wait_for_text("Messages you get")
+    await bob.press(settings, label="✅ Reminders")
+    await bob.wait_for(lambda m: "🔕 Reminders" in str(m.buttons))
+    [(bob_id,)] = await harness.query("SELECT id FROM customers WHERE telegram_id = :t", t=bob.id)
+    cmd = InviteToProgram(shop.business.id, owner.id, bob_id, shop.program.id)
+    await invite_to_program(uow(harness), cmd)
+    await bob.wait_for_text("invites you to Coffee club")  # the invitation itself always goes
+
+    await settle_then_move(harness, clock, hours=25)
+    assert await run(harness, "remind_enrollments") == 1
+    assert await harness.query(
+        "SELECT status FROM customer_notifications WHERE template = 'enrollment_reminder'"
+    ) == [("suppressed",)]
+    await bob.send_text("/requests")
+    await bob.wait_for_text("Coffee club")  # still there to answer
+    assert await count(bob, "Reminder:") == 0
+
+
 async def test_a_customer_hears_once_that_the_reward_is_one_visit_away(harness, clock):
     owner = await harness.user("Olga")
     shop = await open_shop(harness, owner)  # 10 points a scan, reward at 50
