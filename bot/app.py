@@ -39,6 +39,10 @@ from storage.engine import make_engine, make_session_factory
 from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork
 
+# What the handlers react to, asked for explicitly: Telegram otherwise keeps the list a webhook
+# set earlier, which could leave out my_chat_member (blocking and unblocking).
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+
 HANDLER_MODULES = [
     customer, answers, scanning, business, programs, reports, broadcast, card_actions,
 ]  # fmt: skip
@@ -70,7 +74,7 @@ def build_application(
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
         .concurrent_updates(concurrent_updates)
-        .request(AiohttpRequest(connection_pool_size=64))
+        .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
     app = (builder if updater else builder.updater(None)).build()
@@ -141,7 +145,9 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
         app.bot_data["scheduler"].start()
     await app.start()
     if polling:
-        await app.updater.start_polling(poll_interval=0, timeout=10)
+        await app.updater.start_polling(
+            poll_interval=0, timeout=10, allowed_updates=ALLOWED_UPDATES
+        )
 
 
 async def stop_application(app: Application) -> None:

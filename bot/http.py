@@ -27,7 +27,7 @@ class AiohttpRequest(BaseRequest):
 
     def __init__(
         self,
-        connection_pool_size: int = 64,
+        connection_pool_size: int = 256,
         read_timeout: float | None = 5.0,
         write_timeout: float | None = 20.0,
         connect_timeout: float | None = 5.0,
@@ -107,7 +107,8 @@ class AiohttpRequest(BaseRequest):
         key = (parts.scheme, parts.netloc)
         if key not in self._proxy_of:
             bypass = urllib.request.proxy_bypass_environment(parts.netloc, self._proxies)
-            self._proxy_of[key] = None if bypass else self._proxies.get(parts.scheme)
+            proxy = self._proxies.get(parts.scheme) or self._proxies.get("all")
+            self._proxy_of[key] = None if bypass else proxy
         return self._proxy_of[key]
 
 

@@ -17,7 +17,7 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import build_application, start_application, stop_application
+from bot.app import ALLOWED_UPDATES, build_application, start_application, stop_application
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings
 
@@ -26,8 +26,6 @@ MAX_BODY = 1024 * 1024  # Telegram's updates are a few kilobytes; anything this 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 APP_KEY = web.AppKey("application", Application)
 SECRET_KEY = web.AppKey("secret", str)
-# What the handlers react to (as polling gets by default); nothing else is sent to us.
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
 class WebhookServer:

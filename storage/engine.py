@@ -9,7 +9,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
-from storage.sqlite_inline import DRIVER, inline_url
+from storage.sqlite_inline import DRIVER, inline_url, patiently
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -48,17 +48,23 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+
+        def run(sql: str) -> None:
+            if inline:  # waits for other processes' locks on asyncio, not on the loop's thread
+                patiently(dbapi_connection, lambda: cursor.execute(sql))
+            else:
+                cursor.execute(sql)
+
         try:
-            # busy_timeout first, so the journal-mode switch itself waits for other connections.
-            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            # Inline: never sleep on the event loop's thread (the driver waits on asyncio).
+            # Otherwise busy_timeout first, so the journal-mode switch waits for other
+            # connections.
+            run(f"PRAGMA busy_timeout = {0 if inline else BUSY_TIMEOUT_MS}")
+            run("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL is still crash-safe; only the last commits may roll back on
             # power loss, and each commit avoids an fsync.
-            cursor.execute("PRAGMA synchronous = NORMAL")
-            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-            if inline:
-                # Never sleep on the event loop's thread: the driver waits on asyncio instead.
-                cursor.execute("PRAGMA busy_timeout = 0")
+            run("PRAGMA synchronous = NORMAL")
+            run(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         finally:
             cursor.close()
 

@@ -53,17 +53,31 @@ class SQLiteDialect_inline(SQLiteDialect_pysqlite):
         return pool.StaticPool
 
     def do_execute(self, cursor: Any, statement: Any, parameters: Any, context: Any = None):
-        _patiently(lambda: cursor.execute(statement, parameters))
+        patiently(cursor.connection, lambda: cursor.execute(statement, parameters))
 
     def do_execute_no_params(self, cursor: Any, statement: Any, context: Any = None):
-        _patiently(lambda: cursor.execute(statement))
+        patiently(cursor.connection, lambda: cursor.execute(statement))
 
     def do_executemany(self, cursor: Any, statement: Any, parameters: Any, context: Any = None):
-        _patiently(lambda: cursor.executemany(statement, parameters))
+        patiently(cursor.connection, lambda: cursor.executemany(statement, parameters))
+
+    def do_commit(self, dbapi_connection: Any) -> None:
+        # In WAL a COMMIT is never refused as busy; outside WAL it can be, and then SQLite
+        # keeps the transaction open, so trying the COMMIT again is what its docs advise.
+        patiently(dbapi_connection, dbapi_connection.commit, retry_in_transaction=True)
 
 
-def _patiently(execute: Callable[[], object]) -> None:
+def patiently(
+    connection: sqlite3.Connection,
+    execute: Callable[[], object],
+    *,
+    retry_in_transaction: bool = False,
+) -> None:
     """Run a statement; while SQLite says another connection holds the lock, sleep on asyncio.
+
+    Only a statement that starts no work of ours is tried again: BEGIN, a PRAGMA, one outside a
+    transaction (or COMMIT, which SQLite leaves pending). Inside a transaction a busy answer
+    may have undone the transaction, so it is raised.
 
     Also awaits once on success: SQLAlchemy's AsyncConnection checks that the driver awaited
     something (a guard against sync drivers used by mistake), and an awaitable that is already
@@ -71,6 +85,7 @@ def _patiently(execute: Callable[[], object]) -> None:
     """
     deadline, delay = None, 0.001
     while True:
+        retryable = retry_in_transaction or not connection.in_transaction
         try:
             execute()
             break
@@ -78,7 +93,7 @@ def _patiently(execute: Callable[[], object]) -> None:
             code = getattr(error, "sqlite_errorcode", None)
             if code is None or code & 0xFF != sqlite3.SQLITE_BUSY or code == _BUSY_SNAPSHOT:
                 raise
-            if not in_greenlet():
+            if not retryable or not in_greenlet():
                 raise
             now = time.monotonic()
             deadline = deadline or now + LOCK_WAIT_SECONDS
