@@ -38,7 +38,7 @@ class SqlRepository:
         """The row with this id, to read (its columns as attributes)."""
         if row_id is None:
             return None
-        return await self._row(_by_id(row_type.__table__), id=row_id)
+        return await self._row(by_id(row_type.__table__), id=row_id)
 
     async def _get_or_fail(self, row_type: type[RowT], row_id: int | None) -> RowT:
         """The row with this id as an ORM object, to change by attribute and flush."""
@@ -85,7 +85,8 @@ def upsert_for(dialect: str) -> Callable[..., Any]:
 
 
 @cache
-def _by_id(table: Table) -> Select:
+def by_id(table: Table) -> Select:
+    """SELECT one row of `table` by its id, bound as `id`; built once per table."""
     return select(table).where(table.c.id == bindparam("id"))
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, bindparam, exists, or_, select, update
 
 from domain.models import Card
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import SqlRepository, by_id
 from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, ProgramRow
 
 
@@ -25,7 +25,7 @@ def _card(row: CardRow) -> Card:
 
 
 _CARDS = CardRow.__table__
-_LOCKED = select(_CARDS).where(_CARDS.c.id == bindparam("id")).with_for_update()
+_LOCKED = by_id(_CARDS).with_for_update()
 _OF = (
     select(_CARDS)
     .where(
