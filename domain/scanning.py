@@ -70,7 +70,7 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
     # Locked: the cooldown and cap checks below hold until the award.
     card = await uow.cards.of(customer.id, program.id, lock=True)
     if card is None:
-        await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=False)
+        await _seen(uow, business, customer, visit=False)
         try:
             request = await invite(
                 uow, business, program, customer, cmd.staff_telegram_id, cmd.invite_ttl
