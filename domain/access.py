@@ -31,6 +31,16 @@ async def _staff_in(uow: UnitOfWork, business: Business, telegram_id: int) -> St
     return staff
 
 
+async def active_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:
+    """The staff rows of this person in businesses that are not suspended."""
+    memberships = []
+    for staff in await uow.staff.of_user(telegram_id):
+        business = await uow.businesses.get(staff.business_id)
+        if business is not None and business.suspended_at is None:
+            memberships.append(staff)
+    return memberships
+
+
 async def require_owner(uow: UnitOfWork, business_id: int, telegram_id: int) -> Staff:
     staff = await require_staff(uow, business_id, telegram_id)
     if staff.role is not Role.OWNER:

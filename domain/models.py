@@ -247,3 +247,19 @@ class ScanLog:
     points: int = 0
     idempotency_key: str = ""
     id: int | None = None
+
+
+@dataclass
+class ChatState:
+    """Where a chat is in a guided step, and the business its staff member acts for.
+
+    `step` names the question the bot asked last (None: no step running); `data` holds the
+    answers so far, JSON values only. Kept per chat in the database, so any worker, or the bot
+    after a restart, takes the next answer.
+    """
+
+    chat_id: int
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    business_id: int | None = None
+    updated_at: datetime | None = None

@@ -14,6 +14,7 @@ from domain.commands import (
     RenewQr,
     SetBotBlocked,
 )
+from domain.conversations import forget_business
 from domain.errors import NotAllowed, NotFound
 from domain.models import Business, Customer, Role, Staff, TelegramUser
 from domain.notify import notify_staff
@@ -124,6 +125,7 @@ async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
         if target.role is Role.OWNER:
             raise NotAllowed("cannot_remove_owner")
         await uow.staff.remove(cmd.business_id, cmd.telegram_id)
+        await forget_business(uow, cmd.telegram_id, cmd.business_id)
         # A new invitation link: the old one must not let the removed person straight back in.
         business = await uow.businesses.get(cmd.business_id)
         business.staff_invite_code = new_invite_code()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from domain.models import (
     ApprovalRequest,
@@ -13,6 +13,7 @@ from domain.models import (
     BusinessCustomer,
     Card,
     Category,
+    ChatState,
     Customer,
     Enrollment,
     LedgerEntry,
@@ -223,6 +224,21 @@ class ReportRepository(Protocol):
         ...
 
 
+class ConversationRepository(Protocol):
+    """Each chat's guided step and acting business; the two are written independently."""
+
+    async def get(self, chat_id: int) -> ChatState | None: ...
+    async def set_step(
+        self, chat_id: int, step: str | None, data: dict[str, Any], at: datetime
+    ) -> None:
+        """Store the chat's step and its answers (None and {}: no step), keeping the business."""
+        ...
+
+    async def set_business(self, chat_id: int, business_id: int | None, at: datetime) -> None:
+        """Store the business the chat acts for, keeping any step."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow:` ... `await uow.commit()`; no commit rolls back."""
 
@@ -240,6 +256,7 @@ class UnitOfWork(Protocol):
     preferences: PreferenceRepository
     scans: ScanRepository
     reports: ReportRepository
+    conversations: ConversationRepository
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""

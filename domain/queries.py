@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import require_staff
+from domain.access import active_memberships, require_staff
 from domain.errors import NotFound
 from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
@@ -101,9 +101,4 @@ async def _view(uow: UnitOfWork, card: Card) -> CardView:
 async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:
     """The businesses this person works for, active ones only."""
     async with uow:
-        memberships = []
-        for staff in await uow.staff.of_user(telegram_id):
-            business = await uow.businesses.get(staff.business_id)
-            if business is not None and business.suspended_at is None:
-                memberships.append(staff)
-        return memberships
+        return await active_memberships(uow, telegram_id)

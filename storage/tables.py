@@ -276,3 +276,15 @@ class ScanLogRow(Base):
     # Not unique: a retried scan is logged again; by_key picks the first that counted.
     idempotency_key: Mapped[str] = mapped_column(String(128), default="", index=True)
     created_at: Mapped[datetime]
+
+
+class ConversationRow(Base):
+    """A chat's guided step and acting business (domain.models.ChatState)."""
+
+    __tablename__ = "conversations"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    step: Mapped[str | None] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    business_id: Mapped[int | None] = mapped_column(ForeignKey("businesses.id"))
+    updated_at: Mapped[datetime]

@@ -13,6 +13,7 @@ from storage.repositories import (
     SqlBusinessCustomerRepository,
     SqlBusinessRepository,
     SqlCardRepository,
+    SqlConversationRepository,
     SqlCustomerRepository,
     SqlEnrollmentRepository,
     SqlLedgerRepository,
@@ -53,6 +54,7 @@ class SqlUnitOfWork:
     preferences: SqlPreferenceRepository
     scans: SqlScanRepository
     reports: SqlReportRepository
+    conversations: SqlConversationRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -83,6 +85,7 @@ class SqlUnitOfWork:
         self.preferences = SqlPreferenceRepository(session)
         self.scans = SqlScanRepository(session)
         self.reports = SqlReportRepository(session)
+        self.conversations = SqlConversationRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

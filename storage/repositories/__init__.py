@@ -6,6 +6,7 @@ from storage.repositories.businesses import (
     SqlStaffRepository,
 )
 from storage.repositories.cards import SqlCardRepository
+from storage.repositories.conversations import SqlConversationRepository
 from storage.repositories.ledger import SqlLedgerRepository
 from storage.repositories.notifications import (
     SqlNotificationRepository,
@@ -21,6 +22,7 @@ __all__ = [
     "SqlBusinessCustomerRepository",
     "SqlBusinessRepository",
     "SqlCardRepository",
+    "SqlConversationRepository",
     "SqlCustomerRepository",
     "SqlEnrollmentRepository",
     "SqlLedgerRepository",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from domain.models import EntryKind, RequestStatus, ScanOutcome
+from domain.models import ChatState, EntryKind, RequestStatus, ScanOutcome
 from domain.ports import CustomerSummary
 
 
@@ -288,6 +288,24 @@ class Scans(_Repo):
         return sum(1 for r in rows if outcome is None or r.outcome is outcome)
 
 
+class Conversations(_Repo):
+    """Keyed by chat id; each setter keeps the other half, as the SQL upserts do."""
+
+    name = "conversations"
+
+    async def get(self, chat_id):
+        row = self.rows.get(chat_id)
+        return copy.deepcopy(row) if row else None
+
+    async def set_step(self, chat_id, step, data, at):
+        state = self.rows.get(chat_id) or ChatState(chat_id)
+        self.rows[chat_id] = replace(state, step=step, data=copy.deepcopy(data), updated_at=at)
+
+    async def set_business(self, chat_id, business_id, at):
+        state = self.rows.get(chat_id) or ChatState(chat_id)
+        self.rows[chat_id] = replace(state, business_id=business_id, updated_at=at)
+
+
 class FakeUnitOfWork:
     """Committed state lives in `committed`; a block works on a deep copy until commit."""
 
@@ -301,7 +319,7 @@ class FakeUnitOfWork:
             "staff": StaffRepo, "programs": Programs, "enrollments": Enrollments,
             "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
-            "preferences": Preferences, "scans": Scans,
+            "preferences": Preferences, "scans": Scans, "conversations": Conversations,
         }  # fmt: skip
         for attr, cls in repos.items():
             setattr(self, attr, cls(self))
