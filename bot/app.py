@@ -11,10 +11,12 @@ from telegram.ext import (
     ApplicationBuilder,
     ChatMemberHandler,
     ContextTypes,
+    MessageHandler,
     TypeHandler,
+    filters,
 )
 
-from bot import menus, metrics
+from bot import menus, metrics, steps
 from bot.handlers import (
     answers,
     broadcast,
@@ -28,6 +30,7 @@ from bot.handlers import (
 )
 from bot.http import AiohttpRequest
 from bot.metrics import MeasuredApplication, Metrics
+from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
 from bot.scheduler import Scheduler
@@ -73,7 +76,7 @@ def build_application(
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
-        .concurrent_updates(concurrent_updates)
+        .concurrent_updates(ChatOrderedProcessor(running=concurrent_updates))
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
@@ -103,7 +106,6 @@ def build_application(
     app.bot_data["metrics"] = Metrics()
     app.bot_data["health"] = HealthProbe(sessions, clock)
     app.bot_data["scheduler"] = Scheduler(make_uow, dispatcher, settings)
-    app.bot_data["staff_commands"] = menus.set_staff_commands
     _add_handlers(app)
     return app
 
@@ -125,7 +127,11 @@ def _add_handlers(app: Application) -> None:
     app.add_handler(ChatMemberHandler(common.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     for module in HANDLER_MODULES:
         module.register(app)
-    card_actions.register_fallbacks(app)
+    # Last: /cancel, then text no handler above took (a step's answer), then unknown commands.
+    steps.register(app)
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, common.on_unknown_command)
+    )
     app.add_error_handler(common.on_error)
     app.add_error_handler(metrics.on_error)
 

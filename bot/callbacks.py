@@ -1,12 +1,18 @@
 """Callback data: every inline button's data is encoded and decoded here, typed and prefixed.
 
-Data is `prefix:arg:arg`, well inside Telegram's 64-byte limit. Decoding never trusts it: the
-use case behind each button checks who presses it and what it points at.
+Data is `prefix:arg:arg`, well inside Telegram's 64-byte limit. Decoding never trusts it:
+`pressed` refuses data of the wrong shape as a stale button, and the use case behind each
+button checks who presses it and what it points at.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from telegram import CallbackQuery, Message, Update
+
+from bot.updates import query_of
+from domain.errors import InvalidInput
 
 MAX_BYTES = 64
 
@@ -16,8 +22,40 @@ class Callback:
     prefix: str
     args: tuple[str, ...]
 
-    def int(self, index: int) -> int:
-        return int(self.args[index])
+
+@dataclass(frozen=True)
+class Pressed:
+    """A pressed button: its query, the message it is under, and its arguments, typed."""
+
+    query: CallbackQuery
+    message: Message
+    prefix: str
+    args: tuple[str, ...]
+
+    def number(self, index: int) -> int:
+        try:
+            return int(self.args[index])
+        except ValueError:
+            raise InvalidInput("stale_button") from None
+
+    def choice(self, index: int, *allowed: str) -> str:
+        if self.args[index] not in allowed:
+            raise InvalidInput("stale_button")
+        return self.args[index]
+
+    def text(self, index: int) -> str:
+        return self.args[index]
+
+
+def pressed(update: Update, count: int) -> Pressed:
+    """The button pressed in `update`, with exactly `count` arguments, else a stale button."""
+    query = query_of(update)
+    callback = decode(query.data)
+    # No message: it is too old for the bot to see (Telegram's InaccessibleMessage).
+    message = update.effective_message
+    if callback is None or len(callback.args) != count or message is None:
+        raise InvalidInput("stale_button")
+    return Pressed(query, message, callback.prefix, callback.args)
 
 
 class Prefix:

@@ -7,6 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMa
 from bot.callbacks import Prefix, encode
 from bot.texts import t
 from bot.texts.customer import BTN_CARDS, BTN_HELP, BTN_HISTORY, BTN_QR, BTN_REQUESTS, BTN_SETTINGS
+from domain.models import Category
 
 
 def customer_menu() -> ReplyKeyboardMarkup:
@@ -26,7 +27,7 @@ def request_answer(request_id: int, kind: str) -> InlineKeyboardMarkup:
     )
 
 
-def preferences(prefs: dict) -> InlineKeyboardMarkup:
+def preferences(prefs: dict[Category, bool]) -> InlineKeyboardMarkup:
     rows = [
         [
             InlineKeyboardButton(

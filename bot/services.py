@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from telegram.ext import CallbackContext, ExtBot
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
 from bot.settings import Settings
+from domain.models import ChatState
 from domain.ports import UnitOfWork
 from domain.tokens import TokenSigner
 
@@ -40,9 +42,21 @@ class Services:
         return timedelta(minutes=minutes) if minutes > 0 else None
 
 
-class Context(CallbackContext[ExtBot, dict, dict, dict]):
-    """The bot's CallbackContext, with typed access to the services."""
+BotData = dict[str, Any]
+# The Application as handler modules see it (its context is Context; the rest is PTB's).
+BotApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """The bot's CallbackContext, with typed access to the services.
+
+    PTB makes one context per update, so `chat_state` (set by bot.steps) lives for one update
+    only: the chat's state is read from the database again for the next one.
+    """
+
+    chat_state: ChatState | None = None
 
     @property
     def services(self) -> Services:
-        return self.application.bot_data["services"]
+        services: Services = self.application.bot_data["services"]
+        return services

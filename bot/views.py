@@ -6,7 +6,8 @@ from telegram import InlineKeyboardMarkup
 
 from bot.keyboards import request_answer
 from bot.texts import t
-from domain.models import ProgramKind
+from bot.updates import stored_id
+from domain.models import LedgerEntry, ProgramKind
 from domain.queries import CardView, RequestView
 
 MAX_STAMPS_SHOWN = 20
@@ -44,7 +45,7 @@ def cards_text(cards: list[CardView]) -> str:
     return "\n\n".join([t("cards_header"), *(card_line(v) for v in cards)])
 
 
-def history_text(history) -> str:
+def history_text(history: list[tuple[CardView, list[LedgerEntry]]]) -> str:
     if not history:
         return t("history_empty")
     parts = [t("history_header")]
@@ -74,4 +75,4 @@ def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
         reward="", threshold="",
     )  # fmt: skip
     kind = "enrollment" if request.kind.value == "enrollment" else "deduction"
-    return text, request_answer(request.id, kind)
+    return text, request_answer(stored_id(request.id), kind)

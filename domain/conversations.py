@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from domain.access import active_memberships, require_owner
+from domain.access import active_memberships, business_of, require_owner, require_staff
 from domain.errors import NotAllowed
-from domain.models import ChatState, Role
+from domain.models import Business, ChatState, Role
 from domain.ports import UnitOfWork
 
 # A step left unanswered this long is forgotten: a number typed days later is not an amount.
@@ -62,6 +62,18 @@ async def act_for(uow: UnitOfWork, chat_id: int, business_id: int) -> None:
     async with uow:
         await uow.conversations.set_business(chat_id, business_id, uow.now())
         await uow.commit()
+
+
+async def choose_business(
+    uow: UnitOfWork, chat_id: int, business_id: int, telegram_id: int
+) -> Business:
+    """The chat acts for this business from now on; only one the person works for."""
+    async with uow:
+        await require_staff(uow, business_id, telegram_id)
+        business = await business_of(uow, business_id)
+        await uow.conversations.set_business(chat_id, business_id, uow.now())
+        await uow.commit()
+        return business
 
 
 async def acting_staff(uow: UnitOfWork, state: ChatState, telegram_id: int) -> Acting:

@@ -73,13 +73,6 @@ async def my_businesses(uow: UnitOfWork, telegram_id: int) -> list[Membership]:
         return found
 
 
-async def choose_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> Business:
-    """The business a staff member picked to act for; only one they work for."""
-    async with uow:
-        await require_staff(uow, business_id, telegram_id)
-        return await business_of(uow, business_id)
-
-
 async def staff_overview(uow: UnitOfWork, business_id: int, telegram_id: int) -> StaffOverview:
     async with uow:
         await require_owner(uow, business_id, telegram_id)

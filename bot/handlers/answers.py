@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot import keyboards
-from bot.callbacks import Prefix, decode, pattern
-from bot.services import Context
+from bot.callbacks import Prefix, pattern, pressed
+from bot.services import BotApp, Context
 from bot.texts import t
-from domain.approvals import answer_request
+from domain.approvals import Answered, answer_request
 from domain.commands import AnswerRequest, SetPreference
 from domain.errors import InvalidInput
 from domain.models import Category, RequestKind, RequestStatus
@@ -18,25 +18,24 @@ from domain.preferences import get_preferences, set_preference
 
 async def on_request_answer(update: Update, context: Context) -> None:
     """Accept / Reject / Approve pressed under a request: the use case checks who and when."""
-    query = update.callback_query
-    callback = decode(query.data)
-    if callback is None or len(callback.args) != 2 or callback.args[1] not in ("y", "n"):
-        raise InvalidInput("stale_button")
-    cmd = AnswerRequest(callback.int(0), query.from_user.id, approve=callback.args[1] == "y")
+    button = pressed(update, 2)
+    approve = button.choice(1, "y", "n") == "y"
+    cmd = AnswerRequest(button.number(0), button.query.from_user.id, approve=approve)
     answered = await answer_request(context.services.uow(), cmd)
     context.services.dispatcher.wake()
-    await query.answer()
-    await query.edit_message_text(_outcome_text(answered))
+    await button.query.answer()
+    await button.query.edit_message_text(_outcome_text(answered))
 
 
-def _outcome_text(answered) -> str:
+def _outcome_text(answered: Answered) -> str:
     request = answered.request
     names = {"business": answered.business, "program": answered.program}
     if request.kind is RequestKind.ENROLLMENT:
         key = "answer_accepted" if request.status is RequestStatus.APPROVED else "answer_rejected"
         return t(key, **names)
     if request.status is RequestStatus.APPROVED:
-        return t("answer_approved", amount=request.amount, balance=answered.card.balance, **names)
+        balance = answered.card.balance if answered.card else 0
+        return t("answer_approved", amount=request.amount, balance=balance, **names)
     if request.status is RequestStatus.CANCELLED:
         return t("answer_insufficient", **names)
     return t("answer_refused", **names)
@@ -44,12 +43,10 @@ def _outcome_text(answered) -> str:
 
 async def on_preference_toggle(update: Update, context: Context) -> None:
     """A category button in Settings: flip it and redraw the buttons."""
-    query = update.callback_query
-    callback = decode(query.data)
-    if callback is None or len(callback.args) != 1:
-        raise InvalidInput("stale_button")
+    button = pressed(update, 1)
+    query = button.query
     try:
-        category = Category(callback.args[0])
+        category = Category(button.text(0))
     except ValueError:
         raise InvalidInput("unknown_category") from None
     uow = context.services.uow
@@ -63,6 +60,6 @@ async def on_preference_toggle(update: Update, context: Context) -> None:
     await query.edit_message_reply_markup(keyboards.preferences(prefs))
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     app.add_handler(CallbackQueryHandler(on_request_answer, pattern=pattern(Prefix.ANSWER)))
     app.add_handler(CallbackQueryHandler(on_preference_toggle, pattern=pattern(Prefix.PREF)))

@@ -8,11 +8,12 @@ import time
 
 from telegram import Message, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.handlers.common import current_staff
-from bot.services import Context, Services
+from bot.services import BotApp, Context, Services
 from bot.texts import t
+from bot.updates import message_of, text_of
 from domain.broadcasts import (
     BroadcastNews,
     BroadcastProgress,
@@ -28,15 +29,15 @@ TRACK_HOURS = 6.0  # after this the message shows the figures so far and stops f
 
 async def on_broadcast(update: Update, context: Context) -> None:
     """/broadcast <text>: queue the news for every customer and follow its delivery."""
-    text = (update.message.text or "").partition(" ")[2].strip()
+    text = text_of(update).partition(" ")[2].strip()
     if not text:
-        await update.message.reply_text(t("broadcast_usage"))
+        await message_of(update).reply_text(t("broadcast_usage"))
         return
     staff = await current_staff(update, context)
     queued = await broadcast_news(
         context.services.uow(), BroadcastNews(staff.business_id, staff.telegram_id, text)
     )
-    progress = await update.message.reply_text(
+    progress = await message_of(update).reply_text(
         t("broadcast_progress", sent=0, total=queued.recipients - queued.suppressed)
     )
     context.application.create_task(
@@ -44,7 +45,7 @@ async def on_broadcast(update: Update, context: Context) -> None:
     )
 
 
-async def track_broadcast(app: Application, message: Message, queued: BroadcastQueued) -> None:
+async def track_broadcast(app: BotApp, message: Message, queued: BroadcastQueued) -> None:
     """Edit the progress message every POLL_SECONDS until every row is settled."""
     services: Services = app.bot_data["services"]
     deadline = time.monotonic() + TRACK_HOURS * 3600
@@ -85,5 +86,5 @@ async def _edit(message: Message, text: str) -> str | None:
     return text
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     app.add_handler(CommandHandler("broadcast", on_broadcast, filters=filters.ChatType.PRIVATE))

@@ -1,94 +1,93 @@
-"""Staff buttons under a scan: Undo, +1, +5, Other amount, Redeem reward, Deduct."""
+"""Staff buttons under a scan: Undo, +1, +5, Other amount, Redeem reward, Deduct.
+
+Other amount and Deduct ask for a number: the chat goes to the AMOUNT step (bot.steps) with
+the card and the action, and the next text is the amount.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler
 
-from bot.callbacks import Prefix, decode, pattern
+from bot import steps
+from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
-from bot.services import Context
+from bot.services import BotApp, Context
 from bot.texts import t
+from bot.updates import chat_id_of, message_of, text_of
 from domain.approvals import request_deduction
 from domain.commands import AwardPoints, RequestDeduction, UndoAward
-from domain.errors import InvalidAmount, InvalidInput
-from domain.ledger import award_points, undo_award
-from domain.models import RequestKind
+from domain.errors import InvalidAmount
+from domain.ledger import Posted, award_points, undo_award
+from domain.models import ChatState, RequestKind
 
-PENDING = "pending_amount"  # user_data key: ("add" | "deduct", card_id, customer name)
-
-
-def _args(update: Update, count: int) -> list[int]:
-    callback = decode(update.callback_query.data)
-    if callback is None or len(callback.args) != count:
-        raise InvalidInput("stale_button")
-    try:
-        return [int(arg) for arg in callback.args]
-    except ValueError:
-        raise InvalidInput("stale_button") from None
+AMOUNT = "amount"  # step data: {"action": "add" | "deduct", "card_id": int}
 
 
 async def on_undo(update: Update, context: Context) -> None:
     """↩️ Undo: reverse the scan's award (once)."""
-    (entry_id,) = _args(update, 1)
+    button = pressed(update, 1)
     staff = await current_staff(update, context)
-    posted = await undo_award(
-        context.services.uow(), UndoAward(staff.business_id, staff.telegram_id, entry_id)
-    )
+    cmd = UndoAward(staff.business_id, staff.telegram_id, button.number(0))
+    posted = await undo_award(context.services.uow(), cmd)
     context.services.dispatcher.wake()
-    query = update.callback_query
     if posted.duplicate:
-        await query.answer(t("undo_already"), show_alert=True)
+        await button.query.answer(t("undo_already"), show_alert=True)
         return
-    await query.answer()
-    await query.message.reply_text(
+    await button.query.answer()
+    await button.message.reply_text(
         t("undone", points=-posted.entry.delta, customer="", balance=posted.card.balance)
     )
 
 
 async def on_add(update: Update, context: Context) -> None:
     """+1 / +5: each button of a message adds its points once, however often it is pressed."""
-    card_id, points = _args(update, 2)
-    query = update.callback_query
-    key = f"cb:{query.message.chat_id}:{query.message.message_id}:{query.data}"
-    await _award(update, context, card_id, points, key)
+    button = pressed(update, 2)
+    key = f"cb:{button.message.chat_id}:{button.message.message_id}:{button.query.data}"
+    posted = await _award(update, context, button.number(0), button.number(1), key)
+    if posted.duplicate:
+        await button.query.answer(t("already_done"), show_alert=True)
+        return
+    await button.query.answer()
+    await button.message.reply_text(_added(posted))
 
 
-async def _award(update: Update, context: Context, card_id: int, points: int, key: str) -> None:
+async def _award(update: Update, context: Context, card_id: int, points: int, key: str) -> Posted:
     staff = await current_staff(update, context)
     cmd = AwardPoints(staff.business_id, staff.telegram_id, card_id, points, key, "manual")
     posted = await award_points(context.services.uow(), cmd)
     context.services.dispatcher.wake()
-    if update.callback_query is not None:
-        if posted.duplicate:
-            await update.callback_query.answer(t("already_done"), show_alert=True)
-            return
-        await update.callback_query.answer()
-    text = t("added", points=posted.entry.delta, customer="", balance=posted.card.balance)
-    await update.effective_message.reply_text(text)
+    return posted
+
+
+def _added(posted: Posted) -> str:
+    return t("added", points=posted.entry.delta, customer="", balance=posted.card.balance)
 
 
 async def on_ask_amount(update: Update, context: Context) -> None:
-    """Other amount / Deduct: remember the card and ask staff to type a number."""
-    query = update.callback_query
-    (card_id,) = _args(update, 1)
+    """Other amount / Deduct: store the card and the action, then ask staff for a number."""
+    button = pressed(update, 1)
     await current_staff(update, context)
-    action = "add" if query.data.startswith(Prefix.OTHER) else "deduct"
-    context.user_data[PENDING] = (action, card_id)
-    await query.answer()
-    await query.message.reply_text(t(f"ask_amount_{action}", customer="the customer"))
+    action = "add" if button.prefix == Prefix.OTHER else "deduct"
+    await steps.go_to(update, context, AMOUNT, {"action": action, "card_id": button.number(0)})
+    await button.query.answer()
+    await button.message.reply_text(t(f"ask_amount_{action}", customer="the customer"))
 
 
 async def on_redeem(update: Update, context: Context) -> None:
     """🎁 Redeem: ask the customer to approve the reward's redemption."""
-    (card_id,) = _args(update, 1)
-    await update.callback_query.answer()
-    await _request(update, context, card_id, RequestKind.REDEMPTION, 0)
+    button = pressed(update, 1)
+    await button.query.answer()
+    text = await _request(update, context, button.number(0), RequestKind.REDEMPTION, 0)
+    await button.message.reply_text(text)
 
 
-async def _request(update: Update, context: Context, card_id: int, kind, amount: int) -> None:
+async def _request(
+    update: Update, context: Context, card_id: int, kind: RequestKind, amount: int
+) -> str:
+    """Ask the customer to approve; the text that tells staff it was sent."""
     staff = await current_staff(update, context)
     settings = context.services.settings
     cmd = RequestDeduction(
@@ -97,50 +96,31 @@ async def _request(update: Update, context: Context, card_id: int, kind, amount:
     )  # fmt: skip
     request = await request_deduction(context.services.uow(), cmd)
     context.services.dispatcher.wake()
-    text = t("request_sent", customer="the customer", amount=request.amount, kind=kind.value)
-    await update.effective_message.reply_text(text)
+    return t("request_sent", customer="the customer", amount=request.amount, kind=kind.value)
 
 
-async def on_amount_text(update: Update, context: Context) -> None:
-    """A number typed after Other amount / Deduct; anything else is an unknown message."""
-    pending = context.user_data.get(PENDING)
-    text = update.message.text or ""
-    if pending is None:
-        key = "text_too_long" if len(text) > 1000 else "unknown_command"
-        await update.message.reply_text(t(key))
-        return
-    if text.strip().lower() in ("cancel", "/cancel"):
-        context.user_data.pop(PENDING, None)
-        await update.message.reply_text(t("amount_cancelled"))
-        return
+@steps.step(AMOUNT)
+async def on_amount_text(update: Update, context: Context, state: ChatState) -> None:
+    """The number typed after Other amount / Deduct; a refused one keeps the step for another."""
     try:
-        amount = int(text.strip())
+        amount = int(text_of(update).strip())
     except ValueError:
         raise InvalidAmount("amount_not_integer") from None
-    action, card_id = pending
-    context.user_data.pop(PENDING, None)
-    if action == "add":
-        key = f"msg:{update.message.chat_id}:{update.message.message_id}"
-        await _award(update, context, card_id, amount, key)
+    card_id = int(state.data["card_id"])
+    message = message_of(update)
+    if state.data.get("action") == "add":
+        key = f"msg:{chat_id_of(update)}:{message.message_id}"
+        text = _added(await _award(update, context, card_id, amount, key))
     else:
-        await _request(update, context, card_id, RequestKind.DEDUCTION, amount)
+        text = await _request(update, context, card_id, RequestKind.DEDUCTION, amount)
+    # Left before the reply: the chat's next message may reach another worker at once.
+    await steps.leave(update, context)
+    await message.reply_text(text)
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     app.add_handler(CallbackQueryHandler(on_undo, pattern=pattern(Prefix.UNDO)))
     app.add_handler(CallbackQueryHandler(on_add, pattern=pattern(Prefix.ADD)))
     app.add_handler(CallbackQueryHandler(on_ask_amount, pattern=pattern(Prefix.OTHER)))
     app.add_handler(CallbackQueryHandler(on_ask_amount, pattern=pattern(Prefix.DEDUCT)))
     app.add_handler(CallbackQueryHandler(on_redeem, pattern=pattern(Prefix.REDEEM)))
-
-
-def register_fallbacks(app: Application) -> None:
-    """Last in the chain: typed amounts, then unknown text and commands."""
-    private = filters.ChatType.PRIVATE
-    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_amount_text))
-    app.add_handler(MessageHandler(private & filters.COMMAND, on_unknown_command))
-
-
-async def on_unknown_command(update: Update, context: Context) -> None:
-    """A command this bot does not have."""
-    await update.message.reply_text(t("unknown_command"))

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 
-from bot.services import Context
+from bot.services import BotData, Context
+from bot.steps import state_of
 from bot.texts import has, t
+from bot.updates import message_of, user_of
 from domain.commands import RegisterCustomer, SetBotBlocked
-from domain.errors import DomainError, NotAllowed
-from domain.models import Role, Staff
+from domain.conversations import Acting, acting_staff
+from domain.errors import DomainError
 from domain.people import register_customer, set_bot_blocked
-from domain.queries import staff_memberships
 
 log = logging.getLogger(__name__)
-SEEN_TTL = 300.0
-STAFF_CACHE, STAFF_TTL = (
-    "staff_membership",
-    30.0,
-)  # seconds a registration is trusted before the next update refreshes it
+SEEN_TTL = 300.0  # seconds a registration is trusted before the next update refreshes it
 
 
 async def on_any_update(update: Update, context: Context) -> None:
@@ -31,7 +30,7 @@ async def on_any_update(update: Update, context: Context) -> None:
     chat = update.effective_chat
     if user is None or chat is None or user.is_bot or chat.type != chat.PRIVATE:
         return  # a group's id must never become where a customer's messages go
-    seen: dict = context.bot_data.setdefault("seen_users", {})
+    seen: dict[int, Any] = context.bot_data.setdefault("seen_users", {})
     fingerprint = (chat.id, user.first_name, user.last_name, user.username)
     last = seen.get(user.id)
     if last and last[0] == fingerprint and time.monotonic() - last[1] < SEEN_TTL:
@@ -57,6 +56,8 @@ async def on_my_chat_member(update: Update, context: Context) -> None:
     unblocking needs no message from the user, and no send is refused first to learn of a block.
     """
     change = update.my_chat_member
+    if change is None:
+        return
     if change.chat.type != change.chat.PRIVATE or change.from_user.is_bot:
         return
     blocked = change.new_chat_member.status == ChatMemberStatus.BANNED
@@ -67,13 +68,13 @@ async def on_my_chat_member(update: Update, context: Context) -> None:
     )
 
 
-def forget_chat(bot_data: dict, chat_id: int) -> None:
+def forget_chat(bot_data: BotData, chat_id: int) -> None:
     """Forget whoever wrote from this chat; the dispatcher calls it when the chat blocks the bot.
 
     Without it a user seen minutes before blocking would skip registration when they write
     again, and the 'blocked' mark (and every message waiting for them) would stay.
     """
-    seen: dict = bot_data.setdefault("seen_users", {})
+    seen: dict[int, Any] = bot_data.setdefault("seen_users", {})
     for telegram_id, (fingerprint, _) in list(seen.items()):
         if fingerprint[0] == chat_id:
             seen.pop(telegram_id, None)
@@ -91,36 +92,37 @@ async def on_error(update: object, context: Context) -> None:
         await answer(update, text)
 
 
-async def answer(update: Update, text: str, **kwargs) -> None:
+async def answer(update: Update, text: str) -> None:
     """Answer a button press with an alert, or a message with a reply."""
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(text[:200], show_alert=True)
         elif update.effective_message is not None:
-            await update.effective_message.reply_text(text, **kwargs)
+            await update.effective_message.reply_text(text)
     except BadRequest as error:  # e.g. a callback answered too late: nothing left to tell
         log.info("could not answer update: %s", error.message)
 
 
-async def current_staff(update: Update, context: Context) -> Staff:
-    """The staff membership this user acts in: the chosen business, else the one they own.
+async def current_staff(update: Update, context: Context) -> Acting:
+    """The business this chat acts for: the one chosen, else the one the user owns (or the first).
 
-    Remembered for a short while: it only picks which business a command is for, and every
-    use case checks again, in its own transaction, that the user is staff there.
+    Read from the chat's stored state (one small read per update, no cache in the process);
+    every use case checks again, in its own transaction, that the user is staff there.
     """
-    chosen = context.user_data.get("business_id")
-    cached = context.user_data.get(STAFF_CACHE)
-    if (
-        cached
-        and cached[1] > time.monotonic()
-        and cached[0].business_id == (chosen or cached[0].business_id)
-    ):
-        return cached[0]
-    memberships = await staff_memberships(context.services.uow(), update.effective_user.id)
-    if not memberships:
-        raise NotAllowed("not_staff")
-    found = [s for s in memberships if s.business_id == chosen]
-    owned = [s for s in memberships if s.role is Role.OWNER]
-    staff = (found or owned or memberships)[0]
-    context.user_data[STAFF_CACHE] = (staff, time.monotonic() + STAFF_TTL)
-    return staff
+    state = await state_of(update, context)
+    acting = await acting_staff(context.services.uow(), state, user_of(update).id)
+    context.chat_state = replace(state, business_id=acting.business_id)
+    return acting
+
+
+def whole_number(text: str, error: DomainError) -> int:
+    """The integer typed in `text`, or `error` raised."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise error from None
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    """A command this bot does not have."""
+    await message_of(update).reply_text(t("unknown_command"))

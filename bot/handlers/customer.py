@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot import keyboards, views
 from bot.handlers.deeplinks import route_deep_link
 from bot.qr_images import customer_qr_png
-from bot.services import Context
+from bot.services import BotApp, Context
 from bot.texts import t
 from bot.texts.customer import (
     BTN_CARDS,
@@ -18,6 +18,7 @@ from bot.texts.customer import (
     BTN_REQUESTS,
     BTN_SETTINGS,
 )
+from bot.updates import message_of, user_of
 from domain.commands import IssueToken, RenewQr
 from domain.people import issue_customer_token, renew_customer_qr
 from domain.preferences import get_preferences
@@ -29,15 +30,15 @@ async def on_start(update: Update, context: Context) -> None:
     if context.args:
         await route_deep_link(update, context, context.args[0])
         return
-    name = update.effective_user.first_name or ""
-    await update.message.reply_text(
+    name = user_of(update).first_name or ""
+    await message_of(update).reply_text(
         t("welcome", name=name), reply_markup=keyboards.customer_menu()
     )
 
 
 async def on_help(update: Update, context: Context) -> None:
     """/help and the Help button."""
-    await update.message.reply_text(
+    await message_of(update).reply_text(
         t("help", qr=BTN_QR, cards=BTN_CARDS, history=BTN_HISTORY, requests=BTN_REQUESTS,
           settings=BTN_SETTINGS),
         reply_markup=keyboards.customer_menu(),
@@ -47,53 +48,53 @@ async def on_help(update: Update, context: Context) -> None:
 async def on_my_qr(update: Update, context: Context, *, renewed: bool = False) -> None:
     """My QR: the customer's signed code as an image, with the manual code in the caption."""
     services = context.services
-    cmd = IssueToken(update.effective_user.id, services.qr_ttl)
+    cmd = IssueToken(user_of(update).id, services.qr_ttl)
     issued = await issue_customer_token(services.uow(), cmd, services.signer)
     caption = t("qr_caption", name=issued.customer.display_name, code=issued.customer.manual_code)
     if renewed:
         caption = f"{t('qr_renewed')}\n{caption}"
     png = customer_qr_png(services.qr_link(issued.token), issued.customer.manual_code)
-    await update.message.reply_photo(png, caption=caption)
+    await message_of(update).reply_photo(png, caption=caption)
 
 
 async def on_newqr(update: Update, context: Context) -> None:
     """/newqr: revoke the old code and show the new one."""
-    await renew_customer_qr(context.services.uow(), RenewQr(update.effective_user.id))
+    await renew_customer_qr(context.services.uow(), RenewQr(user_of(update).id))
     await on_my_qr(update, context, renewed=True)
 
 
 async def on_cards(update: Update, context: Context) -> None:
     """My cards: every card with its balance and progress, read fresh each time."""
-    cards = await list_customer_cards(context.services.uow(), update.effective_user.id)
-    await update.message.reply_text(views.cards_text(cards))
+    cards = await list_customer_cards(context.services.uow(), user_of(update).id)
+    await message_of(update).reply_text(views.cards_text(cards))
 
 
 async def on_history(update: Update, context: Context) -> None:
     """History: the latest ledger rows per card, newest first."""
-    history = await customer_history(context.services.uow(), update.effective_user.id)
-    await update.message.reply_text(views.history_text(history))
+    history = await customer_history(context.services.uow(), user_of(update).id)
+    await message_of(update).reply_text(views.history_text(history))
 
 
 async def on_requests(update: Update, context: Context) -> None:
     """Requests: each pending request again, with its buttons."""
-    requests = await pending_requests(context.services.uow(), update.effective_user.id)
+    requests = await pending_requests(context.services.uow(), user_of(update).id)
     if not requests:
-        await update.message.reply_text(t("requests_empty"))
+        await message_of(update).reply_text(t("requests_empty"))
         return
     for view in requests:
         text, markup = views.request_message(view)
-        await update.message.reply_text(text, reply_markup=markup)
+        await message_of(update).reply_text(text, reply_markup=markup)
 
 
 async def on_settings(update: Update, context: Context) -> None:
     """Settings: a button per notification category."""
-    prefs = await get_preferences(context.services.uow(), update.effective_user.id)
-    await update.message.reply_text(
+    prefs = await get_preferences(context.services.uow(), user_of(update).id)
+    await message_of(update).reply_text(
         t("settings_header"), reply_markup=keyboards.preferences(prefs)
     )
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("start", on_start, filters=private))
     app.add_handler(CommandHandler("help", on_help, filters=private))

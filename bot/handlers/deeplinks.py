@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import keyboards
+from bot import keyboards, menus
 from bot.services import Context
 from bot.texts import t
+from bot.updates import chat_id_of, message_of, stored_id, user_of
 from domain.approvals import join_program
 from domain.commands import JoinProgram, JoinStaff
+from domain.conversations import act_for
 from domain.errors import InvalidInput
 from domain.people import join_staff
 from domain.queries import list_customer_cards
@@ -30,16 +32,16 @@ async def route_deep_link(update: Update, context: Context, payload: str) -> Non
 
 
 async def _join_staff(update: Update, context: Context, code: str) -> None:
-    joined = await join_staff(context.services.uow(), JoinStaff(code, update.effective_user.id))
+    joined = await join_staff(context.services.uow(), JoinStaff(code, user_of(update).id))
     context.services.dispatcher.wake()
-    context.user_data["business_id"] = joined.business.id
+    await act_for(context.services.uow(), chat_id_of(update), stored_id(joined.business.id))
     key = "staff_already" if joined.already else "staff_joined_you"
-    await update.message.reply_text(t(key, business=joined.business.name))
-    await context.application.bot_data["staff_commands"](context.bot, update.effective_chat.id)
+    await message_of(update).reply_text(t(key, business=joined.business.name))
+    await menus.set_staff_commands(context.bot, chat_id_of(update))
 
 
 async def _join_program(update: Update, context: Context, code: str) -> None:
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     before = {
         v.card.program_id for v in await list_customer_cards(context.services.uow(), user_id)
     }
@@ -47,7 +49,7 @@ async def _join_program(update: Update, context: Context, code: str) -> None:
     views = await list_customer_cards(context.services.uow(), user_id)
     view = next(v for v in views if v.card.id == card.id)
     key = "already_in_program" if card.program_id in before else "joined_program"
-    await update.message.reply_text(
+    await message_of(update).reply_text(
         t(key, program=view.program.name, business=view.business, number=card.number),
         reply_markup=keyboards.customer_menu(),
     )

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from typing import Any
 
-from bot.callbacks import Prefix, pattern
-from bot.handlers.business import FLOW, AtStep, callback_args, whole_number
-from bot.handlers.common import current_staff
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot import steps
+from bot.callbacks import Prefix, pattern, pressed
+from bot.handlers.common import current_staff, whole_number
 from bot.keyboards_business import program_actions, program_kinds
-from bot.services import Context
+from bot.services import BotApp, Context
 from bot.texts import t
+from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.commands import CreateProgram, EditProgram
-from domain.errors import InvalidAmount, InvalidInput, NotAllowed
-from domain.models import Program, ProgramKind, Role
+from domain.conversations import start_owner_step
+from domain.errors import InvalidAmount, InvalidInput
+from domain.models import ChatState, Program, ProgramKind
 from domain.programs import create_program, edit_program
 from domain.reports import ProgramsOverview, business_programs
 from domain.rules import MAX_AMOUNT, validate_amount, validate_name
 
-# Steps of the guided /newprogram flow (user_data[FLOW]); the answers so far are in DRAFT.
+# Steps of the guided /newprogram flow (bot.steps); each step's data holds the answers so far:
+# business_id, then name, kind, points and threshold as they are given.
 PROGRAM_NAME = "program_name"
 KIND = "program_kind"
 POINTS = "program_points"
 THRESHOLD = "program_threshold"
 REWARD = "program_reward"
-DRAFT = "program_draft"
 NUMBER_FIELDS = ("points_per_scan", "reward_threshold", "max_per_scan", "daily_cap")
 TEXT_FIELDS = ("name", "reward_name")
 NO_CAP = ("0", "none", "")
@@ -44,15 +48,13 @@ def _kind(text: str) -> ProgramKind:
 async def on_newprogram(update: Update, context: Context) -> None:
     """/newprogram: the one-line form `name | kind | per scan | at | reward [| cap]`, or ask."""
     staff = await current_staff(update, context)
-    line = (update.message.text or "").partition(" ")[2]
+    line = text_of(update).partition(" ")[2]
     if line.strip():
         await _create(update, context, _parse_line(staff.business_id, staff.telegram_id, line))
         return
-    if staff.role is not Role.OWNER:
-        raise NotAllowed("not_owner")  # say so now, not after five questions
-    context.user_data[DRAFT] = {"business_id": staff.business_id}
-    context.user_data[FLOW] = PROGRAM_NAME
-    await update.message.reply_text(t("prog_ask_name"))
+    draft = {"business_id": staff.business_id}
+    await start_owner_step(context.services.uow(), chat_id_of(update), staff, PROGRAM_NAME, draft)
+    await message_of(update).reply_text(t("prog_ask_name"))
 
 
 def _parse_line(business_id: int, telegram_id: int, line: str) -> CreateProgram:
@@ -67,66 +69,67 @@ def _parse_line(business_id: int, telegram_id: int, line: str) -> CreateProgram:
     )  # fmt: skip
 
 
-async def on_program_name(update: Update, context: Context) -> None:
+@steps.step(PROGRAM_NAME)
+async def on_program_name(update: Update, context: Context, state: ChatState) -> None:
     """The new program's name; then its kind, by button."""
-    context.user_data[DRAFT]["name"] = validate_name(update.message.text or "", "program")
-    context.user_data[FLOW] = KIND
-    await update.message.reply_text(t("prog_ask_kind"), reply_markup=program_kinds())
+    name = validate_name(text_of(update), "program")
+    await steps.go_to(update, context, KIND, {**state.data, "name": name})
+    await message_of(update).reply_text(t("prog_ask_kind"), reply_markup=program_kinds())
 
 
 async def on_kind(update: Update, context: Context) -> None:
-    """The Points / Stamps button of the guided flow."""
-    (raw,) = callback_args(update, 1)
-    if context.user_data.get(FLOW) != KIND:
-        raise InvalidInput("stale_button")
-    await update.callback_query.answer()
-    await _choose_kind(update, context, raw)
+    """The Points / Stamps button of the guided flow, valid while the flow is at that step."""
+    button = pressed(update, 1)
+    state = await steps.expect(update, context, KIND)
+    await button.query.answer()
+    await _choose_kind(update, context, state, button.text(0))
 
 
-async def on_kind_text(update: Update, context: Context) -> None:
+@steps.step(KIND)
+async def on_kind_text(update: Update, context: Context, state: ChatState) -> None:
     """The kind typed instead of pressed."""
-    await _choose_kind(update, context, update.message.text or "")
+    await _choose_kind(update, context, state, text_of(update))
 
 
-async def _choose_kind(update: Update, context: Context, raw: str) -> None:
+async def _choose_kind(update: Update, context: Context, state: ChatState, raw: str) -> None:
     kind = _kind(raw)
-    context.user_data[DRAFT]["kind"] = kind
-    context.user_data[FLOW] = POINTS
+    await steps.go_to(update, context, POINTS, {**state.data, "kind": kind.value})
     text = f"{t('prog_kind_chosen', kind=kind.value)}\n{t('prog_ask_points', unit=kind.value)}"
-    await update.effective_message.reply_text(text)
+    await message_of(update).reply_text(text)
 
 
-async def on_points(update: Update, context: Context) -> None:
+@steps.step(POINTS)
+async def on_points(update: Update, context: Context, state: ChatState) -> None:
     """Points per scan, checked now so a mistake is fixed in place."""
-    draft = context.user_data[DRAFT]
-    draft["points"] = validate_amount(_number(update.message.text), CreateProgram.max_per_scan)
-    context.user_data[FLOW] = THRESHOLD
-    await update.message.reply_text(t("prog_ask_threshold", unit=draft["kind"].value))
+    points = validate_amount(_number(text_of(update)), CreateProgram.max_per_scan)
+    await steps.go_to(update, context, THRESHOLD, {**state.data, "points": points})
+    await message_of(update).reply_text(t("prog_ask_threshold", unit=state.data["kind"]))
 
 
-async def on_threshold(update: Update, context: Context) -> None:
+@steps.step(THRESHOLD)
+async def on_threshold(update: Update, context: Context, state: ChatState) -> None:
     """Points needed for the reward."""
-    threshold = validate_amount(_number(update.message.text), MAX_AMOUNT)
-    context.user_data[DRAFT]["threshold"] = threshold
-    context.user_data[FLOW] = REWARD
-    await update.message.reply_text(t("prog_ask_reward"))
+    threshold = validate_amount(_number(text_of(update)), MAX_AMOUNT)
+    await steps.go_to(update, context, REWARD, {**state.data, "threshold": threshold})
+    await message_of(update).reply_text(t("prog_ask_reward"))
 
 
-async def on_reward(update: Update, context: Context) -> None:
+@steps.step(REWARD)
+async def on_reward(update: Update, context: Context, state: ChatState) -> None:
     """The reward's name: the last answer, so the program is created."""
-    draft = context.user_data[DRAFT]
+    draft = state.data
     cmd = CreateProgram(
-        draft["business_id"], update.effective_user.id, draft["name"], draft["kind"],
-        draft["points"], draft["threshold"], update.message.text or "",
+        int(draft["business_id"]), user_of(update).id, str(draft["name"]),
+        ProgramKind(draft["kind"]), int(draft["points"]), int(draft["threshold"]),
+        text_of(update),
     )  # fmt: skip
     await _create(update, context, cmd)
 
 
 async def _create(update: Update, context: Context, cmd: CreateProgram) -> None:
     program = await create_program(context.services.uow(), cmd)
-    context.user_data.pop(FLOW, None)
-    context.user_data.pop(DRAFT, None)
-    await update.message.reply_text(
+    await steps.leave(update, context)
+    await message_of(update).reply_text(
         t("prog_created", id=program.id, program=program.name, points=program.points_per_scan,
           unit=program.kind.value, reward=program.reward_name,
           threshold=program.reward_threshold, link=_join_link(context, program))
@@ -143,10 +146,10 @@ async def on_programs(update: Update, context: Context) -> None:
     uow = context.services.uow()
     overview = await business_programs(uow, staff.business_id, staff.telegram_id)
     if not overview.programs:
-        await update.message.reply_text(t("prog_list_empty"))
+        await message_of(update).reply_text(t("prog_list_empty"))
         return
     text = "\n\n".join(_program_text(context, overview, p) for p in overview.programs)
-    await update.message.reply_text(text, reply_markup=program_actions(overview))
+    await message_of(update).reply_text(text, reply_markup=program_actions(overview))
 
 
 def _program_text(context: Context, overview: ProgramsOverview, program: Program) -> str:
@@ -163,17 +166,17 @@ def _program_text(context: Context, overview: ProgramsOverview, program: Program
 
 async def on_program_action(update: Update, context: Context) -> None:
     """Make default (d) / Deactivate (x); the domain refuses another business's program."""
-    raw_id, action = callback_args(update, 2)
-    if action not in ("d", "x"):
-        raise InvalidInput("stale_button")
-    program_id = whole_number(raw_id, InvalidInput("stale_button"))
+    button = pressed(update, 2)
+    program_id, action = button.number(0), button.choice(1, "d", "x")
     staff = await current_staff(update, context)
-    change = {"make_default": True} if action == "d" else {"active": False}
-    cmd = EditProgram(program_id, staff.telegram_id, **change)
+    if action == "d":
+        cmd = EditProgram(program_id, staff.telegram_id, make_default=True)
+    else:
+        cmd = EditProgram(program_id, staff.telegram_id, active=False)
     program = await edit_program(context.services.uow(), cmd)
-    await update.callback_query.answer()
+    await button.query.answer()
     key = "prog_made_default" if action == "d" else "prog_deactivated"
-    await update.effective_message.reply_text(t(key, id=program.id, program=program.name))
+    await button.message.reply_text(t(key, id=program.id, program=program.name))
 
 
 async def on_editprogram(update: Update, context: Context) -> None:
@@ -181,20 +184,20 @@ async def on_editprogram(update: Update, context: Context) -> None:
     staff = await current_staff(update, context)
     args = context.args or []
     if len(args) < 3:
-        await update.message.reply_text(t("prog_edit_usage"))
+        await message_of(update).reply_text(t("prog_edit_usage"))
         return
     program_id = whole_number(args[0], InvalidInput("prog_edit_usage"))
     field, value = args[1].lower(), " ".join(args[2:])
     cmd = EditProgram(program_id, staff.telegram_id, **_change(field, value))
     program = await edit_program(context.services.uow(), cmd)
     shown = getattr(program, field)
-    await update.message.reply_text(
+    await message_of(update).reply_text(
         t("prog_edited", id=program.id, program=program.name, field=field,
           value=t("prog_no_cap") if shown is None else shown)
     )  # fmt: skip
 
 
-def _change(field: str, value: str) -> dict:
+def _change(field: str, value: str) -> dict[str, Any]:
     if field in TEXT_FIELDS:
         return {field: value}
     if field == "daily_cap" and value.strip().lower() in NO_CAP:
@@ -204,15 +207,9 @@ def _change(field: str, value: str) -> dict:
     raise InvalidInput("prog_edit_usage")
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     private = filters.ChatType.PRIVATE
-    typed = private & filters.TEXT & ~filters.COMMAND
     app.add_handler(CommandHandler("newprogram", on_newprogram, filters=private))
-    for step, callback in (
-        (PROGRAM_NAME, on_program_name), (KIND, on_kind_text), (POINTS, on_points),
-        (THRESHOLD, on_threshold), (REWARD, on_reward),
-    ):  # fmt: skip
-        app.add_handler(MessageHandler(typed & AtStep(app, step), callback))
     app.add_handler(CallbackQueryHandler(on_kind, pattern=pattern(Prefix.PROGRAM_KIND)))
     app.add_handler(CommandHandler("programs", on_programs, filters=private))
     app.add_handler(CommandHandler("editprogram", on_editprogram, filters=private))

@@ -6,19 +6,19 @@ import asyncio
 import csv
 import io
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.callbacks import Prefix, pattern
-from bot.handlers.business import callback_args, whole_number
+from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
 from bot.keyboards_business import customers_page
 from bot.qr_images import poster_png
-from bot.services import Context
+from bot.services import BotApp, Context
 from bot.texts import t
-from domain.errors import InvalidInput, NotFound
-from domain.models import Staff
+from bot.updates import message_of
+from domain.conversations import Acting
+from domain.errors import NotFound
 from domain.queries import list_business_customers
 from domain.reports import (
     BusinessExport,
@@ -36,24 +36,25 @@ async def on_customers(update: Update, context: Context) -> None:
     """/customers: the first page of this business's customers."""
     staff = await current_staff(update, context)
     text, markup = await _customers_view(context, staff, 0)
-    await update.message.reply_text(text, reply_markup=markup)
+    await message_of(update).reply_text(text, reply_markup=markup)
 
 
 async def on_customers_page(update: Update, context: Context) -> None:
     """Prev / Next: show another page in the same message."""
-    (raw,) = callback_args(update, 1)
-    page = whole_number(raw, InvalidInput("stale_button"))
+    button = pressed(update, 1)
     staff = await current_staff(update, context)
-    text, markup = await _customers_view(context, staff, page)
-    await update.callback_query.answer()
+    text, markup = await _customers_view(context, staff, button.number(0))
+    await button.query.answer()
     try:
-        await update.callback_query.edit_message_text(text, reply_markup=markup)
+        await button.query.edit_message_text(text, reply_markup=markup)
     except BadRequest as error:  # the same page again (e.g. pressed twice): nothing to change
         if "not modified" not in error.message.lower():
             raise
 
 
-async def _customers_view(context: Context, staff: Staff, page: int):
+async def _customers_view(
+    context: Context, staff: Acting, page: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
     found = await list_business_customers(
         context.services.uow(), staff.business_id, staff.telegram_id, page, PAGE_SIZE
     )
@@ -70,17 +71,14 @@ async def _customers_view(context: Context, staff: Staff, page: int):
 
 async def on_customer_history(update: Update, context: Context) -> None:
     """A customer's button: their latest points at this business only."""
-    (raw,) = callback_args(update, 1)
-    customer_id = whole_number(raw, InvalidInput("stale_button"))
+    button = pressed(update, 1)
     staff = await current_staff(update, context)
     history = await customer_history_at(
-        context.services.uow(), staff.business_id, staff.telegram_id, customer_id
+        context.services.uow(), staff.business_id, staff.telegram_id, button.number(0)
     )
-    await update.callback_query.answer()
+    await button.query.answer()
     if not history.lines:
-        await update.effective_message.reply_text(
-            t("customer_history_empty", customer=history.customer)
-        )
+        await button.message.reply_text(t("customer_history_empty", customer=history.customer))
         return
     lines = [
         t("customer_history_line", when=line.created_at.strftime("%d %b %H:%M"),
@@ -88,7 +86,7 @@ async def on_customer_history(update: Update, context: Context) -> None:
         for line in history.lines
     ]  # fmt: skip
     text = "\n".join([t("customer_history_header", customer=history.customer), *lines])
-    await update.effective_message.reply_text(text)
+    await button.message.reply_text(text)
 
 
 async def on_stats(update: Update, context: Context) -> None:
@@ -100,7 +98,7 @@ async def on_stats(update: Update, context: Context) -> None:
           redeemed=s.points_redeemed, new=s.new_customers, active=s.active_customers)
         for name, s in stats.items()
     ]  # fmt: skip
-    await update.message.reply_text("\n".join([t("stats_header"), *lines]))
+    await message_of(update).reply_text("\n".join([t("stats_header"), *lines]))
 
 
 async def on_export(update: Update, context: Context) -> None:
@@ -110,10 +108,15 @@ async def on_export(update: Update, context: Context) -> None:
     for what, rows in (("customers", _customer_rows(data)), ("ledger", _ledger_rows(data))):
         name = t(f"export_{what}")
         caption = t("export_caption", what=name, business=data.business.name, rows=len(rows) - 1)
-        await update.message.reply_document(_csv(rows), filename=f"{what}.csv", caption=caption)
+        await message_of(update).reply_document(
+            _csv(rows), filename=f"{what}.csv", caption=caption
+        )
 
 
-def _customer_rows(data: BusinessExport) -> list[tuple]:
+Row = tuple[object, ...]
+
+
+def _customer_rows(data: BusinessExport) -> list[Row]:
     header = ("customer_id", "name", "balance", "visits", "last_visit")
     return [header] + [
         (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
@@ -121,7 +124,7 @@ def _customer_rows(data: BusinessExport) -> list[tuple]:
     ]
 
 
-def _ledger_rows(data: BusinessExport) -> list[tuple]:
+def _ledger_rows(data: BusinessExport) -> list[Row]:
     header = (
         "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
         "reason", "staff_telegram_id",
@@ -133,7 +136,7 @@ def _ledger_rows(data: BusinessExport) -> list[tuple]:
     ]  # fmt: skip
 
 
-def _csv(rows: list[tuple]) -> bytes:
+def _csv(rows: list[Row]) -> bytes:
     out = io.StringIO()
     csv.writer(out).writerows([_safe(cell) for cell in row] for row in rows)
     # The BOM makes spreadsheet programs read the file as UTF-8 (names are not all ASCII).
@@ -161,10 +164,10 @@ async def on_poster(update: Update, context: Context) -> None:
     # Drawing and encoding an A5 picture takes a while: keep the event loop free meanwhile.
     png = await asyncio.to_thread(poster_png, link, overview.business.name, subtitle)
     caption = t("poster_caption", program=program.name)
-    await update.message.reply_document(png, filename="poster.png", caption=caption)
+    await message_of(update).reply_document(png, filename="poster.png", caption=caption)
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("customers", on_customers, filters=private))
     app.add_handler(CommandHandler("stats", on_stats, filters=private))

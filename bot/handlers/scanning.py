@@ -7,20 +7,22 @@ from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
     filters,
 )
 
-from bot.callbacks import Prefix, decode, pattern
+from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
 from bot.keyboards import pick_code, scan_result
+from bot.metrics import Metrics
 from bot.qr_reader import QrReadError
-from bot.services import Context
+from bot.services import BotApp, Context
 from bot.texts import t
+from bot.updates import MissingPart, message_of, stored_id, user_of
 from domain.commands import ScanCustomer
+from domain.conversations import Acting
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.models import ScanOutcome
 from domain.scanning import ScanResult, scan_customer
@@ -37,8 +39,10 @@ def token_from_text(text: str) -> str | None:
 async def on_photo(update: Update, context: Context) -> None:
     """A photo (or an image sent as a file) from staff is a scan."""
     staff = await _staff_or_refuse(update, context, "photo_not_staff")
-    message = update.message
+    message = message_of(update)
     attachment = message.photo[-1] if message.photo else message.document
+    if attachment is None:
+        raise MissingPart("photo handler got neither a photo nor a file")
     limit = context.services.settings.max_photo_bytes
     if attachment.file_size and attachment.file_size > limit:
         raise InvalidInput("image_too_large")
@@ -60,21 +64,19 @@ async def on_photo(update: Update, context: Context) -> None:
 
 async def on_pick_code(update: Update, context: Context) -> None:
     """One of the codes of a photo with several: scan that one (each button once)."""
-    query = update.callback_query
-    callback = decode(query.data)
-    if callback is None or len(callback.args) != 1:
-        raise InvalidInput("stale_button")
+    button = pressed(update, 1)
+    token = button.text(0)
     staff = await _staff_or_refuse(update, context, "photo_not_staff")
-    await query.answer()
-    key = f"cb:{query.message.chat_id}:{query.message.message_id}:{callback.args[0]}"
-    await scan_and_reply(update, context, staff.business_id, key=key, token=callback.args[0])
+    await button.query.answer()
+    key = f"cb:{button.message.chat_id}:{button.message.message_id}:{token}"
+    await scan_and_reply(update, context, staff.business_id, key=key, token=token)
 
 
 async def on_code(update: Update, context: Context) -> None:
     """/code K7QX-4M2P: the manual code, for when the camera fails."""
     staff = await _staff_or_refuse(update, context, "not_staff")
     if not context.args:
-        await update.message.reply_text(t("code_usage"))
+        await message_of(update).reply_text(t("code_usage"))
         return
     await scan_and_reply(update, context, staff.business_id, manual_code="".join(context.args))
 
@@ -86,23 +88,33 @@ async def scan_link(update: Update, context: Context, token: str) -> None:
 
 
 async def scan_and_reply(
-    update: Update, context: Context, business_id: int, key: str | None = None, **code
+    update: Update,
+    context: Context,
+    business_id: int,
+    key: str | None = None,
+    *,
+    token: str | None = None,
+    manual_code: str | None = None,
 ) -> None:
+    """Scan by token or manual code; `key` makes it count once (default: the message)."""
     services = context.services
-    message = update.effective_message
+    message = message_of(update)
     cmd = ScanCustomer(
         business_id=business_id,
-        staff_telegram_id=update.effective_user.id,
+        staff_telegram_id=user_of(update).id,
         idempotency_key=key or f"msg:{message.chat_id}:{message.message_id}",
         cooldown=timedelta(seconds=services.settings.scan_cooldown_seconds),
         invite_ttl=timedelta(days=services.settings.enrollment_ttl_days),
-        **code,
+        token=token,
+        manual_code=manual_code,
     )
     result = await scan_customer(services.uow(), cmd, services.signer)
-    context.bot_data["metrics"].scanned(result.outcome.value)
+    metrics: Metrics = context.bot_data["metrics"]
+    metrics.scanned(result.outcome.value)
     services.dispatcher.wake()
     text = scan_text(result)
-    markup = scan_result(result.card.id, result.entry_id) if result.card else None
+    card = result.card
+    markup = scan_result(stored_id(card.id), result.entry_id) if card else None
     await message.reply_text(text, reply_markup=markup)
 
 
@@ -120,19 +132,19 @@ def scan_text(result: ScanResult) -> str:
     if outcome is ScanOutcome.NOT_ENROLLED and result.request is None:
         return t("scan_not_enrolled_pending", **names)
     text = t(f"scan_{outcome.value}", **names)
-    if result.reward_ready:
+    if result.reward_ready and result.program is not None:
         text += "\n" + t("scan_reward_ready", reward=result.program.reward_name, **names)
     return text
 
 
-async def _staff_or_refuse(update: Update, context: Context, refusal: str):
+async def _staff_or_refuse(update: Update, context: Context, refusal: str) -> Acting:
     try:
         return await current_staff(update, context)
     except DomainError:
         raise NotAllowed(refusal) from None
 
 
-def register(app: Application) -> None:
+def register(app: BotApp) -> None:
     private = filters.ChatType.PRIVATE
     images = filters.PHOTO | filters.Document.ALL
     app.add_handler(MessageHandler(private & images, on_photo))

@@ -7,7 +7,7 @@ BUSINESS: dict[str, str] = {
         "🏪 {business} is registered and you are its owner.\n"
         "Next, create a loyalty program: /newprogram (or /bhelp for every staff command)."
     ),
-    "biz_cancelled": "Cancelled.",
+    "cancelled": "Cancelled.",  # /cancel or a typed “cancel”, from any step
     "biz_list_header": "You work for these businesses. Choose the one you act for:",
     "biz_list_line": "{marker} {business} ({role})",
     "biz_chosen": "You now act for {business}.",
@@ -49,7 +49,6 @@ BUSINESS: dict[str, str] = {
         "✅ Program #{id} {program} created: {points} {unit} per scan, {reward} at {threshold}.\n"
         "Customers join with this link:\n{link}"
     ),
-    "prog_cancelled": "Program creation cancelled.",
     "prog_usage": (
         "One line: /newprogram name | points or stamps | per scan | reward at | reward name"
         " [| daily cap]\nfor example /newprogram Coffee club | points | 10 | 100 | Free coffee"

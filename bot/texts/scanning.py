@@ -20,5 +20,4 @@ SCANNING = {
     "ask_amount_add": "How many points to add? Send a number (or “cancel”).",
     "ask_amount_deduct": "How many points to deduct? Send a number (or “cancel”).",
     "request_sent": "📨 Sent to the customer for approval: −{amount} points ({kind}).",
-    "amount_cancelled": "Cancelled.",
 }

@@ -47,9 +47,11 @@ class SqlConversationRepository(SqlRepository):
     async def set_step(
         self, chat_id: int, step: str | None, data: dict[str, Any], at: datetime
     ) -> None:
-        values = {"chat_id": chat_id, "step": step, "data": data, "updated_at": at}
+        values: dict[str, Any] = {"chat_id": chat_id, "step": step, "data": data, "updated_at": at}
         await self._session.execute(_upsert(self._dialect(), ("step", "data")), values)
 
     async def set_business(self, chat_id: int, business_id: int | None, at: datetime) -> None:
-        values = {"chat_id": chat_id, "business_id": business_id, "data": {}, "updated_at": at}
+        values: dict[str, Any] = {
+            "chat_id": chat_id, "business_id": business_id, "data": {}, "updated_at": at,
+        }  # fmt: skip
         await self._session.execute(_upsert(self._dialect(), ("business_id",)), values)
