@@ -51,7 +51,14 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # The flows, bad input and business suites run on both backends; the rest on SQLite only, to
 # keep the suite's time down (and some of them assert with SQLite-only SQL).
-BOTH_BACKENDS = {"test_flows", "test_bad_input", "test_business", "test_webhook"}
+BOTH_BACKENDS = {
+    "test_flows",
+    "test_bad_input",
+    "test_business",
+    "test_webhook",
+    "test_steps",
+    "test_restart",
+}
 BACKENDS = ("sqlite", "postgresql")  # the default SQLite driver (inline), and PostgreSQL
 
 

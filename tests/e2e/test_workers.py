@@ -1,16 +1,17 @@
 """Two bot processes behind one webhook, on one PostgreSQL database: nothing twice, nothing lost.
 
-Only stateless interactions are driven here (deep links, scans, buttons): guided flows keep
-their step in the process's user_data, which round-robin routing splits across workers.
+The proxy hands updates to the workers in turn, so a guided step begun on one worker is
+answered on the other: steps live in the database, not in a process.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,3 +178,47 @@ def first_text(message: SandboxMessage) -> str | None:
     """The text as first sent: answered requests are edited afterwards."""
     history = message.edit_history
     return (history[0].get("text") if history else None) or message.text
+
+
+async def taken_by(cluster: Cluster, act: Awaitable[object], reply: Awaitable[object]) -> int:
+    """Which worker took the update `act` sends (the test drives one chat at a time)."""
+    assert cluster.proxy is not None
+    before = list(cluster.proxy.forwarded)
+    await act
+    await reply
+    changed = [
+        i for i, (a, b) in enumerate(zip(before, cluster.proxy.forwarded, strict=True)) if b > a
+    ]
+    assert len(changed) == 1, changed
+    return changed[0]
+
+
+async def test_a_step_begun_on_one_worker_is_answered_on_the_other(cluster):
+    olga = await cluster.user("Olga")
+    await olga.send_text("/newbusiness Twin Café")
+    await olga.wait_for_text("is registered", timeout=15)
+    taken = [
+        await taken_by(cluster, olga.send_text("/newprogram"), olga.wait_for_text("called?", 15))
+    ]
+    taken.append(
+        await taken_by(cluster, olga.send_text("Club"), olga.wait_for_text("Points or", 15))
+    )
+    question = await olga.last_message()
+    assert question is not None
+    taken.append(
+        await taken_by(
+            cluster, olga.press(question, label="Points"), olga.wait_for_text("per scan?", 15)
+        )
+    )
+    for answer, reply in (("10", "for the reward?"), ("100", "reward called?")):
+        taken.append(
+            await taken_by(cluster, olga.send_text(answer), olga.wait_for_text(reply, 15))
+        )
+    taken.append(
+        await taken_by(cluster, olga.send_text("Cake"), olga.wait_for_text("Club created", 15))
+    )
+    assert set(taken) == {0, 1}  # each worker took some of the steps
+    assert all(a != b for a, b in itertools.pairwise(taken))  # every answer on the other one
+    assert await cluster.query("SELECT name, points_per_scan FROM loyalty_programs") == [
+        ("Club", 10)
+    ]
