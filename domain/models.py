@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 
 class Role(StrEnum):
@@ -34,6 +33,17 @@ class EntryKind(StrEnum):
     ADJUST = "adjust"
 
 
+class LedgerReason(StrEnum):
+    """Why points moved: a code, put into words only when shown."""
+
+    SCAN = "scan"
+    MANUAL = "manual"
+    UNDO = "undo"
+    DEDUCTION = "deduction"
+    REDEMPTION = "redemption"
+    ADJUST = "adjust"
+
+
 class RequestKind(StrEnum):
     ENROLLMENT = "enrollment"
     DEDUCTION = "deduction"
@@ -46,6 +56,12 @@ class RequestStatus(StrEnum):
     REJECTED = "rejected"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+
+
+class RequestOutcome(StrEnum):
+    """Why a request ended other than by the customer's plain answer."""
+
+    INSUFFICIENT_BALANCE = "insufficient_balance"
 
 
 class ScanOutcome(StrEnum):
@@ -76,6 +92,10 @@ class Category(StrEnum):
 # Requests that need an answer are always sent, whatever the preferences say.
 ALWAYS_SENT = frozenset({Category.ENROLLMENT_REQUEST, Category.DEDUCTION_REQUEST, Category.STAFF})
 CUSTOMER_CATEGORIES = tuple(c for c in Category if c is not Category.STAFF)
+
+
+# A message's parameters: plain values, stored as JSON and put into words when it is sent.
+MessageParams = dict[str, str | int | None]
 
 
 class NotificationStatus(StrEnum):
@@ -181,8 +201,10 @@ class LedgerEntry:
     kind: EntryKind
     idempotency_key: str
     created_at: datetime
+    reason: LedgerReason
     staff_telegram_id: int | None = None
-    reason: str = ""
+    note: str = ""  # words a person typed (a reward's name, a staff remark); never a code
+    reverses_entry_id: int | None = None  # an undo names the award it reverses
     id: int | None = None
 
 
@@ -207,9 +229,10 @@ class ApprovalRequest:
     created_at: datetime
     expires_at: datetime
     amount: int = 0
-    reason: str = ""
+    reason: str = ""  # words staff gave, or the reward's name
     card_id: int | None = None
     status: RequestStatus = RequestStatus.PENDING
+    outcome: RequestOutcome | None = None
     decided_at: datetime | None = None
     reminded_at: datetime | None = None
     id: int | None = None
@@ -217,16 +240,23 @@ class ApprovalRequest:
 
 @dataclass
 class Notification:
-    """An outbox row: a message for one chat, rendered by the bot from `template` and `params`."""
+    """An outbox row: a message for one chat, rendered by the bot from `key` and `params`.
+
+    `domain.notify` decides every field from an event: `priority` orders sending (bulk last),
+    and rows sharing a `merge_group` may be folded into one before they are sent.
+    """
 
     chat_id: int
     category: Category
-    template: str
+    key: str
     created_at: datetime
-    params: dict[str, Any] = field(default_factory=dict)
+    params: MessageParams = field(default_factory=dict)
     customer_id: int | None = None
     card_id: int | None = None
     request_id: int | None = None
+    broadcast_id: str | None = None
+    merge_group: str | None = None
+    priority: int = 0
     status: NotificationStatus = NotificationStatus.PENDING
     attempts: int = 0
     next_attempt_at: datetime | None = None

@@ -15,8 +15,8 @@ from domain.commands import (
     SetBotBlocked,
 )
 from domain.errors import NotAllowed, NotFound
+from domain.events import StaffMemberJoined
 from domain.models import Business, Customer, Role, Staff, TelegramUser
-from domain.notify import notify_staff
 from domain.ports import UnitOfWork
 from domain.rules import new_invite_code, new_manual_code, validate_name
 from domain.tokens import TokenSigner, new_public_id
@@ -108,9 +108,7 @@ async def join_staff(uow: UnitOfWork, cmd: JoinStaff) -> StaffJoined:
         )
         user = await uow.users.get(cmd.telegram_id)
         name = user.display_name if user else str(cmd.telegram_id)
-        await notify_staff(
-            uow, business.owner_telegram_id, "staff_joined", name=name, business=business.name
-        )
+        uow.record(StaffMemberJoined(business.owner_telegram_id, name, business.name))
         await uow.commit()
         return StaffJoined(business, staff, already=False)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from domain.events import Event
 from domain.models import (
     ApprovalRequest,
     Business,
@@ -57,7 +58,8 @@ class LedgerLine:
     program: str
     delta: int
     kind: str
-    reason: str
+    reason: str  # a LedgerReason code
+    note: str
     staff_telegram_id: int | None
 
 
@@ -243,6 +245,15 @@ class UnitOfWork(Protocol):
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""
+        ...
+
+    def record(self, event: Event) -> None:
+        """Note what happened; `commit` writes the messages it causes in the same transaction."""
+        ...
+
+    @property
+    def written(self) -> list[Notification]:
+        """The outbox rows the last commit wrote."""
         ...
 
     async def __aenter__(self) -> UnitOfWork: ...

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     UniqueConstraint,
 )
@@ -187,7 +188,11 @@ class LedgerRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
     staff_telegram_id: Mapped[int | None] = _telegram_id(nullable=True)
-    reason: Mapped[str] = mapped_column(String(255), default="")
+    reason: Mapped[str] = mapped_column(String(16))  # a domain LedgerReason code
+    note: Mapped[str] = mapped_column(String(255), default="")
+    reverses_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("point_transactions.id"), index=True
+    )
     created_at: Mapped[datetime]
 
 
@@ -220,6 +225,7 @@ class RequestRow(Base):
     amount: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str] = mapped_column(String(255), default="")
     status: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(32))  # a domain RequestOutcome code
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
@@ -239,8 +245,11 @@ class NotificationRow(Base):
     card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
     request_id: Mapped[int | None] = mapped_column(ForeignKey("customer_approval_requests.id"))
     category: Mapped[str] = mapped_column(String(32))
-    template: Mapped[str] = mapped_column(String(64))
+    template: Mapped[str] = mapped_column(String(64))  # the message key
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    broadcast_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    merge_group: Mapped[str | None] = mapped_column(String(64))
+    priority: Mapped[int] = mapped_column(SmallInteger, default=0)
     status: Mapped[str] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]

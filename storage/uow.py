@@ -8,6 +8,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.events import Event
+from domain.models import Notification
+from domain.notify import write_outbox
 from storage.gate import write_gate
 from storage.repositories import (
     SqlBusinessCustomerRepository,
@@ -58,9 +61,18 @@ class SqlUnitOfWork:
         self._session_factory = session_factory
         self._clock = clock
         self._session: AsyncSession | None = None
+        self._events: list[Event] = []
+        self._written: list[Notification] = []
 
     def now(self) -> datetime:
         return self._clock()
+
+    def record(self, event: Event) -> None:
+        self._events.append(event)
+
+    @property
+    def written(self) -> list[Notification]:
+        return self._written
 
     async def __aenter__(self) -> SqlUnitOfWork:
         if self._session is not None:
@@ -69,6 +81,7 @@ class SqlUnitOfWork:
         await self._gate.__aenter__()
         session = self._session_factory()
         self._session = session
+        self._events, self._written = [], []
         self.users = SqlUserRepository(session)
         self.customers = SqlCustomerRepository(session)
         self.businesses = SqlBusinessRepository(session)
@@ -99,9 +112,14 @@ class SqlUnitOfWork:
                 await self._gate.__aexit__(None, None, None)
 
     async def commit(self) -> None:
-        await self._active().commit()
+        """Write the messages the recorded events cause, then commit them with the change."""
+        session = self._active()
+        events, self._events = self._events, []
+        self._written = await write_outbox(self, events)
+        await session.commit()
 
     async def rollback(self) -> None:
+        self._events = []
         await self._active().rollback()
 
     def _active(self) -> AsyncSession:

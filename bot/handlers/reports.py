@@ -17,6 +17,7 @@ from bot.keyboards_business import customers_page
 from bot.qr_images import poster_png
 from bot.services import Context
 from bot.texts import t
+from bot.views import reason_words
 from domain.errors import InvalidInput, NotFound
 from domain.models import Staff
 from domain.queries import list_business_customers
@@ -84,7 +85,7 @@ async def on_customer_history(update: Update, context: Context) -> None:
         return
     lines = [
         t("customer_history_line", when=line.created_at.strftime("%d %b %H:%M"),
-          delta=line.delta, program=line.program, reason=line.reason or line.kind)
+          delta=line.delta, program=line.program, reason=reason_words(line.reason, line.note))
         for line in history.lines
     ]  # fmt: skip
     text = "\n".join([t("customer_history_header", customer=history.customer), *lines])
@@ -124,11 +125,11 @@ def _customer_rows(data: BusinessExport) -> list[tuple]:
 def _ledger_rows(data: BusinessExport) -> list[tuple]:
     header = (
         "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
-        "reason", "staff_telegram_id",
+        "reason", "note", "staff_telegram_id",
     )  # fmt: skip
     return [header] + [
         (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
-         e.program, e.delta, e.kind, e.reason, e.staff_telegram_id or "")
+         e.program, e.delta, e.kind, e.reason, e.note, e.staff_telegram_id or "")
         for e in data.ledger
     ]  # fmt: skip
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from domain.models import ApprovalRequest, RequestKind, RequestStatus
+from domain.models import ApprovalRequest, RequestKind, RequestOutcome, RequestStatus
 from storage.repositories.base import SqlRepository
 from storage.tables import RequestRow
 
@@ -27,6 +27,7 @@ def _request(row: RequestRow) -> ApprovalRequest:
         reason=row.reason,
         card_id=row.card_id,
         status=RequestStatus(row.status),
+        outcome=RequestOutcome(row.outcome) if row.outcome else None,
         decided_at=row.decided_at,
         reminded_at=row.reminded_at,
     )
@@ -43,6 +44,7 @@ def _copy(request: ApprovalRequest, row: RequestRow) -> RequestRow:
     row.reason = request.reason
     row.card_id = request.card_id
     row.status = request.status.value
+    row.outcome = request.outcome.value if request.outcome else None
     row.decided_at = request.decided_at
     row.reminded_at = request.reminded_at
     return row

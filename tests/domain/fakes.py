@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from domain.models import EntryKind, RequestStatus, ScanOutcome
+from domain.notify import write_outbox
 from domain.ports import CustomerSummary
 
 
@@ -188,7 +189,7 @@ class Ledger(_Repo):
         undone = sum(
             e.delta
             for e in self._all(card_id=card_id)
-            if e.kind is EntryKind.UNDO and int(e.idempotency_key.split(":")[1]) in awards
+            if e.kind is EntryKind.UNDO and e.reverses_entry_id in awards
         )
         return sum(awards.values()) + undone
 
@@ -296,6 +297,8 @@ class FakeUnitOfWork:
         self.committed = Tables()
         self.state = self.committed
         self.commits = 0
+        self.events: list = []
+        self.written: list = []
         repos = {
             "users": Users, "customers": Customers, "businesses": Businesses,
             "staff": StaffRepo, "programs": Programs, "enrollments": Enrollments,
@@ -309,18 +312,25 @@ class FakeUnitOfWork:
     def now(self) -> datetime:
         return self.clock()
 
+    def record(self, event) -> None:
+        self.events.append(event)
+
     async def __aenter__(self):
         self.state = copy.deepcopy(self.committed)
+        self.events, self.written = [], []
         return self
 
     async def __aexit__(self, *exc) -> None:
         self.state = self.committed
 
     async def commit(self) -> None:
+        events, self.events = self.events, []
+        self.written = await write_outbox(self, events)
         self.committed = self.state
         self.commits += 1
 
     async def rollback(self) -> None:
+        self.events = []
         self.state = self.committed
 
     def all(self, name: str) -> list:

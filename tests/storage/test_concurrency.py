@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from domain.models import EntryKind, LedgerEntry
 from storage.tables import CardRow, LedgerRow
-from tests.storage.builders import T0
+from tests.storage.builders import REASON_OF, T0
 
 TASKS = 200
 
