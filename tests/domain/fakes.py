@@ -100,6 +100,11 @@ class Customers(_Repo):
     async def by_manual_code(self, code):
         return self._one(manual_code=code)
 
+    async def with_card_in(self, business_id):
+        holders = {c.customer_id for c in self.uow.state.table("cards").values()
+                   if c.business_id == business_id}  # fmt: skip
+        return [c for c in self._all() if c.id in holders]
+
 
 class Businesses(_Repo):
     name = "businesses"
