@@ -1,4 +1,8 @@
-"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans."""
+"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans.
+
+An entity's `id` is 0 until a repository stores it (stored ids start at 1): an `int`, never
+`None`, so code handling entities read from a repository needs no check that it was stored.
+"""
 
 from __future__ import annotations
 
@@ -110,7 +114,7 @@ class Customer:
     display_name: str
     created_at: datetime
     qr_key_version: int = 1
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -121,7 +125,7 @@ class Business:
     created_at: datetime
     default_program_id: int | None = None
     suspended_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -130,7 +134,7 @@ class Staff:
     telegram_id: int
     role: Role
     added_at: datetime
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -147,7 +151,7 @@ class Program:
     daily_cap: int | None = None
     expires_at: datetime | None = None
     active: bool = True
-    id: int | None = None
+    id: int = 0
     miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
 
 
@@ -159,7 +163,7 @@ class Enrollment:
     created_at: datetime
     invited_by: int | None = None
     decided_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -171,7 +175,7 @@ class Card:
     created_at: datetime
     balance: int = 0
     lifetime_points: int = 0
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -183,7 +187,7 @@ class LedgerEntry:
     created_at: datetime
     staff_telegram_id: int | None = None
     reason: str = ""
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -194,7 +198,7 @@ class BusinessCustomer:
     last_seen: datetime
     visits: int = 0
     status: str = "active"
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -212,7 +216,7 @@ class ApprovalRequest:
     status: RequestStatus = RequestStatus.PENDING
     decided_at: datetime | None = None
     reminded_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -233,7 +237,7 @@ class Notification:
     sent_at: datetime | None = None
     telegram_message_id: int | None = None
     last_error: str = ""
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -246,4 +250,4 @@ class ScanLog:
     program_id: int | None = None
     points: int = 0
     idempotency_key: str = ""
-    id: int | None = None
+    id: int = 0

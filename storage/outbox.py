@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, or_, select, update
+from sqlalchemy import Select, bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Category, Notification, NotificationStatus
 from storage.gate import gated_session
+from storage.repositories.base import changed_rows
 from storage.repositories.notifications import _notification
 from storage.tables import NotificationRow, TelegramUserRow
 
@@ -119,7 +120,7 @@ class OutboxStore:
             # With no user row to mark, the row would be claimed and refused again at once.
             values: dict[str, Any] = (
                 {"status": PENDING, "next_attempt_at": None, "last_error": "blocked"}
-                if marked.rowcount
+                if changed_rows(marked)
                 else {"status": NotificationStatus.FAILED.value, "last_error": "blocked"}
             )
             await session.execute(
@@ -159,7 +160,7 @@ async def _update(session: AsyncSession, notification_id: int, values: dict[str,
     await session.execute(_UPDATE_ONE, {"row_id": notification_id, **values})
 
 
-def _blocked_chats():
+def _blocked_chats() -> Select[int]:
     return select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
 
 
@@ -175,7 +176,7 @@ def _merge_points(rows: list[NotificationRow], now: datetime) -> list[Notificati
     runs: list[list[NotificationRow]] = []
     open_runs: dict[int, list[NotificationRow]] = {}
     for row in rows:  # in id order
-        if _mergeable(row):
+        if row.card_id is not None and _mergeable(row):
             open_runs.setdefault(row.card_id, []).append(row)
         elif row.card_id in open_runs:
             runs.append(open_runs.pop(row.card_id))
@@ -197,7 +198,6 @@ def _mergeable(row: NotificationRow) -> bool:
     return (
         row.category == Category.POINTS_ADDED.value
         and row.template == "points_added"
-        and row.card_id is not None
         and row.status == PENDING
         and row.attempts == 0
     )
