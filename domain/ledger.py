@@ -37,12 +37,12 @@ async def post_entry(
     if existing is not None:
         current = await uow.cards.get(existing.card_id)
         return Posted(existing, current or card, duplicate=True)
-    updated = await uow.cards.apply_delta(_id(card), delta)
+    updated = await uow.cards.apply_delta(card.id, delta)
     if updated is None:
         raise InsufficientBalance(balance=card.balance, needed=-delta)
     entry = await uow.ledger.add(
         LedgerEntry(
-            card_id=_id(card), delta=delta, kind=kind, idempotency_key=key,
+            card_id=card.id, delta=delta, kind=kind, idempotency_key=key,
             created_at=uow.now(), reason=reason, staff_telegram_id=staff_telegram_id,
             note=note, reverses_entry_id=reverses_entry_id,
         )
@@ -54,7 +54,7 @@ async def room_today(uow: UnitOfWork, card: Card, program: Program) -> int | Non
     """How many more points the daily cap allows on this card today (None: no cap)."""
     if program.daily_cap is None:
         return None
-    awarded = await uow.ledger.awarded_since(_id(card), start_of_day(uow.now()))
+    awarded = await uow.ledger.awarded_since(card.id, start_of_day(uow.now()))
     return max(program.daily_cap - awarded, 0)
 
 
@@ -110,7 +110,7 @@ async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
 
 
 async def _locked(uow: UnitOfWork, card: Card) -> Card:
-    locked = await uow.cards.lock(_id(card))
+    locked = await uow.cards.lock(card.id)
     if locked is None:
         raise NotFound("card_not_found")
     return locked
@@ -121,12 +121,6 @@ async def _holder(uow: UnitOfWork, card: Card) -> Customer:
     if customer is None:
         raise NotFound("customer_not_found")
     return customer
-
-
-def _id(card: Card) -> int:
-    if card.id is None:
-        raise NotFound("card_not_found")
-    return card.id
 
 
 async def _card_of_business(

@@ -1,4 +1,8 @@
-"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans."""
+"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans.
+
+An entity's `id` is 0 until a repository stores it (stored ids start at 1): an `int`, never
+`None`, so code handling entities read from a repository needs no check that it was stored.
+"""
 
 from __future__ import annotations
 
@@ -130,7 +134,7 @@ class Customer:
     display_name: str
     created_at: datetime
     qr_key_version: int = 1
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -141,7 +145,7 @@ class Business:
     created_at: datetime
     default_program_id: int | None = None
     suspended_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -150,7 +154,7 @@ class Staff:
     telegram_id: int
     role: Role
     added_at: datetime
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -167,7 +171,7 @@ class Program:
     daily_cap: int | None = None
     expires_at: datetime | None = None
     active: bool = True
-    id: int | None = None
+    id: int = 0
     miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
 
 
@@ -179,7 +183,7 @@ class Enrollment:
     created_at: datetime
     invited_by: int | None = None
     decided_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -191,7 +195,7 @@ class Card:
     created_at: datetime
     balance: int = 0
     lifetime_points: int = 0
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -205,7 +209,7 @@ class LedgerEntry:
     staff_telegram_id: int | None = None
     note: str = ""  # words a person typed (a reward's name, a staff remark); never a code
     reverses_entry_id: int | None = None  # an undo names the award it reverses
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -216,7 +220,7 @@ class BusinessCustomer:
     last_seen: datetime
     visits: int = 0
     status: str = "active"
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -235,7 +239,7 @@ class ApprovalRequest:
     outcome: RequestOutcome | None = None
     decided_at: datetime | None = None
     reminded_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -263,7 +267,7 @@ class Notification:
     sent_at: datetime | None = None
     telegram_message_id: int | None = None
     last_error: str = ""
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -276,4 +280,4 @@ class ScanLog:
     program_id: int | None = None
     points: int = 0
     idempotency_key: str = ""
-    id: int | None = None
+    id: int = 0

@@ -148,8 +148,9 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
     ]  # fmt: skip
     before = card.balance - event.delta
     if before < program.reward_threshold <= card.balance:
-        reached = {"reward": program.reward_name, "business": event.business,
-                   "balance": card.balance}  # fmt: skip
+        reached: MessageParams = {
+            "reward": program.reward_name, "business": event.business, "balance": card.balance,
+        }  # fmt: skip
         messages.append(
             Message(Category.REWARD_REACHED, "reward_reached", reached, event.customer,
                     card_id=card.id)
@@ -208,7 +209,7 @@ async def _row(uow: UnitOfWork, message: Message) -> Notification:
     enabled = (
         customer is None
         or message.category in ALWAYS_SENT
-        or await uow.preferences.enabled(_id(customer), message.category)
+        or await uow.preferences.enabled(customer.id, message.category)
     )
     user = await uow.users.get(telegram_id)
     now = uow.now()
@@ -227,12 +228,6 @@ async def _row(uow: UnitOfWork, message: Message) -> Notification:
         status=NotificationStatus.PENDING if enabled else NotificationStatus.SUPPRESSED,
         next_attempt_at=now if enabled else None,
     )
-
-
-def _id(customer: Customer) -> int:
-    if customer.id is None:
-        raise ValueError("a customer must be stored before they are sent a message")
-    return customer.id
 
 
 @dataclass

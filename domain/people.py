@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import require_owner
+from domain.access import business_of, require_owner
 from domain.commands import (
     IssueToken,
     JoinStaff,
@@ -123,7 +123,7 @@ async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
             raise NotAllowed("cannot_remove_owner")
         await uow.staff.remove(cmd.business_id, cmd.telegram_id)
         # A new invitation link: the old one must not let the removed person straight back in.
-        business = await uow.businesses.get(cmd.business_id)
+        business = await business_of(uow, cmd.business_id)
         business.staff_invite_code = new_invite_code()
         await uow.businesses.update(business)
         await uow.commit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -106,7 +107,8 @@ class ProgramRepository(Protocol):
     async def list(self, business_id: int, *, active_only: bool = False) -> list[Program]: ...
     async def add(self, program: Program) -> Program: ...
     async def update(self, program: Program) -> None: ...
-    async def with_nudges(self) -> list[Program]: ...
+    # `list` here names the method above, so the builtin is spelled out.
+    async def with_nudges(self) -> builtins.list[Program]: ...
 
 
 class EnrollmentRepository(Protocol):

@@ -97,9 +97,7 @@ async def _tell_card(
     customer = await uow.customers.get(card.customer_id)
     if program is None or business is None or customer is None:
         return False
-    if business.suspended_at is not None or card.id is None:
-        return False
-    if not await mark(card.id, uow.now()):
+    if business.suspended_at is not None or not await mark(card.id, uow.now()):
         return False
     uow.record(event(customer, card, program, business.name))
     return True

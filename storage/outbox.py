@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, or_, select, update
+from sqlalchemy import Select, bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Notification, NotificationStatus
 from domain.notify import fold
 from storage.gate import gated_session
+from storage.repositories.base import changed_rows
 from storage.repositories.notifications import _notification
 from storage.tables import NotificationRow, TelegramUserRow
 
@@ -118,7 +119,7 @@ class OutboxStore:
             # With no user row to mark, the row would be claimed and refused again at once.
             values: dict[str, Any] = (
                 {"status": PENDING, "next_attempt_at": None, "last_error": "blocked"}
-                if marked.rowcount
+                if changed_rows(marked)
                 else {"status": NotificationStatus.FAILED.value, "last_error": "blocked"}
             )
             await session.execute(
@@ -158,7 +159,7 @@ async def _update(session: AsyncSession, notification_id: int, values: dict[str,
     await session.execute(_UPDATE_ONE, {"row_id": notification_id, **values})
 
 
-def _blocked_chats():
+def _blocked_chats() -> Select[int]:
     return select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
 
 
@@ -167,19 +168,13 @@ def _apply_folds(rows: list[NotificationRow], now: datetime) -> list[Notificatio
     by_id = {row.id: row for row in rows}
     folded: set[int] = set()
     for merge in fold([_notification(row) for row in rows]):
-        winner = by_id[_row_id(merge.into)]
+        winner = by_id[merge.into.id]
         winner.params = dict(merge.into.params)
         for note in merge.merged:
-            row = by_id[_row_id(note)]
+            row = by_id[note.id]
             row.status = NotificationStatus.SENT.value
             row.sent_at = now
             row.next_attempt_at = None
             row.last_error = f"merged into #{winner.id}"
             folded.add(row.id)
     return [row for row in rows if row.id not in folded]
-
-
-def _row_id(note: Notification) -> int:
-    if note.id is None:
-        raise ValueError("a claimed notification has an id")
-    return note.id

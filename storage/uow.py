@@ -11,6 +11,22 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.events import Event
 from domain.models import Notification
 from domain.notify import write_outbox
+from domain.ports import (
+    BusinessCustomerRepository,
+    BusinessRepository,
+    CardRepository,
+    CustomerRepository,
+    EnrollmentRepository,
+    LedgerRepository,
+    NotificationRepository,
+    PreferenceRepository,
+    ProgramRepository,
+    ReportRepository,
+    RequestRepository,
+    ScanRepository,
+    StaffRepository,
+    UserRepository,
+)
 from storage.gate import write_gate
 from storage.repositories import (
     SqlBusinessCustomerRepository,
@@ -42,20 +58,22 @@ class SqlUnitOfWork:
     One block at a time; each block gets a fresh session, so the object can be reused.
     """
 
-    users: SqlUserRepository
-    customers: SqlCustomerRepository
-    businesses: SqlBusinessRepository
-    staff: SqlStaffRepository
-    programs: SqlProgramRepository
-    enrollments: SqlEnrollmentRepository
-    cards: SqlCardRepository
-    ledger: SqlLedgerRepository
-    business_customers: SqlBusinessCustomerRepository
-    requests: SqlRequestRepository
-    notifications: SqlNotificationRepository
-    preferences: SqlPreferenceRepository
-    scans: SqlScanRepository
-    reports: SqlReportRepository
+    # Typed as the domain's ports: mypy checks each SQL repository against its Protocol where
+    # it is set below, and the Protocol's attributes (settable, so invariant) match exactly.
+    users: UserRepository
+    customers: CustomerRepository
+    businesses: BusinessRepository
+    staff: StaffRepository
+    programs: ProgramRepository
+    enrollments: EnrollmentRepository
+    cards: CardRepository
+    ledger: LedgerRepository
+    business_customers: BusinessCustomerRepository
+    requests: RequestRepository
+    notifications: NotificationRepository
+    preferences: PreferenceRepository
+    scans: ScanRepository
+    reports: ReportRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory

@@ -8,11 +8,11 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import LedgerRow
 
 
-def _entry(row: LedgerRow) -> LedgerEntry:
+def _entry(row: RowOf[LedgerRow]) -> LedgerEntry:
     return LedgerEntry(
         id=row.id,
         card_id=row.card_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, func, select
 
 from domain.models import CUSTOMER_CATEGORIES, Category, Notification, NotificationStatus
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import NotificationRow, PreferenceRow, TelegramUserRow
 
 
@@ -53,7 +53,7 @@ class SqlNotificationRepository(SqlRepository):
         return counts
 
 
-def _notification(row: NotificationRow) -> Notification:
+def _notification(row: RowOf[NotificationRow]) -> Notification:
     return Notification(
         id=row.id,
         chat_id=row.chat_id,

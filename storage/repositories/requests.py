@@ -7,13 +7,13 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from domain.models import ApprovalRequest, RequestKind, RequestOutcome, RequestStatus
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import RequestRow
 
 _PENDING = RequestStatus.PENDING.value
 
 
-def _request(row: RequestRow) -> ApprovalRequest:
+def _request(row: RowOf[RequestRow]) -> ApprovalRequest:
     return ApprovalRequest(
         id=row.id,
         kind=RequestKind(row.kind),
@@ -118,7 +118,7 @@ class SqlRequestRepository(SqlRepository):
 
     async def mark_reminded(self, request_id: int, at: datetime) -> bool:
         # Guarded, so two sweeps at once (two processes on PostgreSQL) remind only once.
-        result = await self._session.execute(
+        changed = await self._changed(
             update(RequestRow)
             .where(
                 RequestRow.id == request_id,
@@ -128,4 +128,4 @@ class SqlRequestRepository(SqlRepository):
             .values(reminded_at=at)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed == 1
