@@ -28,8 +28,8 @@ from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
 from domain.commands import CreateProgram, RegisterBusiness
 from domain.enrollment import activate
+from domain.events import NewsBroadcast
 from domain.models import Category, Customer, Notification, TelegramUser
-from domain.notify import notify_customer
 from domain.people import register_business
 from domain.programs import create_program
 from sandbox.client import SandboxClient, SandboxUser
@@ -95,7 +95,7 @@ async def idle_latency(app, pairs, samples: int, sends: Sends) -> list[float]:
     for i, (_, customer) in enumerate(pairs[:samples]):
         tag = f"idle-{i}"
         async with services.uow() as uow:
-            await notify_customer(uow, customer, Category.REMINDER, "business_news", text=tag)
+            uow.record(NewsBroadcast(customer, f"idle-{i}", "Bench Café", tag))
             await uow.commit()
             committed = time.monotonic()
         await sends.until(lambda tag=tag: tag in sends.at, timeout=5)
@@ -116,7 +116,7 @@ async def queue_backlog(app, pairs, n: int) -> tuple[list[str], float]:
             await uow.notifications.add(
                 Notification(
                     chat_id=customer.telegram_id, category=Category.BUSINESS_NEWS,
-                    template="business_news", created_at=uow.now(), customer_id=customer.id,
+                    key="business_news", created_at=uow.now(), customer_id=customer.id,
                     params={"business": "Bench Café", "text": tag}, next_attempt_at=uow.now(),
                 )
             )  # fmt: skip

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from telegram import Update
 from telegram.ext import (
     Application,
@@ -113,7 +115,12 @@ def build_application(
 class _WakingUnitOfWork(SqlUnitOfWork):
     """Wakes the dispatcher after each commit, so a push follows its action at once."""
 
-    def __init__(self, sessions, clock, wake: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[Any],
+        clock: Callable[[], datetime],
+        wake: Callable[[], None],
+    ) -> None:
         super().__init__(sessions, clock)
         self._wake = wake
 
@@ -151,6 +158,10 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
         app.bot_data["scheduler"].start()
     await app.start()
     if polling:
+        if app.updater is None:
+            raise RuntimeError(
+                "polling needs the Updater: build the application with updater=True"
+            )
         await app.updater.start_polling(
             poll_interval=0, timeout=10, allowed_updates=ALLOWED_UPDATES
         )

@@ -6,6 +6,11 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the commands import what they need when run, so `--help` stays quick
+    from bot.settings import Settings
 
 USAGE = """usage: loyalty-bot COMMAND [ARGS]
 
@@ -48,7 +53,9 @@ def _webhook(argv: list[str]) -> int:
     return _serve("webhook", run, argv)
 
 
-def _serve(name: str, run, argv: list[str]) -> int:
+def _serve(
+    name: str, run: Callable[[Settings], Coroutine[object, object, None]], argv: list[str]
+) -> int:
     """Configure logging from the settings and run a long-lived mode until it stops."""
     from bot.settings import Settings
 

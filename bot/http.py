@@ -11,11 +11,15 @@ default: form fields, multipart when there are files.
 from __future__ import annotations
 
 import urllib.request
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+if TYPE_CHECKING:  # PTB's own names for its parameter types, used only to annotate
+    from telegram._utils.types import ODVInput, UploadFileDict
 
 
 class AiohttpRequest(BaseRequest):
@@ -67,10 +71,10 @@ class AiohttpRequest(BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout=BaseRequest.DEFAULT_NONE,
-        write_timeout=BaseRequest.DEFAULT_NONE,
-        connect_timeout=BaseRequest.DEFAULT_NONE,
-        pool_timeout=BaseRequest.DEFAULT_NONE,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         if self._session is None or self._session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
@@ -106,18 +110,23 @@ class AiohttpRequest(BaseRequest):
         parts = urlsplit(url)
         key = (parts.scheme, parts.netloc)
         if key not in self._proxy_of:
-            bypass = urllib.request.proxy_bypass_environment(parts.netloc, self._proxies)
+            # Undocumented, so typeshed leaves it out; it is the NO_PROXY test urllib itself uses.
+            bypass = urllib.request.proxy_bypass_environment(  # type: ignore[attr-defined]
+                parts.netloc, self._proxies
+            )
             proxy = self._proxies.get(parts.scheme) or self._proxies.get("all")
             self._proxy_of[key] = None if bypass else proxy
         return self._proxy_of[key]
 
 
-def _given(value, default: float | None) -> float | None:
-    # PTB's documented test for "not passed": the DEFAULT_NONE sentinel itself.
-    return default if value is BaseRequest.DEFAULT_NONE else value
+def _given(value: ODVInput[float], default: float | None) -> float | None:
+    # PTB passes a number, None, or its DEFAULT_NONE sentinel (a DefaultValue) for "not passed".
+    return value if value is None or isinstance(value, int | float) else default
 
 
-def _body(request_data: RequestData | None, files) -> aiohttp.FormData | dict | None:
+def _body(
+    request_data: RequestData | None, files: UploadFileDict | None
+) -> aiohttp.FormData | dict[str, str] | None:
     if request_data is None:
         return None
     fields = request_data.json_parameters
@@ -127,7 +136,8 @@ def _body(request_data: RequestData | None, files) -> aiohttp.FormData | dict | 
     for name, part in files.items():
         if isinstance(part, tuple):
             filename, content, *mime = part
-            form.add_field(name, content, filename=filename, content_type=(mime or [None])[0])
+            content_type = mime[0] if mime else None
+            form.add_field(name, content, filename=filename, content_type=content_type)
         else:
             form.add_field(name, part)
     return form

@@ -13,7 +13,7 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
-from telegram.ext import Application
+from telegram.ext import Application, CallbackContext
 
 from domain.errors import DomainError
 from domain.models import NotificationStatus
@@ -93,7 +93,7 @@ class MeasuredApplication(Application):
                 metrics.handled(time.perf_counter() - start, result)
 
 
-async def on_error(update: object, context: Any) -> None:
+async def on_error(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
     """An extra error handler: tells MeasuredApplication how its update ended."""
     refused = isinstance(context.error, DomainError)
     _results(context.application.bot_data)[id(update)] = "refused" if refused else "error"

@@ -202,7 +202,8 @@ class Dispatcher:
         delay = slot - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
-        self._waiting.pop(asyncio.current_task(), None)  # from here on, the row is in flight
+        if (task := asyncio.current_task()) is not None:
+            self._waiting.pop(task, None)  # from here on, the row is in flight
         try:
             text, markup = render_notification(note)
         except Exception as error:  # a row that cannot be rendered never will be: fail it

@@ -45,7 +45,7 @@ def _centered_text(draw: ImageDraw.ImageDraw, width: int, y: int, text: str, siz
             break
         size = int(size * 0.9)
     draw.text(((width - (right - left)) / 2 - left, y - top), text, fill=0, font=font)
-    return y + bottom - top
+    return int(y + bottom - top)  # Pillow types the box in floats; these fonts give ints
 
 
 def customer_qr_png(link: str, caption: str | None = None) -> bytes:

@@ -21,7 +21,7 @@ MAX_SIDE = 20_000
 # the passes that hunt for small codes.
 WORK_SIDE = 1400
 FULL_SIDE = 3000
-_QR = zxingcpp.BarcodeFormat.QRCode
+_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 _LOCAL = zxingcpp.Binarizer.LocalAverage
 _GLOBAL = zxingcpp.Binarizer.GlobalHistogram
 
@@ -40,7 +40,7 @@ def _load_gray(data: bytes, max_bytes: int) -> Image.Image:
     if len(data) > max_bytes:
         raise QrReadError("image_too_large", f"{len(data)} bytes, the limit is {max_bytes}")
     try:
-        img = Image.open(io.BytesIO(data))  # reads the header only
+        img: Image.Image = Image.open(io.BytesIO(data))  # reads the header only
     except Image.DecompressionBombError as exc:
         raise QrReadError("image_too_large", str(exc)) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
@@ -84,9 +84,11 @@ def _scaled(img: Image.Image, factor: float) -> Image.Image:
 Box = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the picture
 
 
-def _read(img: Image.Image, found: Found, binarizer=_LOCAL, invert=False) -> list[Box]:
+def _read(
+    img: Image.Image, found: Found, binarizer: zxingcpp.Binarizer = _LOCAL, invert: bool = False
+) -> list[Box]:
     """Adds the codes zxing reads to `found`; returns where it saw symbols it could not decode."""
-    failed = []
+    failed: list[Box] = []
     for code in zxingcpp.read_barcodes(
         img, formats=_QR, try_invert=invert, binarizer=binarizer, return_errors=True
     ):
@@ -105,7 +107,7 @@ def _read(img: Image.Image, found: Found, binarizer=_LOCAL, invert=False) -> lis
 _blur = ImageFilter.GaussianBlur(1)
 _soften = ImageFilter.GaussianBlur(0.7)
 _sharpen = ImageFilter.UnsharpMask(4, 200, 0)
-STEPS: list[tuple[str, Callable[[Image.Image], Image.Image], object]] = [
+STEPS: list[tuple[str, Callable[[Image.Image], Image.Image], zxingcpp.Binarizer]] = [
     ("upscale", lambda g: _scaled(g, 1.5), _LOCAL),  # small codes: modules under ~3 px
     ("smooth", lambda g: g.filter(_blur), _LOCAL),  # noise, moiré, JPEG blocking
     ("sharpen", lambda g: g.filter(_sharpen), _LOCAL),  # focus and motion blur
@@ -149,7 +151,7 @@ def _crop(img: Image.Image, box: Box) -> Image.Image:
 
 def _unexplained(boxes: list[Box], found: Found) -> list[Box]:
     """Failed symbols that are not just another sighting of a code already read."""
-    left = []
+    left: list[Box] = []
     for box in boxes:
         inside = any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for y, x in found.values())
         if not inside and all(abs(box[0] - b[0]) + abs(box[1] - b[1]) > 0.02 for b in left):

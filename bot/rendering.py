@@ -16,8 +16,8 @@ def render_notification(note: Notification) -> tuple[str, InlineKeyboardMarkup |
     params = dict(note.params)
     reason = params.get("reason") or ""
     params["reason_suffix"] = f" ({reason})" if reason else ""
-    text = t(note.template, **params)
-    kind = REQUESTS.get(note.category) or ASKING_AGAIN.get(note.template)
+    text = t(note.key, **params)
+    kind = REQUESTS.get(note.category) or ASKING_AGAIN.get(note.key)
     if kind and note.request_id is not None:
         return text, request_answer(note.request_id, kind)
     return text, None

@@ -6,10 +6,14 @@ import asyncio
 import contextlib
 import logging
 import signal
+from typing import TYPE_CHECKING
 
 from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
 from storage.migrate import upgrade
+
+if TYPE_CHECKING:
+    from sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 SANDBOX_TOKEN = "123456:SANDBOX-TOKEN"
@@ -34,7 +38,7 @@ async def run(settings: Settings) -> None:
             await sandbox.stop()
 
 
-async def _start_sandbox(settings: Settings):
+async def _start_sandbox(settings: Settings) -> SandboxServer:
     from sandbox.server import SandboxServer  # only the offline mode needs it
 
     server = SandboxServer(token=SANDBOX_TOKEN, bot_username="loyalty_sandbox_bot")

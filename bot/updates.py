@@ -47,10 +47,3 @@ def query_of(update: Update) -> CallbackQuery:
     if query is None:
         raise MissingPart("update without a button press")
     return query
-
-
-def stored_id(entity_id: int | None) -> int:
-    """The id of an entity a use case returned: always stored, so always set."""
-    if entity_id is None:
-        raise MissingPart("entity without an id")
-    return entity_id

@@ -6,7 +6,6 @@ from telegram import InlineKeyboardMarkup
 
 from bot.keyboards import request_answer
 from bot.texts import t
-from bot.updates import stored_id
 from domain.models import LedgerEntry, ProgramKind
 from domain.queries import CardView, RequestView
 
@@ -56,11 +55,17 @@ def history_text(history: list[tuple[CardView, list[LedgerEntry]]]) -> str:
         )  # fmt: skip
         lines = [
             t("history_line", when=e.created_at.strftime("%d %b %H:%M"), delta=e.delta,
-              reason=e.reason or e.kind.value)
+              reason=reason_words(e.reason, e.note))
             for e in entries
         ]  # fmt: skip
         parts.append("\n".join(lines) or t("history_none"))
     return "\n".join(parts)
+
+
+def reason_words(reason: str, note: str = "") -> str:
+    """A ledger reason code in words, with what a person typed after it."""
+    words = t(f"reason_{reason}")
+    return f"{words} ({note})" if note else words
 
 
 def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
@@ -75,4 +80,4 @@ def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
         reward="", threshold="",
     )  # fmt: skip
     kind = "enrollment" if request.kind.value == "enrollment" else "deduction"
-    return text, request_answer(stored_id(request.id), kind)
+    return text, request_answer(request.id, kind)

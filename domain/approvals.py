@@ -8,17 +8,20 @@ from domain.access import business_of, program_of, require_staff
 from domain.commands import AnswerRequest, InviteToProgram, JoinProgram, RequestDeduction
 from domain.enrollment import activate, invite
 from domain.errors import DomainError, InsufficientBalance, NotAllowed, NotFound, RequestNotPending
+from domain.events import DeductionDecided, DeductionRequested, EnrollmentDecided, RequestExpired
 from domain.ledger import post_entry
 from domain.models import (
     ApprovalRequest,
     Card,
-    Category,
+    Customer,
     EnrollmentStatus,
     EntryKind,
+    LedgerReason,
+    Program,
     RequestKind,
+    RequestOutcome,
     RequestStatus,
 )
-from domain.notify import notify_customer, notify_staff
 from domain.ports import UnitOfWork
 from domain.rules import validate_amount, validate_reason
 
@@ -79,6 +82,8 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
         if card.balance < amount:
             raise InsufficientBalance(balance=card.balance, needed=amount)
         customer = await uow.customers.get(card.customer_id)
+        if customer is None:
+            raise NotFound("customer_not_found")
         request = await uow.requests.add(
             ApprovalRequest(
                 kind=kind, customer_id=card.customer_id, business_id=business.id,
@@ -88,12 +93,7 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
                 card_id=card.id,
             )
         )  # fmt: skip
-        await notify_customer(
-            uow, customer, Category.DEDUCTION_REQUEST, f"{kind.value}_request",
-            card_id=card.id, request_id=request.id, business=business.name,
-            program=program.name, amount=amount, reason=request.reason, balance=card.balance,
-            expires_at=request.expires_at.isoformat(),
-        )  # fmt: skip
+        uow.record(DeductionRequested(customer, request, card, program, business.name))
         await uow.commit()
         return request
 
@@ -126,16 +126,22 @@ async def answer_request(uow: UnitOfWork, cmd: AnswerRequest) -> Answered:
         request.decided_at = uow.now()
         card = await _decide(uow, request, program, customer, cmd.approve, business.name)
         await uow.requests.update(request)
-        await notify_staff(
-            uow, request.requested_by, f"{request.kind.value}_{request.status.value}",
-            customer=customer.display_name, business=business.name, program=program.name,
-            amount=request.amount, balance=card.balance if card else None,
-        )  # fmt: skip
+        if request.kind is RequestKind.ENROLLMENT:
+            uow.record(EnrollmentDecided(customer, request, program, business.name))
+        else:
+            uow.record(DeductionDecided(customer, request, card, program, business.name))
         await uow.commit()
         return Answered(request, card, business.name, program.name)
 
 
-async def _decide(uow, request, program, customer, approve: bool, business: str) -> Card | None:
+async def _decide(
+    uow: UnitOfWork,
+    request: ApprovalRequest,
+    program: Program,
+    customer: Customer,
+    approve: bool,
+    business: str,
+) -> Card | None:
     """Apply an answer to the request; returns the card as it now is."""
     if request.kind is RequestKind.ENROLLMENT:
         enrollment = await uow.enrollments.get(customer.id, program.id)
@@ -148,20 +154,24 @@ async def _decide(uow, request, program, customer, approve: bool, business: str)
             return None
         request.status = RequestStatus.APPROVED
         return await activate(uow, program, customer, invited_by=request.requested_by)
-    card = await uow.cards.get(request.card_id)
+    card = await uow.cards.get(request.card_id) if request.card_id is not None else None
+    if card is None:
+        raise NotFound("card_not_found")
     if not approve:
         request.status = RequestStatus.REJECTED
         return card
-    kind = EntryKind.REDEEM if request.kind is RequestKind.REDEMPTION else EntryKind.DEDUCT
+    redeem = request.kind is RequestKind.REDEMPTION
+    kind = EntryKind.REDEEM if redeem else EntryKind.DEDUCT
+    reason = LedgerReason.REDEMPTION if redeem else LedgerReason.DEDUCTION
     try:
         posted = await post_entry(
-            uow, card, -request.amount, kind, f"request:{request.id}",
-            staff_telegram_id=request.requested_by, reason=request.reason,
+            uow, card, -request.amount, kind, f"request:{request.id}", reason,
+            staff_telegram_id=request.requested_by, note=request.reason,
         )  # fmt: skip
     except InsufficientBalance:
         # The balance no longer suffices: the request fails, both sides are told, nothing moves.
         request.status = RequestStatus.CANCELLED
-        request.reason = "insufficient_balance"
+        request.outcome = RequestOutcome.INSUFFICIENT_BALANCE
         return card
     request.status = RequestStatus.APPROVED
     await uow.business_customers.touch(request.business_id, customer.id, uow.now(), visit=False)
@@ -182,28 +192,15 @@ async def expire_due_requests(uow: UnitOfWork, limit: int = 500) -> list[Approva
             customer = await uow.customers.get(request.customer_id)
             program = await uow.programs.get(request.program_id)
             business = await uow.businesses.get(request.business_id)
-            names = {
-                "business": business.name if business else "",
-                "program": program.name if program else "",
-                "amount": request.amount,
-            }
             if request.kind is RequestKind.ENROLLMENT:
                 enrollment = await uow.enrollments.get(request.customer_id, request.program_id)
                 if enrollment is not None and enrollment.status is EnrollmentStatus.INVITED:
                     enrollment.status = EnrollmentStatus.EXPIRED
                     await uow.enrollments.update(enrollment)
-            category = (
-                Category.ENROLLMENT_RESULT
-                if request.kind is RequestKind.ENROLLMENT
-                else Category.DEDUCTION_RESULT
-            )
-            if customer is not None:
-                await notify_customer(
-                    uow, customer, category, f"{request.kind.value}_expired",
-                    request_id=request.id, **names,
-                )  # fmt: skip
-                names["customer"] = customer.display_name
-            await notify_staff(uow, request.requested_by, f"{request.kind.value}_expired", **names)
+            uow.record(
+                RequestExpired(customer, request, program.name if program else "",
+                               business.name if business else "")
+            )  # fmt: skip
             expired.append(request)
         await uow.commit()
         return expired

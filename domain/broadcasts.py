@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from domain.access import business_of, require_owner
 from domain.errors import InvalidInput
-from domain.models import Category, NotificationStatus
-from domain.notify import notify_customer
+from domain.events import NewsBroadcast
+from domain.models import NotificationStatus
 from domain.ports import UnitOfWork
 
 MAX_TEXT = 3500  # leaves room for the business name within Telegram's 4096 characters
@@ -55,14 +55,10 @@ async def broadcast_news(uow: UnitOfWork, cmd: BroadcastNews) -> BroadcastQueued
         business = await business_of(uow, cmd.business_id)
         broadcast_id = secrets.token_hex(8)
         customers = await uow.customers.with_card_in(business.id)
-        suppressed = 0
         for customer in customers:
-            note = await notify_customer(
-                uow, customer, Category.BUSINESS_NEWS, "business_news",
-                business=business.name, text=text, broadcast_id=broadcast_id,
-            )  # fmt: skip
-            suppressed += note.status is NotificationStatus.SUPPRESSED
+            uow.record(NewsBroadcast(customer, broadcast_id, business.name, text))
         await uow.commit()
+        suppressed = sum(n.status is NotificationStatus.SUPPRESSED for n in uow.written)
         return BroadcastQueued(broadcast_id, len(customers), suppressed)
 
 

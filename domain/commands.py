@@ -106,7 +106,7 @@ class AwardPoints:
     card_id: int
     amount: int
     idempotency_key: str
-    reason: str = ""
+    note: str = ""  # words staff may add; the entry's reason is `manual`
 
 
 @dataclass(frozen=True)

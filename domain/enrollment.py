@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from domain.errors import DomainError
+from domain.events import EnrollmentRequested
 from domain.models import (
     ApprovalRequest,
     Business,
     Card,
-    Category,
     Customer,
     Enrollment,
     EnrollmentStatus,
@@ -17,7 +17,6 @@ from domain.models import (
     RequestKind,
     RequestStatus,
 )
-from domain.notify import notify_customer
 from domain.ports import UnitOfWork
 from domain.rules import new_card_number
 
@@ -63,12 +62,7 @@ async def invite(
             expires_at=uow.now() + ttl,
         )
     )
-    await notify_customer(
-        uow, customer, Category.ENROLLMENT_REQUEST, "enrollment_request",
-        request_id=request.id, business=business.name, program=program.name,
-        kind=program.kind.value, reward=program.reward_name,
-        threshold=program.reward_threshold, points_per_scan=program.points_per_scan,
-    )  # fmt: skip
+    uow.record(EnrollmentRequested(customer, request, program, business.name))
     return request
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import require_staff
+from domain.access import staff_business
 from domain.commands import AwardPoints, UndoAward
 from domain.errors import DomainError, InsufficientBalance, NotFound
-from domain.models import Card, Category, Customer, EntryKind, LedgerEntry, Program
-from domain.notify import notify_customer
+from domain.events import AwardUndone, PointsAwarded
+from domain.models import Card, Customer, EntryKind, LedgerEntry, LedgerReason, Program
 from domain.ports import UnitOfWork
 from domain.rules import start_of_day, validate_amount, validate_reason
 
@@ -26,9 +26,11 @@ async def post_entry(
     delta: int,
     kind: EntryKind,
     key: str,
+    reason: LedgerReason,
     *,
     staff_telegram_id: int | None = None,
-    reason: str = "",
+    note: str = "",
+    reverses_entry_id: int | None = None,
 ) -> Posted:
     """Move points on a card: one ledger row and the balance, or nothing if the key is known."""
     existing = await uow.ledger.by_key(key)
@@ -40,15 +42,11 @@ async def post_entry(
         raise InsufficientBalance(balance=card.balance, needed=-delta)
     entry = await uow.ledger.add(
         LedgerEntry(
-            card_id=card.id,
-            delta=delta,
-            kind=kind,
-            idempotency_key=key,
-            created_at=uow.now(),
-            staff_telegram_id=staff_telegram_id,
-            reason=reason,
+            card_id=card.id, delta=delta, kind=kind, idempotency_key=key,
+            created_at=uow.now(), reason=reason, staff_telegram_id=staff_telegram_id,
+            note=note, reverses_entry_id=reverses_entry_id,
         )
-    )
+    )  # fmt: skip
     return Posted(entry, updated, duplicate=False)
 
 
@@ -60,56 +58,13 @@ async def room_today(uow: UnitOfWork, card: Card, program: Program) -> int | Non
     return max(program.daily_cap - awarded, 0)
 
 
-async def announce_award(
-    uow: UnitOfWork,
-    posted: Posted,
-    program: Program,
-    business: str,
-    *,
-    customer: Customer | None = None,
-) -> None:
-    """Tell the customer about new points, and about a reward newly within reach.
-
-    Pass the card's holder if the caller has already read them; else they are read here.
-    """
-    if customer is None or customer.id != posted.card.customer_id:
-        customer = await uow.customers.get(posted.card.customer_id)
-    if customer is None:
-        return
-    await notify_customer(
-        uow,
-        customer,
-        Category.POINTS_ADDED,
-        "points_added",
-        card_id=posted.card.id,
-        points=posted.entry.delta,
-        balance=posted.card.balance,
-        business=business,
-        program=program.name,
-        kind=program.kind.value,
-        threshold=program.reward_threshold,
-    )
-    before = posted.card.balance - posted.entry.delta
-    if before < program.reward_threshold <= posted.card.balance:
-        await notify_customer(
-            uow,
-            customer,
-            Category.REWARD_REACHED,
-            "reward_reached",
-            card_id=posted.card.id,
-            reward=program.reward_name,
-            business=business,
-            balance=posted.card.balance,
-        )
-
-
 async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
     """Staff add points to a card of their business by hand (+1, +5, other amount)."""
-    reason = validate_reason(cmd.reason)
+    note = validate_reason(cmd.note)
     async with uow:
-        await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
+        business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
         card, program = await _card_of_business(uow, cmd.business_id, cmd.card_id)
-        card = await uow.cards.lock(card.id)  # the cap check holds until the award
+        card = await _locked(uow, card)  # the cap check holds until the award
         amount = validate_amount(cmd.amount, program.max_per_scan)
         room = await room_today(uow, card, program)
         if (
@@ -119,12 +74,15 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
         ):
             raise DomainError("daily_cap_reached", room=room)
         posted = await post_entry(
-            uow, card, amount, EntryKind.AWARD, cmd.idempotency_key,
-            staff_telegram_id=cmd.staff_telegram_id, reason=reason,
+            uow, card, amount, EntryKind.AWARD, cmd.idempotency_key, LedgerReason.MANUAL,
+            staff_telegram_id=cmd.staff_telegram_id, note=note,
         )  # fmt: skip
         if not posted.duplicate:
-            business = await uow.businesses.get(cmd.business_id)
-            await announce_award(uow, posted, program, business.name if business else "")
+            customer = await _holder(uow, card)
+            uow.record(
+                PointsAwarded(customer, posted.card, program, business.name, amount,
+                              LedgerReason.MANUAL)
+            )  # fmt: skip
             await uow.business_customers.touch(
                 cmd.business_id, card.customer_id, uow.now(), visit=False
             )
@@ -135,26 +93,34 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
 async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
     """Reverse an award of this business; undoing twice moves points once."""
     async with uow:
-        await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
+        business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
         entry = await uow.ledger.get(cmd.entry_id)
         if entry is None or entry.kind is not EntryKind.AWARD:
             raise NotFound("entry_not_found")
         card, program = await _card_of_business(uow, cmd.business_id, entry.card_id, active=False)
         posted = await post_entry(
-            uow, card, -entry.delta, EntryKind.UNDO, f"undo:{entry.id}",
-            staff_telegram_id=cmd.staff_telegram_id, reason=f"undo #{entry.id}",
+            uow, card, -entry.delta, EntryKind.UNDO, f"undo:{entry.id}", LedgerReason.UNDO,
+            staff_telegram_id=cmd.staff_telegram_id, reverses_entry_id=entry.id,
         )  # fmt: skip
         if not posted.duplicate:
-            customer = await uow.customers.get(card.customer_id)
-            business = await uow.businesses.get(cmd.business_id)
-            if customer is not None:
-                await notify_customer(
-                    uow, customer, Category.POINTS_DEDUCTED, "points_undone",
-                    card_id=card.id, points=entry.delta, balance=posted.card.balance,
-                    business=business.name if business else "", program=program.name,
-                )  # fmt: skip
+            customer = await _holder(uow, card)
+            uow.record(AwardUndone(customer, posted.card, program, business.name, entry.delta))
         await uow.commit()
         return posted
+
+
+async def _locked(uow: UnitOfWork, card: Card) -> Card:
+    locked = await uow.cards.lock(card.id)
+    if locked is None:
+        raise NotFound("card_not_found")
+    return locked
+
+
+async def _holder(uow: UnitOfWork, card: Card) -> Customer:
+    customer = await uow.customers.get(card.customer_id)
+    if customer is None:
+        raise NotFound("customer_not_found")
+    return customer
 
 
 async def _card_of_business(

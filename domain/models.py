@@ -1,4 +1,8 @@
-"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans."""
+"""The loyalty domain's entities: people, businesses, programs, cards, ledger, requests, scans.
+
+An entity's `id` is 0 until a repository stores it (stored ids start at 1): an `int`, never
+`None`, so code handling entities read from a repository needs no check that it was stored.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +38,17 @@ class EntryKind(StrEnum):
     ADJUST = "adjust"
 
 
+class LedgerReason(StrEnum):
+    """Why points moved: a code, put into words only when shown."""
+
+    SCAN = "scan"
+    MANUAL = "manual"
+    UNDO = "undo"
+    DEDUCTION = "deduction"
+    REDEMPTION = "redemption"
+    ADJUST = "adjust"
+
+
 class RequestKind(StrEnum):
     ENROLLMENT = "enrollment"
     DEDUCTION = "deduction"
@@ -46,6 +61,12 @@ class RequestStatus(StrEnum):
     REJECTED = "rejected"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+
+
+class RequestOutcome(StrEnum):
+    """Why a request ended other than by the customer's plain answer."""
+
+    INSUFFICIENT_BALANCE = "insufficient_balance"
 
 
 class ScanOutcome(StrEnum):
@@ -76,6 +97,10 @@ class Category(StrEnum):
 # Requests that need an answer are always sent, whatever the preferences say.
 ALWAYS_SENT = frozenset({Category.ENROLLMENT_REQUEST, Category.DEDUCTION_REQUEST, Category.STAFF})
 CUSTOMER_CATEGORIES = tuple(c for c in Category if c is not Category.STAFF)
+
+
+# A message's parameters: plain values, stored as JSON and put into words when it is sent.
+MessageParams = dict[str, str | int | None]
 
 
 class NotificationStatus(StrEnum):
@@ -110,7 +135,7 @@ class Customer:
     display_name: str
     created_at: datetime
     qr_key_version: int = 1
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -121,7 +146,7 @@ class Business:
     created_at: datetime
     default_program_id: int | None = None
     suspended_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -130,7 +155,7 @@ class Staff:
     telegram_id: int
     role: Role
     added_at: datetime
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -147,7 +172,7 @@ class Program:
     daily_cap: int | None = None
     expires_at: datetime | None = None
     active: bool = True
-    id: int | None = None
+    id: int = 0
     miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
 
 
@@ -159,7 +184,7 @@ class Enrollment:
     created_at: datetime
     invited_by: int | None = None
     decided_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -171,7 +196,7 @@ class Card:
     created_at: datetime
     balance: int = 0
     lifetime_points: int = 0
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -181,9 +206,11 @@ class LedgerEntry:
     kind: EntryKind
     idempotency_key: str
     created_at: datetime
+    reason: LedgerReason
     staff_telegram_id: int | None = None
-    reason: str = ""
-    id: int | None = None
+    note: str = ""  # words a person typed (a reward's name, a staff remark); never a code
+    reverses_entry_id: int | None = None  # an undo names the award it reverses
+    id: int = 0
 
 
 @dataclass
@@ -194,7 +221,7 @@ class BusinessCustomer:
     last_seen: datetime
     visits: int = 0
     status: str = "active"
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -207,33 +234,41 @@ class ApprovalRequest:
     created_at: datetime
     expires_at: datetime
     amount: int = 0
-    reason: str = ""
+    reason: str = ""  # words staff gave, or the reward's name
     card_id: int | None = None
     status: RequestStatus = RequestStatus.PENDING
+    outcome: RequestOutcome | None = None
     decided_at: datetime | None = None
     reminded_at: datetime | None = None
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
 class Notification:
-    """An outbox row: a message for one chat, rendered by the bot from `template` and `params`."""
+    """An outbox row: a message for one chat, rendered by the bot from `key` and `params`.
+
+    `domain.notify` decides every field from an event: `priority` orders sending (bulk last),
+    and rows sharing a `merge_group` may be folded into one before they are sent.
+    """
 
     chat_id: int
     category: Category
-    template: str
+    key: str
     created_at: datetime
-    params: dict[str, Any] = field(default_factory=dict)
+    params: MessageParams = field(default_factory=dict)
     customer_id: int | None = None
     card_id: int | None = None
     request_id: int | None = None
+    broadcast_id: str | None = None
+    merge_group: str | None = None
+    priority: int = 0
     status: NotificationStatus = NotificationStatus.PENDING
     attempts: int = 0
     next_attempt_at: datetime | None = None
     sent_at: datetime | None = None
     telegram_message_id: int | None = None
     last_error: str = ""
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass
@@ -246,7 +281,7 @@ class ScanLog:
     program_id: int | None = None
     points: int = 0
     idempotency_key: str = ""
-    id: int | None = None
+    id: int = 0
 
 
 @dataclass

@@ -1,54 +1,277 @@
-"""Writing notifications to the outbox, honouring the customer's preferences."""
+"""The outbox policy: which messages an event causes, to whom, how urgent, and what may merge.
+
+`messages_for` maps one event to the messages it causes (pure); `write_outbox` stores them as
+outbox rows in the committing transaction, honouring customers' preferences; `fold` decides
+which unsent rows are merged before sending. Storage stores and claims rows and knows no
+message by name.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
-from domain.models import ALWAYS_SENT, Category, Customer, Notification, NotificationStatus
+from domain.events import (
+    AwardUndone,
+    CustomerMissed,
+    DeductionDecided,
+    DeductionRequested,
+    DigestCompiled,
+    EnrollmentDecided,
+    EnrollmentRequested,
+    Event,
+    InvitationReminded,
+    NewsBroadcast,
+    PointsAwarded,
+    RequestExpired,
+    RewardInReach,
+    ScannedWithoutPoints,
+    StaffMemberJoined,
+)
+from domain.models import (
+    ALWAYS_SENT,
+    Category,
+    Customer,
+    MessageParams,
+    Notification,
+    NotificationStatus,
+    RequestKind,
+    ScanOutcome,
+)
 from domain.ports import UnitOfWork
 
+# Bulk messages go after everything else, so a broadcast never holds back a push or a request.
+BULK = frozenset({Category.BUSINESS_NEWS, Category.REMINDER})
+URGENT, LATER = 0, 1
+POINTS_GROUP = "points"  # merge groups `points:<card id>`: unsent points messages of one card
 
-async def notify_customer(
-    uow: UnitOfWork,
-    customer: Customer,
-    category: Category,
-    template: str,
-    *,
-    card_id: int | None = None,
-    request_id: int | None = None,
-    **params: Any,
-) -> Notification:
-    """Queue a message to a customer; a switched-off category is stored as suppressed."""
-    enabled = category in ALWAYS_SENT or await uow.preferences.enabled(customer.id, category)
-    status = NotificationStatus.PENDING if enabled else NotificationStatus.SUPPRESSED
-    user = await uow.users.get(customer.telegram_id)
-    chat_id = user.chat_id if user else customer.telegram_id
-    return await uow.notifications.add(
-        Notification(
-            chat_id=chat_id,
-            category=category,
-            template=template,
-            created_at=uow.now(),
-            params=params,
-            customer_id=customer.id,
-            card_id=card_id,
-            request_id=request_id,
-            status=status,
-            next_attempt_at=uow.now() if enabled else None,
+
+@dataclass(frozen=True)
+class Message:
+    """One message an event causes: to a customer, or to a staff member's chat."""
+
+    category: Category
+    key: str
+    params: MessageParams
+    customer: Customer | None = None
+    staff_telegram_id: int | None = None
+    card_id: int | None = None
+    request_id: int | None = None
+    broadcast_id: str | None = None
+    merge_group: str | None = None
+
+
+def messages_for(event: Event) -> list[Message]:
+    """The messages an event causes, in the order they are to be read."""
+    match event:
+        case PointsAwarded():
+            return _points_awarded(event)
+        case AwardUndone(customer=c, card=card, program=program, business=business):
+            params: MessageParams = {
+                "business": business, "program": program.name,
+                "points": event.points, "balance": card.balance,
+            }  # fmt: skip
+            return [Message(Category.POINTS_DEDUCTED, "points_undone", params, c, card_id=card.id)]
+        case ScannedWithoutPoints(customer=c, card=card, business=business):
+            key = (
+                "qr_scanned_capped" if event.outcome is ScanOutcome.CAPPED else "qr_scanned_again"
+            )
+            params = {"business": business, "balance": card.balance}
+            return [Message(Category.QR_SCANNED, key, params, c, card_id=card.id)]
+        case EnrollmentRequested(customer=c, request=request, program=program):
+            params = {
+                "business": event.business, "program": program.name, "kind": program.kind.value,
+                "reward": program.reward_name, "threshold": program.reward_threshold,
+                "points_per_scan": program.points_per_scan,
+            }  # fmt: skip
+            return [
+                Message(Category.ENROLLMENT_REQUEST, "enrollment_request", params, c,
+                        request_id=request.id)
+            ]  # fmt: skip
+        case DeductionRequested(customer=c, request=request, card=card, program=program):
+            params = {
+                "business": event.business, "program": program.name, "amount": request.amount,
+                "reason": request.reason, "balance": card.balance,
+                "expires_at": request.expires_at.isoformat(),
+            }  # fmt: skip
+            key = f"{request.kind.value}_request"
+            return [
+                Message(Category.DEDUCTION_REQUEST, key, params, c, card_id=card.id,
+                        request_id=request.id)
+            ]  # fmt: skip
+        case EnrollmentDecided() | DeductionDecided():
+            return [_decision_for_staff(event)]
+        case RequestExpired():
+            return _request_expired(event)
+        case InvitationReminded(customer=c, request=request, program=program):
+            # A reminder, so customers can switch it off (the invitation itself stays in
+            # Requests); it asks again, so it carries the invitation's answer buttons.
+            params = {"business": event.business, "program": program.name}
+            return [
+                Message(Category.REMINDER, "enrollment_reminder", params, c,
+                        request_id=request.id)
+            ]  # fmt: skip
+        case RewardInReach() | CustomerMissed():
+            key = "reward_near" if isinstance(event, RewardInReach) else "we_miss_you"
+            params = {
+                "business": event.business, "program": event.program.name,
+                "reward": event.program.reward_name, "balance": event.card.balance,
+            }  # fmt: skip
+            return [Message(Category.REMINDER, key, params, event.customer, card_id=event.card.id)]
+        case NewsBroadcast(customer=c):
+            params = {"business": event.business, "text": event.text}
+            return [
+                Message(Category.BUSINESS_NEWS, "business_news", params, c,
+                        broadcast_id=event.broadcast_id)
+            ]  # fmt: skip
+        case StaffMemberJoined():
+            params = {"name": event.name, "business": event.business}
+            return [_to_staff(event.owner_telegram_id, "staff_joined", params)]
+        case DigestCompiled():
+            params = {
+                "business": event.business, "day": event.day.isoformat(), "scans": event.scans,
+                "issued": event.issued, "redeemed": event.redeemed, "new": event.new_customers,
+            }  # fmt: skip
+            return [_to_staff(event.owner_telegram_id, "owner_digest", params)]
+    raise TypeError(f"no outbox policy for {type(event).__name__}")
+
+
+def _points_awarded(event: PointsAwarded) -> list[Message]:
+    card, program = event.card, event.program
+    params: MessageParams = {
+        "business": event.business, "program": program.name, "kind": program.kind.value,
+        "points": event.delta, "balance": card.balance, "threshold": program.reward_threshold,
+    }  # fmt: skip
+    messages = [
+        Message(Category.POINTS_ADDED, "points_added", params, event.customer, card_id=card.id,
+                merge_group=f"{POINTS_GROUP}:{card.id}")
+    ]  # fmt: skip
+    before = card.balance - event.delta
+    if before < program.reward_threshold <= card.balance:
+        reached: MessageParams = {
+            "reward": program.reward_name, "business": event.business, "balance": card.balance,
+        }  # fmt: skip
+        messages.append(
+            Message(Category.REWARD_REACHED, "reward_reached", reached, event.customer,
+                    card_id=card.id)
+        )  # fmt: skip
+    return messages
+
+
+def _decision_for_staff(event: EnrollmentDecided | DeductionDecided) -> Message:
+    request = event.request
+    card = event.card if isinstance(event, DeductionDecided) else None
+    params: MessageParams = {
+        "customer": event.customer.display_name, "business": event.business,
+        "program": event.program.name, "amount": request.amount,
+        "balance": card.balance if card is not None else None,
+    }  # fmt: skip
+    return _to_staff(request.requested_by, f"{request.kind.value}_{request.status.value}", params)
+
+
+def _request_expired(event: RequestExpired) -> list[Message]:
+    request = event.request
+    key = f"{request.kind.value}_expired"
+    params: MessageParams = {
+        "business": event.business, "program": event.program, "amount": request.amount,
+    }  # fmt: skip
+    messages = []
+    if event.customer is not None:
+        category = (
+            Category.ENROLLMENT_RESULT
+            if request.kind is RequestKind.ENROLLMENT
+            else Category.DEDUCTION_RESULT
         )
+        messages.append(Message(category, key, params, event.customer, request_id=request.id))
+        params = {**params, "customer": event.customer.display_name}
+    messages.append(_to_staff(request.requested_by, key, params))
+    return messages
+
+
+def _to_staff(telegram_id: int, key: str, params: MessageParams) -> Message:
+    return Message(Category.STAFF, key, params, staff_telegram_id=telegram_id)
+
+
+async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notification]:
+    """Store the messages these events cause; a switched-off category is stored as suppressed."""
+    written = []
+    for event in events:
+        for message in messages_for(event):
+            written.append(await uow.notifications.add(await _row(uow, message)))
+    return written
+
+
+async def _row(uow: UnitOfWork, message: Message) -> Notification:
+    customer = message.customer
+    telegram_id = customer.telegram_id if customer else message.staff_telegram_id
+    if telegram_id is None:
+        raise ValueError(f"message {message.key} has no recipient")
+    enabled = (
+        customer is None
+        or message.category in ALWAYS_SENT
+        or await uow.preferences.enabled(customer.id, message.category)
     )
-
-
-async def notify_staff(uow: UnitOfWork, telegram_id: int, template: str, **params: Any) -> None:
-    """Queue a message to a staff member's private chat."""
     user = await uow.users.get(telegram_id)
-    await uow.notifications.add(
-        Notification(
-            chat_id=user.chat_id if user else telegram_id,
-            category=Category.STAFF,
-            template=template,
-            created_at=uow.now(),
-            params=params,
-            next_attempt_at=uow.now(),
-        )
+    now = uow.now()
+    return Notification(
+        chat_id=user.chat_id if user else telegram_id,
+        category=message.category,
+        key=message.key,
+        created_at=now,
+        params=dict(message.params),
+        customer_id=customer.id if customer else None,
+        card_id=message.card_id,
+        request_id=message.request_id,
+        broadcast_id=message.broadcast_id,
+        merge_group=message.merge_group,
+        priority=LATER if message.category in BULK else URGENT,
+        status=NotificationStatus.PENDING if enabled else NotificationStatus.SUPPRESSED,
+        next_attempt_at=now if enabled else None,
     )
+
+
+@dataclass
+class Fold:
+    """Rows merged into one: `into` is sent with the merged parameters, `merged` are not."""
+
+    into: Notification
+    merged: list[Notification] = field(default_factory=list)
+
+
+def fold(claimed: Sequence[Notification]) -> list[Fold]:
+    """Fold each run of unsent rows of one merge group into the run's newest row.
+
+    A run ends at any other row about the same card (an undo, say), so what the customer reads
+    still adds up in order. Only rows never handed to Telegram are folded (pending, no attempt
+    counted): a row whose send timed out, or that the doctor released, may have been delivered
+    already, so it is sent as it is. `claimed` is in id order.
+    """
+    runs: list[list[Notification]] = []
+    open_runs: dict[str, list[Notification]] = {}
+    for note in claimed:
+        group = note.merge_group
+        if group is not None and _unsent(note):
+            open_runs.setdefault(group, []).append(note)
+            continue
+        for key, run in list(open_runs.items()):
+            if note.card_id is not None and run[0].card_id == note.card_id:
+                runs.append(open_runs.pop(key))
+    runs.extend(open_runs.values())
+    return [_merge(run) for run in runs if len(run) > 1]
+
+
+def _unsent(note: Notification) -> bool:
+    return note.status is NotificationStatus.PENDING and note.attempts == 0
+
+
+def _merge(run: list[Notification]) -> Fold:
+    newest = run[-1]
+    if not (newest.merge_group or "").startswith(f"{POINTS_GROUP}:"):
+        raise ValueError(f"no merge rule for group {newest.merge_group!r}")
+    total = sum(_points(note) for note in run)
+    return Fold(replace(newest, params={**newest.params, "points": total}), run[:-1])
+
+
+def _points(note: Notification) -> int:
+    value = note.params.get("points", 0)
+    return value if isinstance(value, int) else int(value or 0)

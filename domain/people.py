@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import require_owner
+from domain.access import business_of, require_owner
 from domain.commands import (
     IssueToken,
     JoinStaff,
@@ -16,8 +16,8 @@ from domain.commands import (
 )
 from domain.conversations import forget_business
 from domain.errors import NotAllowed, NotFound
+from domain.events import StaffMemberJoined
 from domain.models import Business, Customer, Role, Staff, TelegramUser
-from domain.notify import notify_staff
 from domain.ports import UnitOfWork
 from domain.rules import new_invite_code, new_manual_code, validate_name
 from domain.tokens import TokenSigner, new_public_id
@@ -109,9 +109,7 @@ async def join_staff(uow: UnitOfWork, cmd: JoinStaff) -> StaffJoined:
         )
         user = await uow.users.get(cmd.telegram_id)
         name = user.display_name if user else str(cmd.telegram_id)
-        await notify_staff(
-            uow, business.owner_telegram_id, "staff_joined", name=name, business=business.name
-        )
+        uow.record(StaffMemberJoined(business.owner_telegram_id, name, business.name))
         await uow.commit()
         return StaffJoined(business, staff, already=False)
 
@@ -127,7 +125,7 @@ async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
         await uow.staff.remove(cmd.business_id, cmd.telegram_id)
         await forget_business(uow, cmd.telegram_id, cmd.business_id)
         # A new invitation link: the old one must not let the removed person straight back in.
-        business = await uow.businesses.get(cmd.business_id)
+        business = await business_of(uow, cmd.business_id)
         business.staff_invite_code = new_invite_code()
         await uow.businesses.update(business)
         await uow.commit()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from domain.events import Event
 from domain.models import (
     ApprovalRequest,
     Business,
@@ -58,7 +60,8 @@ class LedgerLine:
     program: str
     delta: int
     kind: str
-    reason: str
+    reason: str  # a LedgerReason code
+    note: str
     staff_telegram_id: int | None
 
 
@@ -105,7 +108,8 @@ class ProgramRepository(Protocol):
     async def list(self, business_id: int, *, active_only: bool = False) -> list[Program]: ...
     async def add(self, program: Program) -> Program: ...
     async def update(self, program: Program) -> None: ...
-    async def with_nudges(self) -> list[Program]: ...
+    # `list` here names the method above, so the builtin is spelled out.
+    async def with_nudges(self) -> builtins.list[Program]: ...
 
 
 class EnrollmentRepository(Protocol):
@@ -260,6 +264,15 @@ class UnitOfWork(Protocol):
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""
+        ...
+
+    def record(self, event: Event) -> None:
+        """Note what happened; `commit` writes the messages it causes in the same transaction."""
+        ...
+
+    @property
+    def written(self) -> list[Notification]:
+        """The outbox rows the last commit wrote."""
         ...
 
     async def __aenter__(self) -> UnitOfWork: ...

@@ -7,7 +7,7 @@ from dataclasses import replace
 from domain.access import require_owner
 from domain.commands import CreateProgram, EditProgram
 from domain.errors import InvalidInput, NotFound
-from domain.models import Program, ProgramKind
+from domain.models import Business, Program, ProgramKind
 from domain.ports import UnitOfWork
 from domain.rules import MAX_AMOUNT, new_invite_code, validate_amount, validate_name
 
@@ -62,7 +62,9 @@ async def edit_program(uow: UnitOfWork, cmd: EditProgram) -> Program:
         return program
 
 
-async def _keep_default(uow: UnitOfWork, business, program: Program, make_default: bool) -> None:
+async def _keep_default(
+    uow: UnitOfWork, business: Business, program: Program, make_default: bool
+) -> None:
     """The default program is always an active one (or none when none is active)."""
     if make_default:
         if not program.active:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, time, timedelta
 
-from domain.models import Card, Category
-from domain.notify import notify_customer, notify_staff
+from domain.events import CustomerMissed, DigestCompiled, InvitationReminded, RewardInReach
+from domain.models import Card
 from domain.ports import UnitOfWork
 
 BATCH = 500
@@ -33,12 +33,7 @@ async def remind_pending_enrollments(
                 continue
             if not await uow.requests.mark_reminded(request.id, uow.now()):
                 continue
-            # A reminder, so customers can switch it off (the invitation itself stays in
-            # Requests); it asks again, so it carries the invitation's answer buttons.
-            await notify_customer(
-                uow, customer, Category.REMINDER, "enrollment_reminder",
-                request_id=request.id, business=business.name, program=program.name,
-            )  # fmt: skip
+            uow.record(InvitationReminded(customer, request, program, business.name))
             reminded += 1
         await uow.commit()
         return reminded
@@ -50,7 +45,7 @@ async def announce_rewards_in_reach(uow: UnitOfWork, limit: int = BATCH) -> int:
         await uow.cards.clear_near_reward()
         told = 0
         for card in await uow.cards.near_reward(limit):
-            if await _tell_card(uow, card, "reward_near", uow.cards.mark_near_reward):
+            if await _tell_card(uow, card, RewardInReach, uow.cards.mark_near_reward):
                 told += 1
         await uow.commit()
         return told
@@ -63,7 +58,7 @@ async def nudge_idle_customers(uow: UnitOfWork, limit: int = BATCH) -> int:
         for program in await uow.programs.with_nudges():
             since = uow.now() - timedelta(days=program.miss_you_days or 0)
             for card in await uow.cards.idle_in(program.id, since, limit):
-                if await _tell_card(uow, card, "we_miss_you", uow.cards.mark_nudged):
+                if await _tell_card(uow, card, CustomerMissed, uow.cards.mark_nudged):
                     nudged += 1
         await uow.commit()
         return nudged
@@ -82,17 +77,20 @@ async def send_owner_digests(uow: UnitOfWork, hour: int = 8, limit: int = BATCH)
             if business.created_at >= end:
                 continue  # it did not exist yet that day
             figures = await uow.businesses.figures(business.id, start, end)
-            await notify_staff(
-                uow, business.owner_telegram_id, "owner_digest", business=business.name,
-                day=day.isoformat(), scans=figures.scans, issued=figures.points_issued,
-                redeemed=figures.points_redeemed, new=figures.new_customers,
+            uow.record(
+                DigestCompiled(
+                    business.owner_telegram_id, business.name, day, figures.scans,
+                    figures.points_issued, figures.points_redeemed, figures.new_customers,
+                )
             )  # fmt: skip
             sent += 1
         await uow.commit()
         return sent
 
 
-async def _tell_card(uow: UnitOfWork, card: Card, template: str, mark: Mark) -> bool:
+async def _tell_card(
+    uow: UnitOfWork, card: Card, event: type[RewardInReach | CustomerMissed], mark: Mark
+) -> bool:
     """Write a reminder about a card if this sweep is the one that sets its mark."""
     program = await uow.programs.get(card.program_id)
     business = await uow.businesses.get(card.business_id)
@@ -101,8 +99,5 @@ async def _tell_card(uow: UnitOfWork, card: Card, template: str, mark: Mark) -> 
         return False
     if business.suspended_at is not None or not await mark(card.id, uow.now()):
         return False
-    await notify_customer(
-        uow, customer, Category.REMINDER, template, card_id=card.id, business=business.name,
-        program=program.name, reward=program.reward_name, balance=card.balance,
-    )  # fmt: skip
+    uow.record(event(customer, card, program, business.name))
     return True

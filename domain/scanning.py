@@ -8,19 +8,19 @@ from domain.access import staff_business
 from domain.commands import ScanCustomer
 from domain.enrollment import invite
 from domain.errors import DomainError, NotAllowed, TokenRejected
-from domain.ledger import Posted, announce_award, post_entry, room_today
+from domain.events import PointsAwarded, ScannedWithoutPoints
+from domain.ledger import Posted, post_entry, room_today
 from domain.models import (
     ApprovalRequest,
     Business,
     Card,
-    Category,
     Customer,
     EntryKind,
+    LedgerReason,
     Program,
     ScanLog,
     ScanOutcome,
 )
-from domain.notify import notify_customer
 from domain.ports import UnitOfWork
 from domain.rules import normalize_manual_code
 from domain.tokens import TokenSigner, check_version
@@ -60,7 +60,9 @@ async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner)
         return result
 
 
-async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Program):
+async def _scan(
+    uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner, business: Business, program: Program
+) -> ScanResult:
     earlier = await uow.scans.by_key(cmd.idempotency_key)
     if earlier is not None and earlier.outcome is ScanOutcome.AWARDED:
         return await _duplicate_of(uow, earlier, program)
@@ -80,25 +82,27 @@ async def _scan(uow, cmd: ScanCustomer, signer, business: Business, program: Pro
         return ScanResult(ScanOutcome.NOT_ENROLLED, customer, program, request=request)
     if await _recently_awarded(uow, business.id, customer.id, cmd):
         await _seen(uow, business, customer, visit=False)
-        await _tell_no_points(uow, customer, business, card, "qr_scanned_again")
+        uow.record(ScannedWithoutPoints(customer, card, business.name, ScanOutcome.DUPLICATE))
         return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
     room = await room_today(uow, card, program)
     points = program.points_per_scan if room is None else min(program.points_per_scan, room)
     if points <= 0:
         await _seen(uow, business, customer, visit=False)
-        await _tell_no_points(uow, customer, business, card, "qr_scanned_capped")
+        uow.record(ScannedWithoutPoints(customer, card, business.name, ScanOutcome.CAPPED))
         return ScanResult(ScanOutcome.CAPPED, customer, program, card)
     posted = await post_entry(
-        uow, card, points, EntryKind.AWARD, f"scan:{cmd.idempotency_key}",
-        staff_telegram_id=cmd.staff_telegram_id, reason="scan",
+        uow, card, points, EntryKind.AWARD, f"scan:{cmd.idempotency_key}", LedgerReason.SCAN,
+        staff_telegram_id=cmd.staff_telegram_id,
     )  # fmt: skip
     if not posted.duplicate:
-        await announce_award(uow, posted, program, business.name, customer=customer)
+        uow.record(
+            PointsAwarded(customer, posted.card, program, business.name, points, LedgerReason.SCAN)
+        )
     await _seen(uow, business, customer, visit=not posted.duplicate)
     return _awarded(customer, program, posted)
 
 
-async def _seen(uow: UnitOfWork, business: Business, customer: Customer, *, visit: bool):
+async def _seen(uow: UnitOfWork, business: Business, customer: Customer, *, visit: bool) -> None:
     """The customer showed up at this business: last seen now, and a visit if points moved."""
     await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=visit)
 
@@ -122,7 +126,9 @@ async def _duplicate_of(uow: UnitOfWork, earlier: ScanLog, program: Program) -> 
     return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
 
 
-async def _identify(uow, cmd: ScanCustomer, signer: TokenSigner) -> Customer | ScanOutcome:
+async def _identify(
+    uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner
+) -> Customer | ScanOutcome:
     if cmd.manual_code is not None:
         code = normalize_manual_code(cmd.manual_code)
         customer = await uow.customers.by_manual_code(code) if code else None
@@ -149,15 +155,10 @@ async def _default_program(uow: UnitOfWork, business: Business) -> Program:
     return program
 
 
-async def _recently_awarded(uow: UnitOfWork, business_id: int, customer_id: int, cmd) -> bool:
+async def _recently_awarded(
+    uow: UnitOfWork, business_id: int, customer_id: int, cmd: ScanCustomer
+) -> bool:
     if not cmd.cooldown:
         return False
     since = uow.now() - cmd.cooldown
     return await uow.scans.awarded_since(business_id, customer_id, since)
-
-
-async def _tell_no_points(uow, customer: Customer, business: Business, card: Card, why: str):
-    await notify_customer(
-        uow, customer, Category.QR_SCANNED, why,
-        card_id=card.id, business=business.name, balance=card.balance,
-    )  # fmt: skip

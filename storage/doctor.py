@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, select, text, union_all, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 
 from domain.models import EnrollmentStatus, NotificationStatus, RequestStatus
@@ -34,7 +44,7 @@ PENDING = NotificationStatus.PENDING.value
 SENDING = NotificationStatus.SENDING.value
 
 
-def _reachable():
+def _reachable() -> ColumnElement[bool]:
     """Rows waiting for a chat that has not blocked the bot (blocked ones wait on purpose)."""
     blocked = select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
     return NotificationRow.chat_id.not_in(blocked)
@@ -43,7 +53,7 @@ def _reachable():
 class HealthProbe:
     """Database reachable, outbox counts, dispatcher lag and the oldest pending row's age."""
 
-    def __init__(self, sessions: async_sessionmaker[Any], clock: Callable[[], datetime]):
+    def __init__(self, sessions: async_sessionmaker[Any], clock: Callable[[], datetime]) -> None:
         self._sessions = sessions
         self._clock = clock
 
@@ -167,7 +177,7 @@ async def repair_data(conn: AsyncConnection, now: datetime) -> None:
         if total >= 0:  # a negative sum cannot be a balance: a person must look
             await conn.execute(update(CardRow).where(CardRow.id == card_id).values(balance=total))
     for business_id, customer_id, first, last in (await conn.execute(_unlisted_pairs())).all():
-        row = {"business_id": business_id, "customer_id": customer_id}
+        row: dict[str, object] = {"business_id": business_id, "customer_id": customer_id}
         row |= {"first_seen": first, "last_seen": last, "visits": 0, "status": "active"}
         await conn.execute(insert(BusinessCustomerRow).values(**row))
     release = {"status": PENDING, "next_attempt_at": now}
@@ -180,12 +190,16 @@ async def _add_empty_card(
     business_id = await conn.scalar(
         select(ProgramRow.business_id).where(ProgramRow.id == program_id)
     )
-    card = {"customer_id": customer_id, "program_id": program_id, "business_id": business_id}
+    card: dict[str, object] = {
+        "customer_id": customer_id,
+        "program_id": program_id,
+        "business_id": business_id,
+    }
     card |= {"number": new_card_number(), "balance": 0, "lifetime_points": 0, "created_at": now}
     await conn.execute(insert(CardRow).values(**card))
 
 
-def _enrollments_without_card():
+def _enrollments_without_card() -> Select[int, int, int]:
     same = and_(
         CardRow.customer_id == EnrollmentRow.customer_id,
         CardRow.program_id == EnrollmentRow.program_id,
@@ -203,7 +217,7 @@ async def _orphan_ledger_rows(conn: AsyncConnection) -> int:
     return int(await conn.scalar(select(func.count()).where(missing)) or 0)
 
 
-def _balance_vs_ledger():
+def _balance_vs_ledger() -> Select[int, int, int]:
     sums = (
         select(LedgerRow.card_id, func.sum(LedgerRow.delta).label("total"))
         .group_by(LedgerRow.card_id)
@@ -218,7 +232,7 @@ def _balance_vs_ledger():
     )
 
 
-def _unlisted_pairs():
+def _unlisted_pairs() -> Select[int, int, datetime, datetime]:
     seen = union_all(
         select(CardRow.business_id, CardRow.customer_id, CardRow.created_at.label("at")),
         select(ScanLogRow.business_id, ScanLogRow.customer_id, ScanLogRow.created_at).where(
@@ -238,10 +252,10 @@ def _unlisted_pairs():
     )
 
 
-def _stuck_sending(now: datetime):
+def _stuck_sending(now: datetime) -> ColumnElement[bool]:
     lease = NotificationRow.next_attempt_at
     return and_(NotificationRow.status == SENDING, lease.is_(None) | (lease < now))
 
 
-def _past_due(now: datetime):
+def _past_due(now: datetime) -> ColumnElement[bool]:
     return and_(RequestRow.status == RequestStatus.PENDING.value, RequestRow.expires_at <= now)

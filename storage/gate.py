@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 _locks: WeakKeyDictionary[Any, asyncio.Lock] = WeakKeyDictionary()
 
 
-def write_gate(sessions: async_sessionmaker[Any]) -> contextlib.AbstractAsyncContextManager:
+def write_gate(sessions: async_sessionmaker[Any]) -> contextlib.AbstractAsyncContextManager[None]:
     """The lock to hold around a transaction of this session factory (a no-op off SQLite)."""
     engine = sessions.kw.get("bind")
     if engine is None or engine.dialect.name != "sqlite":

@@ -12,18 +12,18 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, or_, select, update
+from sqlalchemy import Select, bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from domain.models import Category, Notification, NotificationStatus
+from domain.models import Notification, NotificationStatus
+from domain.notify import fold
 from storage.gate import gated_session
+from storage.repositories.base import changed_rows
 from storage.repositories.notifications import _notification
 from storage.tables import NotificationRow, TelegramUserRow
 
 LEASE = timedelta(seconds=30)
 PENDING, SENDING = NotificationStatus.PENDING.value, NotificationStatus.SENDING.value
-# Bulk messages go after everything else, so a broadcast never holds back a push or a request.
-BULK = (Category.BUSINESS_NEWS.value, Category.REMINDER.value)
 
 
 class OutboxStore:
@@ -39,10 +39,11 @@ class OutboxStore:
         self.lease = lease
 
     async def claim(self, limit: int = 100) -> list[Notification]:
-        """Take up to `limit` due rows for chats that have not blocked the bot, oldest first.
+        """Take up to `limit` due rows for chats that have not blocked the bot: by the priority
+        the domain gave them, then oldest first.
 
-        Unsent points messages for one card are merged: only the newest is sent (it carries
-        the current balance); the older ones are marked sent as merged into it.
+        Rows the domain's policy folds (`domain.notify.fold`) are merged: the newest of a run is
+        sent with the merged parameters; the older ones are marked sent as merged into it.
         """
         now = self._clock()
         async with gated_session(self._sessions) as session, session.begin():
@@ -56,14 +57,13 @@ class OutboxStore:
                     ),
                     NotificationRow.chat_id.not_in(_blocked_chats()),
                 )
-                .order_by(case((NotificationRow.category.in_(BULK), 1), else_=0))
-                .order_by(NotificationRow.id)
+                .order_by(NotificationRow.priority, NotificationRow.id)
                 .limit(limit)
             )
             if session.get_bind().dialect.name == "postgresql":
                 due = due.with_for_update(skip_locked=True)
             rows = list(await session.scalars(due))
-            rows = _merge_points(rows, now)
+            rows = _apply_folds(rows, now)
             for row in rows:
                 row.status = SENDING
                 row.attempts += 1
@@ -119,7 +119,7 @@ class OutboxStore:
             # With no user row to mark, the row would be claimed and refused again at once.
             values: dict[str, Any] = (
                 {"status": PENDING, "next_attempt_at": None, "last_error": "blocked"}
-                if marked.rowcount
+                if changed_rows(marked)
                 else {"status": NotificationStatus.FAILED.value, "last_error": "blocked"}
             )
             await session.execute(
@@ -159,49 +159,22 @@ async def _update(session: AsyncSession, notification_id: int, values: dict[str,
     await session.execute(_UPDATE_ONE, {"row_id": notification_id, **values})
 
 
-def _blocked_chats():
+def _blocked_chats() -> Select[int]:
     return select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
 
 
-def _merge_points(rows: list[NotificationRow], now: datetime) -> list[NotificationRow]:
-    """Fold each run of unsent points messages of a card into the run's newest one.
-
-    A run ends at any other message about the same card (an undo, say), so what the customer
-    reads still adds up in order. Only rows never handed to Telegram are folded (pending, with
-    no attempt counted; a row handed back unsent does not count one). A row whose lease ran out,
-    whose send timed out, or that the doctor released may have been delivered already, so it is
-    sent as it is.
-    """
-    runs: list[list[NotificationRow]] = []
-    open_runs: dict[int, list[NotificationRow]] = {}
-    for row in rows:  # in id order
-        if _mergeable(row):
-            open_runs.setdefault(row.card_id, []).append(row)
-        elif row.card_id in open_runs:
-            runs.append(open_runs.pop(row.card_id))
-    runs.extend(open_runs.values())
+def _apply_folds(rows: list[NotificationRow], now: datetime) -> list[NotificationRow]:
+    """Store what the domain's fold decided; returns the rows still to send."""
+    by_id = {row.id: row for row in rows}
     folded: set[int] = set()
-    for run in runs:
-        winner = run[-1]
-        for row in run[:-1]:
-            winner.params = {**winner.params, "points": _points(winner) + _points(row)}
+    for merge in fold([_notification(row) for row in rows]):
+        winner = by_id[merge.into.id]
+        winner.params = dict(merge.into.params)
+        for note in merge.merged:
+            row = by_id[note.id]
             row.status = NotificationStatus.SENT.value
             row.sent_at = now
             row.next_attempt_at = None
             row.last_error = f"merged into #{winner.id}"
             folded.add(row.id)
     return [row for row in rows if row.id not in folded]
-
-
-def _mergeable(row: NotificationRow) -> bool:
-    return (
-        row.category == Category.POINTS_ADDED.value
-        and row.template == "points_added"
-        and row.card_id is not None
-        and row.status == PENDING
-        and row.attempts == 0
-    )
-
-
-def _points(row: NotificationRow) -> int:
-    return int((row.params or {}).get("points", 0))

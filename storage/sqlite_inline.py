@@ -20,14 +20,17 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import pool
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.util.concurrency import await_, in_greenlet
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import ConnectArgsType
 
 DRIVER = "inline"
 LOCK_WAIT_SECONDS = 10.0
@@ -41,7 +44,7 @@ class SQLiteDialect_inline(SQLiteDialect_pysqlite):
     is_async = True
     supports_statement_cache = True
 
-    def create_connect_args(self, url: URL):
+    def create_connect_args(self, url: URL) -> ConnectArgsType:
         args, kwargs = super().create_connect_args(url)
         return args, {**kwargs, "factory": _Connection}
 
@@ -52,13 +55,17 @@ class SQLiteDialect_inline(SQLiteDialect_pysqlite):
             return pool.AsyncAdaptedQueuePool
         return pool.StaticPool
 
-    def do_execute(self, cursor: Any, statement: Any, parameters: Any, context: Any = None):
+    def do_execute(
+        self, cursor: Any, statement: Any, parameters: Any, context: Any = None
+    ) -> None:
         patiently(cursor.connection, lambda: cursor.execute(statement, parameters))
 
-    def do_execute_no_params(self, cursor: Any, statement: Any, context: Any = None):
+    def do_execute_no_params(self, cursor: Any, statement: Any, context: Any = None) -> None:
         patiently(cursor.connection, lambda: cursor.execute(statement))
 
-    def do_executemany(self, cursor: Any, statement: Any, parameters: Any, context: Any = None):
+    def do_executemany(
+        self, cursor: Any, statement: Any, parameters: Any, context: Any = None
+    ) -> None:
         patiently(cursor.connection, lambda: cursor.executemany(statement, parameters))
 
     def do_commit(self, dbapi_connection: Any) -> None:
@@ -106,8 +113,8 @@ def patiently(
 
 
 class _Done:
-    def __await__(self):
-        return iter(())
+    def __await__(self) -> Generator[None, None, None]:
+        yield from ()
 
 
 _DONE = _Done()
@@ -119,7 +126,10 @@ class _Cursor(sqlite3.Cursor):
 
 
 class _Connection(sqlite3.Connection):
-    def cursor(self, factory=_Cursor):  # type: ignore[override]
+    # sqlite3 types `cursor` as overloads on a None default; this one defaults to our cursor.
+    def cursor(  # type: ignore[override]
+        self, factory: Callable[[sqlite3.Connection], sqlite3.Cursor] = _Cursor
+    ) -> sqlite3.Cursor:
         return super().cursor(factory)
 
 

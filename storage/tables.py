@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -14,7 +14,9 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
+    Table,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -57,6 +59,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
+    if TYPE_CHECKING:
+        # Every row class here maps one Table (none a join or a select): say so to the checker,
+        # so Core statements on `Row.__table__` (update, its `.c`) type-check.
+        __table__: ClassVar[Table]
+
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime(),
@@ -187,7 +194,11 @@ class LedgerRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
     staff_telegram_id: Mapped[int | None] = _telegram_id(nullable=True)
-    reason: Mapped[str] = mapped_column(String(255), default="")
+    reason: Mapped[str] = mapped_column(String(16))  # a domain LedgerReason code
+    note: Mapped[str] = mapped_column(String(255), default="")
+    reverses_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("point_transactions.id"), index=True
+    )
     created_at: Mapped[datetime]
 
 
@@ -220,6 +231,7 @@ class RequestRow(Base):
     amount: Mapped[int] = mapped_column(Integer, default=0)
     reason: Mapped[str] = mapped_column(String(255), default="")
     status: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(32))  # a domain RequestOutcome code
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
@@ -239,8 +251,11 @@ class NotificationRow(Base):
     card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
     request_id: Mapped[int | None] = mapped_column(ForeignKey("customer_approval_requests.id"))
     category: Mapped[str] = mapped_column(String(32))
-    template: Mapped[str] = mapped_column(String(64))
+    template: Mapped[str] = mapped_column(String(64))  # the message key
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    broadcast_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    merge_group: Mapped[str | None] = mapped_column(String(64))
+    priority: Mapped[int] = mapped_column(SmallInteger, default=0)
     status: Mapped[str] = mapped_column(String(16))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]

@@ -8,6 +8,26 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.events import Event
+from domain.models import Notification
+from domain.notify import write_outbox
+from domain.ports import (
+    BusinessCustomerRepository,
+    BusinessRepository,
+    CardRepository,
+    ConversationRepository,
+    CustomerRepository,
+    EnrollmentRepository,
+    LedgerRepository,
+    NotificationRepository,
+    PreferenceRepository,
+    ProgramRepository,
+    ReportRepository,
+    RequestRepository,
+    ScanRepository,
+    StaffRepository,
+    UserRepository,
+)
 from storage.gate import write_gate
 from storage.repositories import (
     SqlBusinessCustomerRepository,
@@ -40,29 +60,40 @@ class SqlUnitOfWork:
     One block at a time; each block gets a fresh session, so the object can be reused.
     """
 
-    users: SqlUserRepository
-    customers: SqlCustomerRepository
-    businesses: SqlBusinessRepository
-    staff: SqlStaffRepository
-    programs: SqlProgramRepository
-    enrollments: SqlEnrollmentRepository
-    cards: SqlCardRepository
-    ledger: SqlLedgerRepository
-    business_customers: SqlBusinessCustomerRepository
-    requests: SqlRequestRepository
-    notifications: SqlNotificationRepository
-    preferences: SqlPreferenceRepository
-    scans: SqlScanRepository
-    reports: SqlReportRepository
-    conversations: SqlConversationRepository
+    # Typed as the domain's ports: mypy checks each SQL repository against its Protocol where
+    # it is set below, and the Protocol's attributes (settable, so invariant) match exactly.
+    users: UserRepository
+    customers: CustomerRepository
+    businesses: BusinessRepository
+    staff: StaffRepository
+    programs: ProgramRepository
+    enrollments: EnrollmentRepository
+    cards: CardRepository
+    ledger: LedgerRepository
+    business_customers: BusinessCustomerRepository
+    requests: RequestRepository
+    notifications: NotificationRepository
+    preferences: PreferenceRepository
+    scans: ScanRepository
+    reports: ReportRepository
+    conversations: ConversationRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
         self._clock = clock
         self._session: AsyncSession | None = None
+        self._events: list[Event] = []
+        self._written: list[Notification] = []
 
     def now(self) -> datetime:
         return self._clock()
+
+    def record(self, event: Event) -> None:
+        self._events.append(event)
+
+    @property
+    def written(self) -> list[Notification]:
+        return self._written
 
     async def __aenter__(self) -> SqlUnitOfWork:
         if self._session is not None:
@@ -71,6 +102,7 @@ class SqlUnitOfWork:
         await self._gate.__aenter__()
         session = self._session_factory()
         self._session = session
+        self._events, self._written = [], []
         self.users = SqlUserRepository(session)
         self.customers = SqlCustomerRepository(session)
         self.businesses = SqlBusinessRepository(session)
@@ -102,9 +134,14 @@ class SqlUnitOfWork:
                 await self._gate.__aexit__(None, None, None)
 
     async def commit(self) -> None:
-        await self._active().commit()
+        """Write the messages the recorded events cause, then commit them with the change."""
+        session = self._active()
+        events, self._events = self._events, []
+        self._written = await write_outbox(self, events)
+        await session.commit()
 
     async def rollback(self) -> None:
+        self._events = []
         await self._active().rollback()
 
     def _active(self) -> AsyncSession:

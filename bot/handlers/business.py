@@ -13,7 +13,7 @@ from bot.handlers.common import current_staff
 from bot.keyboards_business import business_choice, staff_removal
 from bot.services import BotApp, Context
 from bot.texts import t
-from bot.updates import chat_id_of, message_of, stored_id, text_of, user_of
+from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.approvals import invite_to_program
 from domain.commands import InviteToProgram, RegisterBusiness, RemoveStaff
 from domain.conversations import Acting, choose_business
@@ -117,8 +117,7 @@ async def on_invite(update: Update, context: Context) -> None:
     code = "".join(context.args)
     target = await invitation_target(services.uow(), staff.business_id, staff.telegram_id, code)
     cmd = InviteToProgram(
-        staff.business_id, staff.telegram_id, stored_id(target.customer.id),
-        stored_id(target.program.id),
+        staff.business_id, staff.telegram_id, target.customer.id, target.program.id,
         ttl=timedelta(days=services.settings.enrollment_ttl_days),
     )  # fmt: skip
     await invite_to_program(services.uow(), cmd)

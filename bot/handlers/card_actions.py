@@ -56,7 +56,7 @@ async def on_add(update: Update, context: Context) -> None:
 
 async def _award(update: Update, context: Context, card_id: int, points: int, key: str) -> Posted:
     staff = await current_staff(update, context)
-    cmd = AwardPoints(staff.business_id, staff.telegram_id, card_id, points, key, "manual")
+    cmd = AwardPoints(staff.business_id, staff.telegram_id, card_id, points, key)
     posted = await award_points(context.services.uow(), cmd)
     context.services.dispatcher.wake()
     return posted

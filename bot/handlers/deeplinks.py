@@ -7,7 +7,7 @@ from telegram import Update
 from bot import keyboards, menus
 from bot.services import Context
 from bot.texts import t
-from bot.updates import chat_id_of, message_of, stored_id, user_of
+from bot.updates import chat_id_of, message_of, user_of
 from domain.approvals import join_program
 from domain.commands import JoinProgram, JoinStaff
 from domain.conversations import act_for
@@ -34,7 +34,7 @@ async def route_deep_link(update: Update, context: Context, payload: str) -> Non
 async def _join_staff(update: Update, context: Context, code: str) -> None:
     joined = await join_staff(context.services.uow(), JoinStaff(code, user_of(update).id))
     context.services.dispatcher.wake()
-    await act_for(context.services.uow(), chat_id_of(update), stored_id(joined.business.id))
+    await act_for(context.services.uow(), chat_id_of(update), joined.business.id)
     key = "staff_already" if joined.already else "staff_joined_you"
     await message_of(update).reply_text(t(key, business=joined.business.name))
     await menus.set_staff_commands(context.bot, chat_id_of(update))

@@ -17,6 +17,7 @@ from bot.qr_images import poster_png
 from bot.services import BotApp, Context
 from bot.texts import t
 from bot.updates import message_of
+from bot.views import reason_words
 from domain.conversations import Acting
 from domain.errors import NotFound
 from domain.queries import list_business_customers
@@ -82,7 +83,7 @@ async def on_customer_history(update: Update, context: Context) -> None:
         return
     lines = [
         t("customer_history_line", when=line.created_at.strftime("%d %b %H:%M"),
-          delta=line.delta, program=line.program, reason=line.reason or line.kind)
+          delta=line.delta, program=line.program, reason=reason_words(line.reason, line.note))
         for line in history.lines
     ]  # fmt: skip
     text = "\n".join([t("customer_history_header", customer=history.customer), *lines])
@@ -127,11 +128,11 @@ def _customer_rows(data: BusinessExport) -> list[Row]:
 def _ledger_rows(data: BusinessExport) -> list[Row]:
     header = (
         "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
-        "reason", "staff_telegram_id",
+        "reason", "note", "staff_telegram_id",
     )  # fmt: skip
     return [header] + [
         (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
-         e.program, e.delta, e.kind, e.reason, e.staff_telegram_id or "")
+         e.program, e.delta, e.kind, e.reason, e.note, e.staff_telegram_id or "")
         for e in data.ledger
     ]  # fmt: skip
 

@@ -20,7 +20,7 @@ from bot.metrics import Metrics
 from bot.qr_reader import QrReadError
 from bot.services import BotApp, Context
 from bot.texts import t
-from bot.updates import MissingPart, message_of, stored_id, user_of
+from bot.updates import MissingPart, message_of, user_of
 from domain.commands import ScanCustomer
 from domain.conversations import Acting
 from domain.errors import DomainError, InvalidInput, NotAllowed
@@ -113,8 +113,7 @@ async def scan_and_reply(
     metrics.scanned(result.outcome.value)
     services.dispatcher.wake()
     text = scan_text(result)
-    card = result.card
-    markup = scan_result(stored_id(card.id), result.entry_id) if card else None
+    markup = scan_result(result.card.id, result.entry_id) if result.card else None
     await message.reply_text(text, reply_markup=markup)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from bot.texts.business import BUSINESS
 from bot.texts.customer import CUSTOMER
 from bot.texts.errors import ERRORS
+from bot.texts.ledger import LEDGER
 from bot.texts.notifications import NOTIFICATIONS
 from bot.texts.scanning import SCANNING
 
@@ -25,7 +26,7 @@ def _merge(*tables: dict[str, str]) -> dict[str, str]:
     return merged
 
 
-TEXTS: dict[str, str] = _merge(CUSTOMER, BUSINESS, SCANNING, ERRORS, NOTIFICATIONS)
+TEXTS: dict[str, str] = _merge(CUSTOMER, BUSINESS, SCANNING, ERRORS, NOTIFICATIONS, LEDGER)
 
 
 class _Lenient(dict):

@@ -11,15 +11,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
-from sqlalchemy import Executable, Insert, Row, Select, Table, bindparam, insert, select
+from sqlalchemy import (
+    CursorResult,
+    Executable,
+    Insert,
+    Result,
+    Row,
+    Select,
+    Table,
+    bindparam,
+    insert,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.errors import NotFound
+from storage.tables import Base
 
-RowT = TypeVar("RowT")
+RowT = TypeVar("RowT", bound=Base)
+
+# What the mappers to domain objects read: an ORM object, or a Core row of the same table (whose
+# columns are attributes of the same names), as `_first`/`_all` and `_row`/`_get` return them.
+RowOf: TypeAlias = RowT | Row[Any]
+# An INSERT with ON CONFLICT: each dialect has its own.
+Upsert: TypeAlias = postgresql.Insert | sqlite.Insert
 
 
 class SqlRepository:
@@ -28,13 +46,13 @@ class SqlRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def _first(self, stmt: Select[tuple[RowT]]) -> RowT | None:
+    async def _first(self, stmt: Select[RowT]) -> RowT | None:
         return (await self._session.scalars(self._fresh(stmt).limit(1))).first()
 
-    async def _all(self, stmt: Select[tuple[RowT]]) -> list[RowT]:
+    async def _all(self, stmt: Select[RowT]) -> list[RowT]:
         return list(await self._session.scalars(self._fresh(stmt)))
 
-    async def _get(self, row_type: type[RowT], row_id: int | None) -> Row | None:
+    async def _get(self, row_type: type[Base], row_id: int | None) -> Row[Any] | None:
         """The row with this id, to read (its columns as attributes)."""
         if row_id is None:
             return None
@@ -51,17 +69,25 @@ class SqlRepository:
             raise NotFound(entity=row_type.__name__, id=row_id)
         return row
 
-    async def _add(self, row: Any) -> Row:
+    async def _add(self, row: Base) -> Row[Any]:
         """INSERT the attributes set on an ORM object (defaults fill the rest); the new row."""
         table = type(row).__table__
         values = {c.key: row.__dict__[c.key] for c in table.c if c.key in row.__dict__}
-        return (await self._session.execute(_insert_returning(table), values)).one()
+        return await self._returned(_insert_returning(table), **values)
 
-    async def _row(self, stmt: Executable, **params: Any) -> Row | None:
+    async def _row(self, stmt: Executable, **params: Any) -> Row[Any] | None:
         """The first row of a prebuilt statement run with these bound values."""
         return (await self._session.execute(stmt, params)).first()
 
-    def _insert(self, row_type: type[Any]) -> Any:
+    async def _returned(self, stmt: Executable, **params: Any) -> Row[Any]:
+        """The one row an INSERT (or upsert) ... RETURNING gives back."""
+        return (await self._session.execute(stmt, params)).one()
+
+    async def _changed(self, stmt: Executable) -> int:
+        """How many rows an UPDATE or DELETE changed."""
+        return changed_rows(await self._session.execute(stmt))
+
+    def _insert(self, row_type: type[Base]) -> Upsert:
         """INSERT for the session's dialect, so ON CONFLICT is available on SQLite and PG."""
         return upsert_for(self._dialect())(row_type)
 
@@ -69,13 +95,21 @@ class SqlRepository:
         return self._session.get_bind().dialect.name
 
     @staticmethod
-    def _fresh(stmt: Select[tuple[RowT]]) -> Select[tuple[RowT]]:
+    def _fresh(stmt: Select[RowT]) -> Select[RowT]:
         # Guarded UPDATEs and upserts change rows behind the identity map; reading with
         # populate_existing means a repository never returns a stale copy from this session.
         return stmt.execution_options(populate_existing=True)
 
 
-def upsert_for(dialect: str) -> Callable[..., Any]:
+def changed_rows(result: Result[Any]) -> int:
+    """How many rows the UPDATE or DELETE that gave `result` changed."""
+    # The session types every result as a plain Result; a DML statement's is a CursorResult,
+    # the one with `rowcount`.
+    assert isinstance(result, CursorResult)
+    return result.rowcount
+
+
+def upsert_for(dialect: str) -> Callable[[type[Base] | Table], Upsert]:
     """The dialect's own `insert`, the one with ON CONFLICT."""
     if dialect == "postgresql":
         return postgresql.insert
@@ -85,7 +119,7 @@ def upsert_for(dialect: str) -> Callable[..., Any]:
 
 
 @cache
-def by_id(table: Table) -> Select:
+def by_id(table: Table) -> Select[Any]:
     """SELECT one row of `table` by its id, bound as `id`; built once per table."""
     return select(table).where(table.c.id == bindparam("id"))
 

@@ -5,11 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Executable, Select, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Executable,
+    Result,
+    Select,
+    SQLColumnExpression,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 
 from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
 from domain.ports import BusinessStats, CustomerSummary
-from storage.repositories.base import SqlRepository, upsert_for
+from storage.repositories.base import RowOf, SqlRepository, upsert_for
 from storage.tables import (
     BusinessCustomerRow,
     BusinessRow,
@@ -21,7 +32,7 @@ from storage.tables import (
 )
 
 
-def _business(row: BusinessRow) -> Business:
+def _business(row: RowOf[BusinessRow]) -> Business:
     return Business(
         id=row.id,
         name=row.name,
@@ -33,7 +44,7 @@ def _business(row: BusinessRow) -> Business:
     )
 
 
-def _staff(row: StaffRow) -> Staff:
+def _staff(row: RowOf[StaffRow]) -> Staff:
     return Staff(
         id=row.id,
         business_id=row.business_id,
@@ -43,7 +54,7 @@ def _staff(row: StaffRow) -> Staff:
     )
 
 
-def _business_customer(row: BusinessCustomerRow) -> BusinessCustomer:
+def _business_customer(row: RowOf[BusinessCustomerRow]) -> BusinessCustomer:
     return BusinessCustomer(
         id=row.id,
         business_id=row.business_id,
@@ -101,7 +112,7 @@ class SqlBusinessRepository(SqlRepository):
 
     async def mark_digest(self, business_id: int, day: str) -> bool:
         # Guarded, so two sweeps at once send the digest of a day only once.
-        result = await self._session.execute(
+        changed = await self._changed(
             update(BusinessRow)
             .where(
                 BusinessRow.id == business_id,
@@ -110,7 +121,7 @@ class SqlBusinessRepository(SqlRepository):
             .values(digest_day=day)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed == 1
 
     async def figures(
         self, business_id: int, start: datetime, end: datetime | None = None
@@ -137,7 +148,7 @@ class SqlBusinessRepository(SqlRepository):
         active = await self._count(_window(seen, last, start, end))
         return BusinessStats(scans, issued, -redeemed, new, active)
 
-    async def _count(self, stmt: Select) -> int:
+    async def _count(self, stmt: Select[int]) -> int:
         return int((await self._session.scalar(stmt)) or 0)
 
 
@@ -145,7 +156,9 @@ ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)  # undone awards are not 
 SPENT = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
 
 
-def _window(stmt: Select, column, start: datetime, end: datetime | None) -> Select:
+def _window(
+    stmt: Select[int], column: SQLColumnExpression[datetime], start: datetime, end: datetime | None
+) -> Select[int]:
     stmt = stmt.where(column >= start)
     return stmt if end is None else stmt.where(column < end)
 
@@ -182,12 +195,12 @@ class SqlStaffRepository(SqlRepository):
         return _staff(row)
 
     async def remove(self, business_id: int, telegram_id: int) -> bool:
-        result = await self._session.execute(
+        changed = await self._changed(
             delete(StaffRow)
             .where(StaffRow.business_id == business_id, StaffRow.telegram_id == telegram_id)
             .execution_options(synchronize_session="fetch")
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return bool(changed)
 
 
 class SqlBusinessCustomerRepository(SqlRepository):
@@ -204,7 +217,7 @@ class SqlBusinessCustomerRepository(SqlRepository):
         self, business_id: int, customer_id: int, at: datetime, *, visit: bool
     ) -> BusinessCustomer:
         # One upsert, so two first contacts at once cannot both insert.
-        row = await self._row(
+        row = await self._returned(
             _touch(self._dialect()),
             business_id=business_id,
             customer_id=customer_id,
@@ -242,7 +255,7 @@ def _touch(dialect: str) -> Executable:
     ).returning(*table.c)
 
 
-def customer_summaries(business_id: int) -> Select:
+def customer_summaries(business_id: int) -> Select[int, str, int, int, datetime]:
     """Each customer of a business with their balance there, visits and last visit."""
     # The balances of this business's cards, summed per customer once and joined. (A scalar
     # subquery per customer let SQLite scan every card of the business for each customer:
@@ -267,7 +280,7 @@ def customer_summaries(business_id: int) -> Select:
     )
 
 
-def summaries(result) -> list[CustomerSummary]:
+def summaries(result: Result[int, str, int, int, datetime]) -> list[CustomerSummary]:
     return [
         CustomerSummary(
             customer_id=cid, name=name, balance=int(bal), visits=visits, last_seen=seen

@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, bindparam, exists, or_, select, update
 
 from domain.models import Card
-from storage.repositories.base import SqlRepository, by_id
+from storage.repositories.base import RowOf, SqlRepository, by_id
 from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, ProgramRow
 
 
-def _card(row: CardRow) -> Card:
+def _card(row: RowOf[CardRow]) -> Card:
     return Card(
         id=row.id,
         customer_id=row.customer_id,
@@ -106,13 +106,13 @@ class SqlCardRepository(SqlRepository):
     async def clear_near_reward(self) -> int:
         """Lift the mark of cards that left the zone (rewarded, redeemed), ready for the next."""
         in_zone = select(ProgramRow.id).where(ProgramRow.id == CardRow.program_id, _near_reward())
-        result = await self._session.execute(
+        changed = await self._changed(
             update(CardRow)
             .where(CardRow.reward_near_at.is_not(None), ~exists(in_zone))
             .values(reward_near_at=None)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount
+        return changed
 
     async def idle_in(
         self, program_id: int, seen_before: datetime, limit: int = 500
@@ -152,13 +152,13 @@ class SqlCardRepository(SqlRepository):
 
     async def _mark(self, card_id: int, guard: ColumnElement[bool], **values: datetime) -> bool:
         # Guarded, so two sweeps at once (two processes on PostgreSQL) send a message only once.
-        result = await self._session.execute(
+        changed = await self._changed(
             update(CardRow)
             .where(CardRow.id == card_id, guard)
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed == 1
 
 
 def _near_reward() -> ColumnElement[bool]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, bindparam, cast, func, literal, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
-from domain.models import EntryKind, LedgerEntry
-from storage.repositories.base import SqlRepository
+from domain.models import EntryKind, LedgerEntry, LedgerReason
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import LedgerRow
 
 
-def _entry(row: LedgerRow) -> LedgerEntry:
+def _entry(row: RowOf[LedgerRow]) -> LedgerEntry:
     return LedgerEntry(
         id=row.id,
         card_id=row.card_id,
@@ -21,7 +21,9 @@ def _entry(row: LedgerRow) -> LedgerEntry:
         idempotency_key=row.idempotency_key,
         created_at=row.created_at,
         staff_telegram_id=row.staff_telegram_id,
-        reason=row.reason,
+        reason=LedgerReason(row.reason),
+        note=row.note,
+        reverses_entry_id=row.reverses_entry_id,
     )
 
 
@@ -57,7 +59,9 @@ class SqlLedgerRepository(SqlRepository):
                 kind=entry.kind.value,
                 idempotency_key=entry.idempotency_key,
                 staff_telegram_id=entry.staff_telegram_id,
-                reason=entry.reason,
+                reason=entry.reason.value,
+                note=entry.note,
+                reverses_entry_id=entry.reverses_entry_id,
                 created_at=entry.created_at,
             )
         )
@@ -81,11 +85,10 @@ class SqlLedgerRepository(SqlRepository):
             award.created_at >= since,
         )
         awarded = select(func.coalesce(func.sum(award.delta), 0)).where(*recent)
-        # An undo's key is "undo:<award id>" (domain.ledger.undo_award).
         undone = (
             select(func.coalesce(func.sum(undo.delta), 0))
-            .join(award, undo.idempotency_key == literal("undo:") + cast(award.id, String))
-            .where(*recent, undo.kind == EntryKind.UNDO.value)
+            .join(award, undo.reverses_entry_id == award.id)
+            .where(*recent)
         )
         total = await self._session.scalar(
             select(awarded.scalar_subquery() + undone.scalar_subquery())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, func, select
 
 from domain.models import CUSTOMER_CATEGORIES, Category, Notification, NotificationStatus
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import NotificationRow, PreferenceRow, TelegramUserRow
 
 
@@ -18,9 +18,12 @@ class SqlNotificationRepository(SqlRepository):
                 card_id=notification.card_id,
                 request_id=notification.request_id,
                 category=notification.category.value,
-                template=notification.template,
+                template=notification.key,
                 # A copy: the row must not change if the caller mutates its dict later.
                 params=dict(notification.params),
+                broadcast_id=notification.broadcast_id,
+                merge_group=notification.merge_group,
+                priority=notification.priority,
                 status=notification.status.value,
                 attempts=notification.attempts,
                 next_attempt_at=notification.next_attempt_at,
@@ -39,10 +42,7 @@ class SqlNotificationRepository(SqlRepository):
         stmt = (
             select(NotificationRow.status, blocked, func.count())
             .outerjoin(TelegramUserRow, TelegramUserRow.chat_id == NotificationRow.chat_id)
-            .where(
-                NotificationRow.template == "business_news",
-                NotificationRow.params["broadcast_id"].as_string() == broadcast_id,
-            )
+            .where(NotificationRow.broadcast_id == broadcast_id)
             .group_by(NotificationRow.status, blocked)
         )
         counts: dict[str, int] = {}
@@ -53,14 +53,17 @@ class SqlNotificationRepository(SqlRepository):
         return counts
 
 
-def _notification(row: NotificationRow) -> Notification:
+def _notification(row: RowOf[NotificationRow]) -> Notification:
     return Notification(
         id=row.id,
         chat_id=row.chat_id,
         category=Category(row.category),
-        template=row.template,
+        key=row.template,
         created_at=row.created_at,
         params=dict(row.params or {}),
+        broadcast_id=row.broadcast_id,
+        merge_group=row.merge_group,
+        priority=row.priority,
         customer_id=row.customer_id,
         card_id=row.card_id,
         request_id=row.request_id,

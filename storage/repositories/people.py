@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 
 from domain.models import Customer, TelegramUser
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import CardRow, CustomerRow, TelegramUserRow
 
 
-def _user(row: TelegramUserRow) -> TelegramUser:
+def _user(row: RowOf[TelegramUserRow]) -> TelegramUser:
     return TelegramUser(
         telegram_id=row.telegram_id,
         chat_id=row.chat_id,
@@ -23,7 +23,7 @@ def _user(row: TelegramUserRow) -> TelegramUser:
     )
 
 
-def _customer(row: CustomerRow) -> Customer:
+def _customer(row: RowOf[CustomerRow]) -> Customer:
     return Customer(
         id=row.id,
         telegram_id=row.telegram_id,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import EnrollmentRow, ProgramRow
 
 
-def _program(row: ProgramRow) -> Program:
+def _program(row: RowOf[ProgramRow]) -> Program:
     return Program(
         id=row.id,
         business_id=row.business_id,
@@ -28,7 +30,7 @@ def _program(row: ProgramRow) -> Program:
     )
 
 
-def _enrollment(row: EnrollmentRow) -> Enrollment:
+def _enrollment(row: RowOf[EnrollmentRow]) -> Enrollment:
     return Enrollment(
         id=row.id,
         customer_id=row.customer_id,
@@ -80,7 +82,7 @@ class SqlProgramRepository(SqlRepository):
         _copy_program(program, await self._get_or_fail(ProgramRow, program.id))
         await self._session.flush()
 
-    async def with_nudges(self) -> list[Program]:
+    async def with_nudges(self) -> builtins.list[Program]:  # `list` is the method above
         """Active programs that send "we miss you" messages."""
         stmt = select(ProgramRow).where(ProgramRow.active.is_(True), ProgramRow.miss_you_days > 0)
         return [_program(row) for row in await self._all(stmt.order_by(ProgramRow.id))]

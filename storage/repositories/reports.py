@@ -39,7 +39,7 @@ class SqlReportRepository(SqlRepository):
         columns = (
             LedgerRow.id, LedgerRow.created_at, CardRow.customer_id, CustomerRow.display_name,
             CardRow.number, ProgramRow.name, LedgerRow.delta, LedgerRow.kind, LedgerRow.reason,
-            LedgerRow.staff_telegram_id,
+            LedgerRow.note, LedgerRow.staff_telegram_id,
         )  # fmt: skip
         stmt = (
             select(*columns)
@@ -58,8 +58,8 @@ class SqlReportRepository(SqlRepository):
             LedgerLine(
                 entry_id=entry_id, created_at=at, customer_id=cid, customer=name,
                 card_number=number, program=program, delta=delta, kind=kind, reason=reason,
-                staff_telegram_id=staff,
+                note=note, staff_telegram_id=staff,
             )
-            for entry_id, at, cid, name, number, program, delta, kind, reason, staff
+            for entry_id, at, cid, name, number, program, delta, kind, reason, note, staff
             in await self._session.execute(stmt)
         ]  # fmt: skip

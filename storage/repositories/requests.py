@@ -6,14 +6,14 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from domain.models import ApprovalRequest, RequestKind, RequestStatus
-from storage.repositories.base import SqlRepository
+from domain.models import ApprovalRequest, RequestKind, RequestOutcome, RequestStatus
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import RequestRow
 
 _PENDING = RequestStatus.PENDING.value
 
 
-def _request(row: RequestRow) -> ApprovalRequest:
+def _request(row: RowOf[RequestRow]) -> ApprovalRequest:
     return ApprovalRequest(
         id=row.id,
         kind=RequestKind(row.kind),
@@ -27,6 +27,7 @@ def _request(row: RequestRow) -> ApprovalRequest:
         reason=row.reason,
         card_id=row.card_id,
         status=RequestStatus(row.status),
+        outcome=RequestOutcome(row.outcome) if row.outcome else None,
         decided_at=row.decided_at,
         reminded_at=row.reminded_at,
     )
@@ -43,6 +44,7 @@ def _copy(request: ApprovalRequest, row: RequestRow) -> RequestRow:
     row.reason = request.reason
     row.card_id = request.card_id
     row.status = request.status.value
+    row.outcome = request.outcome.value if request.outcome else None
     row.decided_at = request.decided_at
     row.reminded_at = request.reminded_at
     return row
@@ -116,7 +118,7 @@ class SqlRequestRepository(SqlRepository):
 
     async def mark_reminded(self, request_id: int, at: datetime) -> bool:
         # Guarded, so two sweeps at once (two processes on PostgreSQL) remind only once.
-        result = await self._session.execute(
+        changed = await self._changed(
             update(RequestRow)
             .where(
                 RequestRow.id == request_id,
@@ -126,4 +128,4 @@ class SqlRequestRepository(SqlRepository):
             .values(reminded_at=at)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed == 1

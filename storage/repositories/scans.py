@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, exists, func, select
 
 from domain.models import ScanLog, ScanOutcome
-from storage.repositories.base import SqlRepository
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import ScanLogRow
 
 # Outcomes that mean "this key was already handled": a retry must find these, not a refusal.
@@ -21,7 +21,7 @@ _BY_KEY = (
 )
 
 
-def _scan(row: ScanLogRow) -> ScanLog:
+def _scan(row: RowOf[ScanLogRow]) -> ScanLog:
     return ScanLog(
         id=row.id,
         business_id=row.business_id,

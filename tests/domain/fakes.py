@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from domain.models import ChatState, EntryKind, RequestStatus, ScanOutcome
+from domain.notify import write_outbox
 from domain.ports import CustomerSummary
 
 
@@ -99,6 +100,11 @@ class Customers(_Repo):
     async def by_manual_code(self, code):
         return self._one(manual_code=code)
 
+    async def with_card_in(self, business_id):
+        holders = {c.customer_id for c in self.uow.state.table("cards").values()
+                   if c.business_id == business_id}  # fmt: skip
+        return [c for c in self._all() if c.id in holders]
+
 
 class Businesses(_Repo):
     name = "businesses"
@@ -188,7 +194,7 @@ class Ledger(_Repo):
         undone = sum(
             e.delta
             for e in self._all(card_id=card_id)
-            if e.kind is EntryKind.UNDO and int(e.idempotency_key.split(":")[1]) in awards
+            if e.kind is EntryKind.UNDO and e.reverses_entry_id in awards
         )
         return sum(awards.values()) + undone
 
@@ -314,6 +320,8 @@ class FakeUnitOfWork:
         self.committed = Tables()
         self.state = self.committed
         self.commits = 0
+        self.events: list = []
+        self.written: list = []
         repos = {
             "users": Users, "customers": Customers, "businesses": Businesses,
             "staff": StaffRepo, "programs": Programs, "enrollments": Enrollments,
@@ -327,18 +335,25 @@ class FakeUnitOfWork:
     def now(self) -> datetime:
         return self.clock()
 
+    def record(self, event) -> None:
+        self.events.append(event)
+
     async def __aenter__(self):
         self.state = copy.deepcopy(self.committed)
+        self.events, self.written = [], []
         return self
 
     async def __aexit__(self, *exc) -> None:
         self.state = self.committed
 
     async def commit(self) -> None:
+        events, self.events = self.events, []
+        self.written = await write_outbox(self, events)
         self.committed = self.state
         self.commits += 1
 
     async def rollback(self) -> None:
+        self.events = []
         self.state = self.committed
 
     def all(self, name: str) -> list:

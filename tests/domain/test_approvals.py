@@ -45,7 +45,7 @@ async def test_an_accepted_invitation_makes_a_card_and_a_business_customer(world
     page = await list_business_customers(world.uow, world.business.id, OWNER)
     assert [r.name for r in page.rows] == ["Ann"]
     told = world.uow.all("notifications")[-1]
-    assert (told.chat_id, told.template) == (OWNER, "enrollment_approved")
+    assert (told.chat_id, told.key) == (OWNER, "enrollment_approved")
 
 
 async def test_a_rejected_invitation_creates_nothing_and_staff_is_told(world):
@@ -53,7 +53,7 @@ async def test_a_rejected_invitation_creates_nothing_and_staff_is_told(world):
     await answer_request(world.uow, AnswerRequest(request.id, ANN, approve=False))
     assert await list_customer_cards(world.uow, ANN) == []
     assert world.uow.all("enrollments")[0].status is EnrollmentStatus.REJECTED
-    assert world.uow.all("notifications")[-1].template == "enrollment_rejected"
+    assert world.uow.all("notifications")[-1].key == "enrollment_rejected"
 
 
 async def test_inviting_twice_sends_one_invitation(world):
@@ -106,7 +106,7 @@ async def test_an_approved_deduction_debits_the_card_and_tells_staff(world):
     answered = await answer_request(world.uow, AnswerRequest(request.id, ANN, approve=True))
     assert answered.card.balance == 10
     told = world.uow.all("notifications")[-1]
-    assert (told.chat_id, told.template, told.params["balance"]) == (
+    assert (told.chat_id, told.key, told.params["balance"]) == (
         OWNER, "deduction_approved", 10,
     )  # fmt: skip
 
@@ -131,7 +131,7 @@ async def test_a_deduction_approved_after_the_balance_fell_moves_nothing(world):
     await undo_award(world.uow, UndoAward(world.business.id, OWNER, award.id))
     answered = await answer_request(world.uow, AnswerRequest(request.id, ANN, approve=True))
     assert answered.request.status is RequestStatus.CANCELLED and answered.card.balance == 0
-    assert world.uow.all("notifications")[-1].template == "deduction_cancelled"
+    assert world.uow.all("notifications")[-1].key == "deduction_cancelled"
 
 
 async def test_a_redemption_takes_the_reward_threshold(world):
@@ -157,7 +157,7 @@ async def test_due_requests_expire_once_and_both_sides_are_told(world):
     world.clock.advance(days=7, seconds=1)
     assert [r.id for r in await expire_due_requests(world.uow)] == [request.id]
     assert await expire_due_requests(world.uow) == []
-    told = [(n.chat_id, n.template) for n in world.uow.all("notifications")[-2:]]
+    told = [(n.chat_id, n.key) for n in world.uow.all("notifications")[-2:]]
     assert told == [(ANN, "enrollment_expired"), (OWNER, "enrollment_expired")]
     assert world.uow.all("enrollments")[0].status is EnrollmentStatus.EXPIRED
 

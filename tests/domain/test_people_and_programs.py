@@ -31,7 +31,7 @@ async def test_a_staff_invitation_adds_staff_once_and_tells_the_owner(world):
     first = await join_staff(world.uow, cmd)
     again = await join_staff(world.uow, cmd)
     assert (first.staff.role, first.already, again.already) == (Role.STAFF, False, True)
-    assert [n.template for n in world.uow.all("notifications")] == ["staff_joined"]
+    assert [n.key for n in world.uow.all("notifications")] == ["staff_joined"]
 
 
 async def test_an_unknown_staff_invitation_is_refused(world):

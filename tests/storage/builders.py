@@ -11,6 +11,7 @@ from domain.models import (
     Customer,
     EntryKind,
     LedgerEntry,
+    LedgerReason,
     Program,
     ProgramKind,
     TelegramUser,
@@ -63,8 +64,26 @@ def card(customer_id: int, program_id: int, business_id: int, number: str = "C-1
     )
 
 
-def entry(card_id: int, delta: int, key: str, kind: EntryKind = EntryKind.AWARD) -> LedgerEntry:
-    return LedgerEntry(card_id=card_id, delta=delta, kind=kind, idempotency_key=key, created_at=T0)
+REASON_OF = {
+    EntryKind.AWARD: LedgerReason.MANUAL,
+    EntryKind.UNDO: LedgerReason.UNDO,
+    EntryKind.DEDUCT: LedgerReason.DEDUCTION,
+    EntryKind.REDEEM: LedgerReason.REDEMPTION,
+    EntryKind.ADJUST: LedgerReason.ADJUST,
+}
+
+
+def entry(
+    card_id: int,
+    delta: int,
+    key: str,
+    kind: EntryKind = EntryKind.AWARD,
+    reverses: int | None = None,
+) -> LedgerEntry:
+    return LedgerEntry(
+        card_id=card_id, delta=delta, kind=kind, idempotency_key=key, created_at=T0,
+        reason=REASON_OF[kind], reverses_entry_id=reverses,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

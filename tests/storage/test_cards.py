@@ -105,7 +105,7 @@ async def test_ledger_entries_round_trip_newest_first(new_uow, world):
         later = entry(world.card_id, -2, "k2", EntryKind.DEDUCT)
         later.created_at = T0 + timedelta(minutes=1)
         later.staff_telegram_id = 1001
-        later.reason = "coffee"
+        later.note = "coffee"
         second = await uow.ledger.add(later)
         await uow.commit()
     async with new_uow() as uow:
@@ -131,9 +131,9 @@ async def test_awarded_since_nets_undos_and_ignores_other_kinds_and_older_rows(n
         old = await uow.ledger.add(old)
         await uow.ledger.add(entry(world.card_id, 5, "a1"))
         a2 = await uow.ledger.add(entry(world.card_id, 3, "a2"))
-        await uow.ledger.add(entry(world.card_id, -3, f"undo:{a2.id}", EntryKind.UNDO))
+        await uow.ledger.add(entry(world.card_id, -3, f"undo:{a2.id}", EntryKind.UNDO, a2.id))
         # Undoing yesterday's award today does not make room under today's cap.
-        await uow.ledger.add(entry(world.card_id, -50, f"undo:{old.id}", EntryKind.UNDO))
+        await uow.ledger.add(entry(world.card_id, -50, f"undo:{old.id}", EntryKind.UNDO, old.id))
         await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT))
         await uow.ledger.add(entry(world.card_id, 9, "adj", EntryKind.ADJUST))
         total = await uow.ledger.awarded_since(world.card_id, T0)
@@ -145,7 +145,7 @@ async def test_business_figures_count_undone_awards_as_not_issued(new_uow, world
     async with new_uow() as uow:
         await uow.ledger.add(entry(world.card_id, 10, "a1"))
         a2 = await uow.ledger.add(entry(world.card_id, 5, "a2"))
-        await uow.ledger.add(entry(world.card_id, -5, f"undo:{a2.id}", EntryKind.UNDO))
+        await uow.ledger.add(entry(world.card_id, -5, f"undo:{a2.id}", EntryKind.UNDO, a2.id))
         await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT))
         digest = await uow.businesses.figures(world.business_id, T0, T0 + timedelta(days=1))
         stats = await uow.reports.stats(world.business_id, T0)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from domain.models import EntryKind, LedgerEntry
 from storage.tables import CardRow, LedgerRow
-from tests.storage.builders import T0
+from tests.storage.builders import REASON_OF, T0
 
 TASKS = 200
 
@@ -35,7 +35,7 @@ async def test_concurrent_awards_and_deductions_keep_balance_equal_to_the_ledger
             low_points.append(card.balance)
             kind = EntryKind.AWARD if delta > 0 else EntryKind.DEDUCT
             key = uuid.uuid4().hex
-            await uow.ledger.add(LedgerEntry(world.card_id, delta, kind, key, T0))
+            await uow.ledger.add(LedgerEntry(world.card_id, delta, kind, key, T0, REASON_OF[kind]))
             await uow.commit()
             return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from domain.models import Category, Notification, NotificationStatus
+from domain.notify import BULK, LATER, POINTS_GROUP, URGENT
 from storage.outbox import OutboxStore
 from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, user
 
@@ -18,9 +19,14 @@ class Clock:
 
 
 def note(chat_id: int = CUSTOMER_TG, category=Category.POINTS_ADDED, **fields) -> Notification:
-    template = fields.pop("template", category.value)
+    """A row as the domain's policy would write it: points pushes merge per card, bulk waits."""
+    key = fields.pop("key", category.value)
+    card_id = fields.get("card_id")
+    if key == "points_added" and card_id is not None:
+        fields.setdefault("merge_group", f"{POINTS_GROUP}:{card_id}")
+    fields.setdefault("priority", LATER if category in BULK else URGENT)
     return Notification(
-        chat_id=chat_id, category=category, template=template, created_at=T0,
+        chat_id=chat_id, category=category, key=key, created_at=T0,
         next_attempt_at=T0, **fields,
     )  # fmt: skip
 
@@ -47,7 +53,7 @@ async def test_a_claimed_row_is_leased_and_claimed_again_only_after_the_lease(
 ):
     clock = Clock()
     store = OutboxStore(session_factory, clock, lease=timedelta(seconds=10))
-    [row_id] = await add(new_uow, note(category=Category.REMINDER, template="reward_near"))
+    [row_id] = await add(new_uow, note(category=Category.REMINDER, key="reward_near"))
 
     assert [n.id for n in await store.claim()] == [row_id]
     assert await store.claim() == []
@@ -78,7 +84,7 @@ async def test_a_message_about_the_card_in_between_keeps_the_points_messages_apa
     store = OutboxStore(session_factory, Clock())
     added = note(card_id=world.card_id, params={"points": 5, "balance": 5})
     undone = note(
-        card_id=world.card_id, category=Category.POINTS_DEDUCTED, template="points_undone",
+        card_id=world.card_id, category=Category.POINTS_DEDUCTED, key="points_undone",
         params={"points": 5, "balance": 0},
     )  # fmt: skip
     again = note(card_id=world.card_id, params={"points": 1, "balance": 1})
@@ -149,7 +155,7 @@ async def test_a_released_row_is_not_counted_as_an_attempt_and_waits_until_due(
 ):
     clock = Clock()
     store = OutboxStore(session_factory, clock)
-    [row_id] = await add(new_uow, note(category=Category.REMINDER, template="x"))
+    [row_id] = await add(new_uow, note(category=Category.REMINDER, key="x"))
     await store.claim()
     await store.release([(row_id, T0 + timedelta(seconds=2))])
     assert await store.claim() == []
@@ -184,14 +190,13 @@ async def test_broadcast_counts_tell_sent_blocked_and_suppressed_apart(
     session_factory, new_uow, world
 ):
     store = OutboxStore(session_factory, Clock())
-    tag = {"broadcast_id": "b1"}
     cat = Category.BUSINESS_NEWS
     ids = await add(
         new_uow,
-        note(category=cat, params=tag),
-        note(category=cat, params=tag, chat_id=OWNER_TG),
-        note(category=cat, params=tag, status=NotificationStatus.SUPPRESSED),
-        note(category=cat, params={"broadcast_id": "other"}),
+        note(category=cat, broadcast_id="b1"),
+        note(category=cat, broadcast_id="b1", chat_id=OWNER_TG),
+        note(category=cat, broadcast_id="b1", status=NotificationStatus.SUPPRESSED),
+        note(category=cat, broadcast_id="other"),
     )
     await store.claim()
     await store.mark_sent(ids[1], 1)

@@ -7,7 +7,7 @@ import asyncio
 from sqlalchemy import func, select
 
 from domain.ledger import post_entry
-from domain.models import EntryKind
+from domain.models import EntryKind, LedgerReason
 from storage.engine import make_engine, make_session_factory
 from storage.tables import CardRow, LedgerRow
 from storage.uow import uow_factory
@@ -26,7 +26,7 @@ async def test_workers_posting_the_same_keys_at_once_move_points_once_per_key(db
     async def post(new_uow, key: str) -> bool:
         async with new_uow() as uow:
             card = await uow.cards.get(world.card_id)
-            posted = await post_entry(uow, card, 3, EntryKind.AWARD, key)
+            posted = await post_entry(uow, card, 3, EntryKind.AWARD, key, LedgerReason.SCAN)
             await uow.commit()
             return posted.duplicate
 

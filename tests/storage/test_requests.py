@@ -82,7 +82,7 @@ async def test_a_notification_keeps_its_json_params(new_uow, session_factory, wo
     note = Notification(
         chat_id=2002,
         category=Category.POINTS_ADDED,
-        template="points_added",
+        key="points_added",
         created_at=T0,
         params=params,
         customer_id=world.customer_id,

@@ -1,0 +1,178 @@
+"""Domain events: what happened, in the past tense, recorded by use cases on the unit of work.
+
+A use case records events and nothing else about messages; `domain.notify` turns them into
+outbox rows when the unit of work commits, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain.models import (
+    ApprovalRequest,
+    Card,
+    Customer,
+    LedgerReason,
+    Program,
+    ScanOutcome,
+)
+
+
+@dataclass(frozen=True)
+class PointsAwarded:
+    """Points were added to a card (a scan or a staff award); `card` is the card after it."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+    delta: int
+    reason: LedgerReason
+
+    @property
+    def balance(self) -> int:
+        return self.card.balance
+
+
+@dataclass(frozen=True)
+class AwardUndone:
+    """Staff undid an award; `points` were taken back and `card` is the card after it."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+    points: int
+
+
+@dataclass(frozen=True)
+class ScannedWithoutPoints:
+    """A customer's code was scanned but nothing was awarded (scanned again, or capped)."""
+
+    customer: Customer
+    card: Card
+    business: str
+    outcome: ScanOutcome
+
+
+@dataclass(frozen=True)
+class EnrollmentRequested:
+    customer: Customer
+    request: ApprovalRequest
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class DeductionRequested:
+    """Staff asked the customer to approve a deduction or a redemption."""
+
+    customer: Customer
+    request: ApprovalRequest
+    card: Card
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class EnrollmentDecided:
+    """The customer accepted or rejected an invitation."""
+
+    customer: Customer
+    request: ApprovalRequest
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class DeductionDecided:
+    """The customer answered a deduction or redemption; `card` is the card after it."""
+
+    customer: Customer
+    request: ApprovalRequest
+    card: Card | None
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class RequestExpired:
+    customer: Customer | None
+    request: ApprovalRequest
+    program: str
+    business: str
+
+
+@dataclass(frozen=True)
+class InvitationReminded:
+    customer: Customer
+    request: ApprovalRequest
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class RewardInReach:
+    """The card is one visit from the program's reward."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class CustomerMissed:
+    """The customer has not visited for the program's "we miss you" days."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+
+
+@dataclass(frozen=True)
+class NewsBroadcast:
+    customer: Customer
+    broadcast_id: str
+    business: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StaffMemberJoined:
+    owner_telegram_id: int
+    name: str
+    business: str
+
+
+@dataclass(frozen=True)
+class DigestCompiled:
+    """Yesterday's figures of a business, for its owner."""
+
+    owner_telegram_id: int
+    business: str
+    day: date
+    scans: int
+    issued: int
+    redeemed: int
+    new_customers: int
+
+
+Event = (
+    PointsAwarded
+    | AwardUndone
+    | ScannedWithoutPoints
+    | EnrollmentRequested
+    | DeductionRequested
+    | EnrollmentDecided
+    | DeductionDecided
+    | RequestExpired
+    | InvitationReminded
+    | RewardInReach
+    | CustomerMissed
+    | NewsBroadcast
+    | StaffMemberJoined
+    | DigestCompiled
+)
