@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import time
 from dataclasses import dataclass
 
 from domain.commands import CreateProgram, RegisterBusiness
@@ -56,3 +59,35 @@ async def balance_of(harness, user: SandboxUser) -> int:
         tid=user.id,
     )
     return rows[0][0]
+
+
+async def eventually(check, timeout: float = 5.0, what: str = "the condition") -> None:
+    """Await `check()` (sync or async) until it is true: polls a state no event announces.
+
+    Bounded by `timeout`; the poll interval is short, so the test waits only as long as the
+    bot takes, never a fixed guess.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if inspect.isawaitable(result):
+            result = await result
+        if result:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} did not happen within {timeout}s")
+        await asyncio.sleep(0.01)
+
+
+def updates_handled(harness, result: str) -> int:
+    """How many updates the bot has finished with this result (ok, refused, error)."""
+    registry = harness.app.bot_data["metrics"].registry
+    found = registry.get_sample_value("loyalty_updates_handled_total", {"result": result})
+    return int(found or 0)
+
+
+async def handled(harness, result: str, count: int, timeout: float = 5.0) -> None:
+    """Wait until `count` updates have finished with `result`: the bot is done with them."""
+    await eventually(
+        lambda: updates_handled(harness, result) >= count, timeout, f"{count} {result} updates"
+    )
