@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
-import time
 from dataclasses import dataclass
 
 from domain.commands import CreateProgram, RegisterBusiness
@@ -12,6 +9,7 @@ from domain.models import Business, Program
 from domain.people import register_business
 from domain.programs import create_program
 from sandbox.client import SandboxUser
+from tests.waiting import eventually
 
 
 @dataclass
@@ -61,24 +59,6 @@ async def balance_of(harness, user: SandboxUser) -> int:
     return rows[0][0]
 
 
-async def eventually(check, timeout: float = 5.0, what: str = "the condition") -> None:
-    """Await `check()` (sync or async) until it is true: polls a state no event announces.
-
-    Bounded by `timeout`; the poll interval is short, so the test waits only as long as the
-    bot takes, never a fixed guess.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if inspect.isawaitable(result):
-            result = await result
-        if result:
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{what} did not happen within {timeout}s")
-        await asyncio.sleep(0.01)
-
-
 def updates_handled(harness, result: str) -> int:
     """How many updates the bot has finished with this result (ok, refused, error)."""
     registry = harness.app.bot_data["metrics"].registry
@@ -91,3 +71,29 @@ async def handled(harness, result: str, count: int, timeout: float = 5.0) -> Non
     await eventually(
         lambda: updates_handled(harness, result) >= count, timeout, f"{count} {result} updates"
     )
+
+
+WAITING_SQL = (
+    "SELECT count(*) FROM customer_notifications n LEFT JOIN telegram_users u "
+    "ON u.chat_id = n.chat_id WHERE n.status IN ('pending', 'sending') "
+    "AND u.blocked_at IS NULL"
+)
+
+
+async def settled(harness, timeout: float = 10.0) -> None:
+    """Wait until no outbox row waits to be sent, except those for chats that blocked the bot.
+
+    Every row a use case or sweep committed before this call is then in its chat's transcript.
+    """
+
+    async def nothing_waits() -> bool:
+        return (await harness.query(WAITING_SQL))[0][0] == 0
+
+    try:
+        await eventually(nothing_waits, timeout, "the outbox draining")
+    except TimeoutError as error:
+        left = await harness.query(
+            "SELECT id, chat_id, status, attempts, last_error FROM customer_notifications "
+            "WHERE status IN ('pending', 'sending')"
+        )
+        raise TimeoutError(f"{error}; waiting: {left}") from None
