@@ -10,10 +10,15 @@ from tests.storage.builders import T0, card, entry, program
 
 
 def undo_of(award: LedgerEntry, at=T0) -> LedgerEntry:
-    """The entry that reverses `award`, linked to it as domain.ledger.undo_award links it."""
-    return replace(
-        entry(award.card_id, -award.delta, f"undo:{award.id}", EntryKind.UNDO), created_at=at
-    )
+    """The entry that reverses `award`, linked to it as domain.ledger.undo_award links it.
+
+    The one place that knows the link: its key today; `reverses_entry_id` once issue 11's
+    explicit link lands (set here already, ignored until the model has the field).
+    """
+    undo = entry(award.card_id, -award.delta, f"undo:{award.id}", EntryKind.UNDO)
+    undo = replace(undo, created_at=at)
+    undo.reverses_entry_id = award.id
+    return undo
 
 
 async def test_a_new_card_is_found_by_id_by_holder_and_program_and_by_holder(new_uow, world):
