@@ -17,7 +17,7 @@ from domain.errors import InvalidAmount, InvalidInput
 from domain.ledger import award_points, undo_award
 from domain.models import RequestKind
 
-PENDING = "pending_amount"  # user_data key: ("add" | "deduct", card_id, customer name)
+PENDING = "pending_amount"  # user_data key: ("add" | "deduct", card_id)
 
 
 def _args(update: Update, count: int) -> list[int]:

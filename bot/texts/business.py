@@ -49,7 +49,6 @@ BUSINESS: dict[str, str] = {
         "✅ Program #{id} {program} created: {points} {unit} per scan, {reward} at {threshold}.\n"
         "Customers join with this link:\n{link}"
     ),
-    "prog_cancelled": "Program creation cancelled.",
     "prog_usage": (
         "One line: /newprogram name | points or stamps | per scan | reward at | reward name"
         " [| daily cap]\nfor example /newprogram Coffee club | points | 10 | 100 | Free coffee"
