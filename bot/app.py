@@ -102,7 +102,6 @@ def build_application(
         signer=TokenSigner(settings.qr_secret()),
         reader=QrReader(max_bytes=settings.max_photo_bytes),
         dispatcher=dispatcher,
-        clock=clock,
     )
     app.bot_data["engine"] = engine
     app.bot_data["metrics"] = Metrics()

@@ -72,9 +72,6 @@ class Scheduler:
         self._dispatcher.wake()
         return result
 
-    async def run_all(self) -> dict[str, object]:
-        return {name: await self.run(name) for name in self.jobs}
-
     async def _job(self, name: str) -> None:
         task = asyncio.current_task()
         if task is not None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -24,7 +24,6 @@ class Services:
     signer: TokenSigner
     reader: QrReader
     dispatcher: Dispatcher
-    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     bot_username: str = ""
 
     def uow(self) -> UnitOfWork:

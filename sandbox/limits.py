@@ -10,9 +10,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-# Methods that deliver a new message to a chat and therefore count against flood limits.
-LIMITED_METHODS = frozenset({"sendmessage", "sendphoto", "senddocument"})
-
 
 @dataclass(frozen=True)
 class RateLimits:

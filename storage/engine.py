@@ -1,4 +1,4 @@
-"""Engine and session factory: SQLite tuned for one process, PostgreSQL with a plain pool."""
+"""Engine and session factory: SQLite (inline by default, WAL, BEGIN IMMEDIATE), PostgreSQL."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
     # Modes"): stop the driver from issuing its own deferred BEGIN, and begin every transaction
     # ourselves with BEGIN IMMEDIATE. A deferred transaction that reads and then writes can fail
     # with "database is locked" without waiting; an immediate one takes the write lock up front
-    # and so simply waits its turn under busy_timeout.
+    # and so simply waits its turn: on asyncio inline, under busy_timeout with aiosqlite.
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None

@@ -1,9 +1,11 @@
 """One transaction at a time on a SQLite engine, queued in this process rather than in SQLite.
 
 Every SQLite transaction here begins IMMEDIATE, so only one runs at a time anyway. Left to
-SQLite, the others wait in its busy handler, which sleeps in growing steps (up to 100 ms) and so
-wastes most of the time under load; an asyncio lock hands the database over the moment it is
-free. Other processes on the same file still wait in the busy handler, as before. PostgreSQL
+SQLite, the others would wait for the write lock by retrying (in its busy handler, or in the
+inline driver's asyncio retries), in growing steps that waste most of the time under load; an
+asyncio lock hands the database over the moment it is free. Only other processes on the same
+file (the CLI, a second worker) are waited for that way: the inline driver retries on asyncio
+(storage/sqlite_inline.py), aiosqlite in SQLite's busy handler on its own thread. PostgreSQL
 needs no gate.
 """
 

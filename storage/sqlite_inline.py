@@ -13,6 +13,18 @@ again after an asyncio sleep (growing to 50 ms, for up to LOCK_WAIT_SECONDS), so
 goes on serving everything else meanwhile.
 
 `sqlite:///path` selects this driver; `sqlite+aiosqlite:///path` still selects aiosqlite.
+
+SQLAlchemy's names this relies on that are not its public API, hence the pin to one minor
+version in pyproject.toml (tests/storage/test_sqlalchemy_pins.py gets each one):
+
+- `sqlalchemy.util.concurrency.await_` and `sqlalchemy.util.concurrency.in_greenlet`: to
+  sleep on asyncio from inside SQLAlchemy's greenlet, and to know we are in one;
+- `sqlalchemy.util.concurrency.greenlet_spawn`'s `_require_await` check, which refuses a
+  driver that never awaited (hence the `_DONE` await);
+- `SQLiteDialect_pysqlite._is_url_file_db`: a file (pooled) or `:memory:` (one connection);
+- `DefaultDialect.get_pool_class`: the undocumented hook that picks the pool class;
+- the cursor hook `_async_soft_close`, which `sqlalchemy.ext.asyncio` calls on async drivers'
+  cursors (its own adapter, `AsyncAdapt_dbapi_cursor`, defines it).
 """
 
 from __future__ import annotations

@@ -148,7 +148,7 @@ class ProgramRow(Base):
     expires_at: Mapped[datetime | None]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
-    miss_you_days: Mapped[int | None] = mapped_column(Integer)  # None: no "we miss you"
+    miss_you_days: Mapped[int | None] = mapped_column(Integer)  # None or 0: no "we miss you"
 
 
 class EnrollmentRow(Base):
@@ -179,7 +179,8 @@ class CardRow(Base):
     balance: Mapped[int] = mapped_column(Integer, default=0)
     lifetime_points: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
-    # Marks that keep sweeps from repeating a message: set when sent, cleared when they lapse.
+    # Marks that keep sweeps from repeating a message, set when it is sent. reward_near_at is
+    # cleared when the card leaves the zone; nudged_at stays, and counts until the next visit.
     reward_near_at: Mapped[datetime | None]
     nudged_at: Mapped[datetime | None]
 

@@ -153,5 +153,6 @@ class SqlUnitOfWork:
 def uow_factory(
     session_factory: async_sessionmaker[Any], clock: Clock = utc_now
 ) -> Callable[[], SqlUnitOfWork]:
-    """A factory the composition root hands to handlers: one fresh unit of work per use case."""
+    """One fresh unit of work per call, for tests and tools (the bot's own wakes the dispatcher
+    after each commit: bot/app.py)."""
     return lambda: SqlUnitOfWork(session_factory, clock)

@@ -6,7 +6,6 @@ BTN_HISTORY = "📜 History"
 BTN_REQUESTS = "📨 Requests"
 BTN_SETTINGS = "⚙️ Settings"
 BTN_HELP = "❓ Help"
-MENU_BUTTONS = (BTN_QR, BTN_CARDS, BTN_HISTORY, BTN_REQUESTS, BTN_SETTINGS, BTN_HELP)
 
 CUSTOMER = {
     "welcome": (

@@ -6,7 +6,7 @@ import copy
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from domain.models import ChatState, EntryKind, RequestStatus, ScanOutcome
+from domain.models import CUSTOMER_CATEGORIES, ChatState, EntryKind, RequestStatus, ScanOutcome
 from domain.notify import write_outbox
 from domain.ports import CustomerSummary
 
@@ -78,8 +78,7 @@ class Users(_Repo):
         if existing is None:
             await self.add(user)
         else:
-            user.blocked_at = None
-            self.rows[existing.id] = copy.copy(user)
+            self.rows[existing.id] = copy.copy(user)  # every field as given, the mark included
         return user
 
     async def set_blocked(self, telegram_id, at) -> None:
@@ -245,16 +244,18 @@ class Requests(_Repo):
         return await self.get(request_id)
 
     async def pending_for_customer(self, customer_id):
-        return self._all(customer_id=customer_id, status=RequestStatus.PENDING)
+        rows = self._all(customer_id=customer_id, status=RequestStatus.PENDING)
+        return sorted(rows, key=lambda r: (r.created_at, r.id))
 
     async def pending_of(self, customer_id, program_id, kind):
-        return self._one(
+        rows = self._all(
             customer_id=customer_id, program_id=program_id, kind=kind, status=RequestStatus.PENDING
         )
+        return max(rows, key=lambda r: r.id, default=None)  # the newest, as SQL orders
 
     async def due(self, now, limit=500):
-        rows = self._all(status=RequestStatus.PENDING)
-        return [r for r in rows if r.expires_at <= now][:limit]
+        rows = [r for r in self._all(status=RequestStatus.PENDING) if r.expires_at <= now]
+        return sorted(rows, key=lambda r: (r.expires_at, r.id))[:limit]
 
 
 class Notifications(_Repo):
@@ -269,8 +270,7 @@ class Preferences(_Repo):
         return True if stored is None else stored
 
     async def all_for(self, customer_id):
-        table = self.uow.state.table(self.name)
-        return {cat: on for (cid, cat), on in table.items() if cid == customer_id}
+        return {cat: await self.enabled(customer_id, cat) for cat in CUSTOMER_CATEGORIES}
 
     async def set(self, customer_id, category, enabled):
         self.uow.state.table(self.name)[(customer_id, category)] = enabled
@@ -280,8 +280,10 @@ class Scans(_Repo):
     name = "scans"
 
     async def by_key(self, key):
-        found = [s for s in self._all(idempotency_key=key) if s.outcome is ScanOutcome.AWARDED]
-        return found[0] if found else self._one(idempotency_key=key)
+        # Only a scan that counted answers a retry; a refusal under the key must not.
+        counted = (ScanOutcome.AWARDED, ScanOutcome.DUPLICATE)
+        found = [s for s in self._all(idempotency_key=key) if s.outcome in counted]
+        return min(found, key=lambda s: s.id, default=None)
 
     async def awarded_since(self, business_id, customer_id, since):
         return any(

@@ -9,6 +9,7 @@ from domain.models import Business, Program
 from domain.people import register_business
 from domain.programs import create_program
 from sandbox.client import SandboxUser
+from tests.waiting import eventually
 
 
 @dataclass
@@ -56,3 +57,43 @@ async def balance_of(harness, user: SandboxUser) -> int:
         tid=user.id,
     )
     return rows[0][0]
+
+
+def updates_handled(harness, result: str) -> int:
+    """How many updates the bot has finished with this result (ok, refused, error)."""
+    registry = harness.app.bot_data["metrics"].registry
+    found = registry.get_sample_value("loyalty_updates_handled_total", {"result": result})
+    return int(found or 0)
+
+
+async def handled(harness, result: str, count: int, timeout: float = 5.0) -> None:
+    """Wait until `count` updates have finished with `result`: the bot is done with them."""
+    await eventually(
+        lambda: updates_handled(harness, result) >= count, timeout, f"{count} {result} updates"
+    )
+
+
+WAITING_SQL = (
+    "SELECT count(*) FROM customer_notifications n LEFT JOIN telegram_users u "
+    "ON u.chat_id = n.chat_id WHERE n.status IN ('pending', 'sending') "
+    "AND u.blocked_at IS NULL"
+)
+
+
+async def settled(harness, timeout: float = 10.0) -> None:
+    """Wait until no outbox row waits to be sent, except those for chats that blocked the bot.
+
+    Every row a use case or sweep committed before this call is then in its chat's transcript.
+    """
+
+    async def nothing_waits() -> bool:
+        return (await harness.query(WAITING_SQL))[0][0] == 0
+
+    try:
+        await eventually(nothing_waits, timeout, "the outbox draining")
+    except TimeoutError as error:
+        left = await harness.query(
+            "SELECT id, chat_id, status, attempts, last_error FROM customer_notifications "
+            "WHERE status IN ('pending', 'sending')"
+        )
+        raise TimeoutError(f"{error}; waiting: {left}") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +15,7 @@ from domain.ledger import award_points
 from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
 from tests.e2e.conftest import TOKEN, Harness, e2e_settings
-from tests.e2e.helpers import Shop, customer, open_shop
+from tests.e2e.helpers import Shop, customer, open_shop, settled
 
 DAY_ONE = datetime(2025, 6, 2, 10, 0, tzinfo=UTC)
 
@@ -59,11 +58,7 @@ async def run(harness, job: str) -> object:
 
 async def settle_then_move(harness, clock: MovableClock, **delta: float) -> None:
     """Move the clock once every row is marked sent: a jump past a lease resends the row."""
-    sql = "SELECT count(*) FROM customer_notifications WHERE status IN ('pending', 'sending')"
-    for _ in range(200):
-        if (await harness.query(sql))[0][0] == 0:
-            break
-        await asyncio.sleep(0.02)
+    await settled(harness)
     clock.move(**delta)
 
 
@@ -87,8 +82,9 @@ async def award(harness, shop: Shop, owner: SandboxUser, user: SandboxUser, poin
     await user.wait_for_text(f"+{points} points")
 
 
-async def count(user: SandboxUser, needle: str) -> int:
-    await asyncio.sleep(0.3)  # time for a second message, were one wrongly queued
+async def count(harness, user: SandboxUser, needle: str) -> int:
+    """Messages in the user's chat containing `needle`, once everything queued was sent."""
+    await settled(harness)  # a second message, were one wrongly queued, has arrived by now
     return sum(needle in m.content for m in await user.transcript())
 
 
@@ -116,7 +112,7 @@ async def test_an_expired_request_is_closed_once_and_both_sides_are_told(harness
 
     await ann.wait_for_text("has expired")
     await owner.wait_for_text("deduct 5 points has expired")
-    assert await count(ann, "has expired") == 1
+    assert await count(harness, ann, "has expired") == 1
     assert await harness.query("SELECT status FROM customer_approval_requests") == [("expired",)]
 
 
@@ -136,7 +132,7 @@ async def test_a_pending_invitation_is_reminded_once_after_a_day(harness, clock)
     assert await run(harness, "remind_enrollments") == 0
 
     reminder = await bob.wait_for_text("Reminder: Café Lumen invited you")
-    assert await count(bob, "Reminder:") == 1
+    assert await count(harness, bob, "Reminder:") == 1
     await bob.press(reminder, label="✅ Accept")
     await bob.wait_for_text("You joined Coffee club")
 
@@ -163,7 +159,7 @@ async def test_a_customer_who_switched_reminders_off_is_not_reminded_of_an_invit
     ) == [("suppressed",)]
     await bob.send_text("/requests")
     await bob.wait_for_text("Coffee club")  # still there to answer
-    assert await count(bob, "Reminder:") == 0
+    assert await count(harness, bob, "Reminder:") == 0
 
 
 async def test_a_customer_hears_once_that_the_reward_is_one_visit_away(harness, clock):
@@ -180,7 +176,7 @@ async def test_a_customer_hears_once_that_the_reward_is_one_visit_away(harness, 
 
     await award(harness, shop, owner, ann, 5)  # still one visit away: no second message
     assert await run(harness, "reward_in_reach") == 0
-    assert await count(ann, "Just one more visit") == 1
+    assert await count(harness, ann, "Just one more visit") == 1
 
 
 async def test_the_owner_gets_yesterdays_figures_once_from_the_digest_hour(harness, clock):
@@ -197,7 +193,7 @@ async def test_the_owner_gets_yesterdays_figures_once_from_the_digest_hour(harne
 
     digest = await owner.wait_for_text("📊 Café Lumen yesterday")
     assert "20 points issued, 0 redeemed, 1 new customers" in digest.text
-    assert await count(owner, "📊") == 1
+    assert await count(harness, owner, "📊") == 1
 
 
 async def test_we_miss_you_is_off_by_default_and_sent_once_per_absence_when_on(harness, clock):

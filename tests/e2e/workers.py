@@ -102,7 +102,7 @@ async def wait_healthy(port: int, process: subprocess.Popen, log: Path, timeout:
                         return
             except aiohttp.ClientError:
                 pass
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(0.2)  # another process: only polling its /healthz can tell
     raise TimeoutError(f"worker on {port} not healthy: {_tail(log)}")
 
 

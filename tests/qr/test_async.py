@@ -23,6 +23,7 @@ async def test_other_coroutines_keep_ticking_while_a_big_photo_decodes(reader, b
     done = asyncio.Event()
 
     async def ticker() -> None:
+        # The loop's heartbeat: a timing test, so the sleep is the instrument, not a wait.
         last = time.perf_counter()
         while not done.is_set():
             await asyncio.sleep(0.005)

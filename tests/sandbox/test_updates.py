@@ -53,13 +53,13 @@ async def test_a_long_poll_wakes_as_soon_as_a_user_writes(
     await ann.send_text("wake up")
     updates = await asyncio.wait_for(poll, 2)
     assert [u.message.text for u in updates] == ["wake up"]
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 1.5  # timing is the point: well before the 10 s
 
 
 async def test_an_empty_long_poll_returns_after_its_timeout(bot: Bot) -> None:
     started = time.monotonic()
     assert await bot.get_updates(timeout=1) == ()
-    assert 0.9 <= time.monotonic() - started < 2
+    assert 0.9 <= time.monotonic() - started < 2  # timing is the point: the poll's 1 s
 
 
 async def test_a_newer_poll_terminates_an_older_one(

@@ -1,4 +1,4 @@
-"""Conversations on SQL: one row per chat, steps and the acting business written apart."""
+"""Contract: conversations, one row per chat, steps and the acting business written apart."""
 
 from __future__ import annotations
 
