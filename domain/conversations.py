@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from domain.access import active_memberships, business_of, require_owner, require_staff
+from domain.access import active_memberships, require_owner, staff_business
 from domain.errors import NotAllowed
 from domain.models import Business, ChatState, Role
 from domain.ports import UnitOfWork
@@ -69,8 +69,7 @@ async def choose_business(
 ) -> Business:
     """The chat acts for this business from now on; only one the person works for."""
     async with uow:
-        await require_staff(uow, business_id, telegram_id)
-        business = await business_of(uow, business_id)
+        business = await staff_business(uow, business_id, telegram_id)
         await uow.conversations.set_business(chat_id, business_id, uow.now())
         await uow.commit()
         return business

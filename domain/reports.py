@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from domain.access import business_of, require_owner, require_staff
+from domain.access import business_of, require_owner, require_staff, staff_business
 from domain.errors import NotFound
 from domain.models import Business, Customer, Program, Role
 from domain.ports import BusinessStats, CustomerSummary, LedgerLine, UnitOfWork
@@ -89,8 +89,7 @@ async def business_programs(
     uow: UnitOfWork, business_id: int, telegram_id: int
 ) -> ProgramsOverview:
     async with uow:
-        await require_staff(uow, business_id, telegram_id)
-        business = await business_of(uow, business_id)
+        business = await staff_business(uow, business_id, telegram_id)
         return ProgramsOverview(business, await uow.programs.list(business_id))
 
 
@@ -99,8 +98,7 @@ async def invitation_target(
 ) -> InviteTarget:
     """The customer behind a manual code and the business's default program to invite them to."""
     async with uow:
-        await require_staff(uow, business_id, telegram_id)
-        business = await business_of(uow, business_id)
+        business = await staff_business(uow, business_id, telegram_id)
         code = normalize_manual_code(manual_code)
         customer = await uow.customers.by_manual_code(code) if code else None
         if customer is None:

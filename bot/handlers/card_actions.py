@@ -79,8 +79,8 @@ async def on_ask_amount(update: Update, context: Context) -> None:
 async def on_redeem(update: Update, context: Context) -> None:
     """🎁 Redeem: ask the customer to approve the reward's redemption."""
     button = pressed(update, 1)
-    await button.query.answer()
     text = await _request(update, context, button.number(0), RequestKind.REDEMPTION, 0)
+    await button.query.answer()  # after the use case, so a refusal is shown as an alert
     await button.message.reply_text(text)
 
 

@@ -93,13 +93,21 @@ async def on_error(update: object, context: Context) -> None:
 
 
 async def answer(update: Update, text: str) -> None:
-    """Answer a button press with an alert, or a message with a reply."""
+    """Answer a button press with an alert, or a message with a reply.
+
+    A press already answered (the handler acknowledged it before failing) or answered too late
+    cannot show an alert any more: the words go to its chat instead.
+    """
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(text[:200], show_alert=True)
-        elif update.effective_message is not None:
+            try:
+                await update.callback_query.answer(text[:200], show_alert=True)
+                return
+            except BadRequest as error:
+                log.info("could not answer the button: %s", error.message)
+        if update.effective_message is not None:
             await update.effective_message.reply_text(text)
-    except BadRequest as error:  # e.g. a callback answered too late: nothing left to tell
+    except BadRequest as error:  # e.g. the chat's message is gone: nothing left to tell
         log.info("could not answer update: %s", error.message)
 
 

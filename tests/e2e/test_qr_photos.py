@@ -7,6 +7,8 @@ import io
 import numpy as np
 from PIL import Image
 
+from domain.commands import EditProgram
+from domain.programs import edit_program
 from tests.e2e.helpers import balance_of, customer, open_shop, qr_photo
 
 
@@ -67,3 +69,22 @@ async def test_a_15_mb_camera_original_sent_as_a_file_scans(harness):
     assert 12e6 < len(data) < 20e6
     await owner.send_document(data, "DSC_0001.jpg", "image/jpeg")
     await owner.wait_for_text("Ann: +10", timeout=15)
+
+
+async def test_a_refusal_after_the_button_was_acknowledged_still_reaches_the_chat(harness):
+    """The code buttons answer the press first; a scan refused after that (here: the program
+    was switched off meanwhile) cannot be an alert any more, so the words go to the chat."""
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    ann = await customer(harness, "Ann", shop)
+    bob = await customer(harness, "Bob", shop)
+    canvas = Image.new("L", (900, 1400), 170)
+    canvas.paste(_code(await qr_photo(ann), 620), (140, 20))
+    canvas.paste(_code(await qr_photo(bob), 620), (140, 720))
+    await owner.send_photo(_jpeg(canvas))
+    question = await owner.wait_for_text("I see 2 customer codes")
+    services = harness.app.bot_data["services"]
+    await edit_program(services.uow(), EditProgram(shop.program.id, owner.id, active=False))
+    await owner.press(question, label="Code 1 (counting from the top)")
+    await owner.wait_for_text("No active program to award points in")
+    assert await balance_of(harness, ann) == 0
