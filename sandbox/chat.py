@@ -16,7 +16,9 @@ from sandbox.client import SandboxClient, SandboxError, SandboxMessage, SandboxU
 
 HELP = """Type text or /commands for the bot. Local commands:
   /photo PATH      send an image as a photo      /doc PATH   send a file as a document
-  NUMBER           press that button of the last message with buttons
+  NUMBER           press that button of the bot's newest message, if it has buttons;
+                   after a newer message without buttons the number is sent as text
+  /press NUMBER    press that button of the last message with buttons, whatever came after
   /buttons         show those buttons again      /quit       leave (or Ctrl-D, Ctrl-C)"""
 
 
@@ -31,6 +33,7 @@ class ChatSession:
         self.out = out
         self.cursor = 0
         self.keyboard: SandboxMessage | None = None  # last bot message with inline buttons
+        self.numbers_press = True  # whether a bare number presses a button of `keyboard`
 
     async def catch_up(self, last: int = 5) -> None:
         """Show the end of the conversation so far, then follow only new changes."""
@@ -65,9 +68,13 @@ class ChatSession:
             self.out("  keyboard: " + " | ".join(labels))
         if message.buttons:
             self.keyboard = message
+            self.numbers_press = True
             self.show_buttons()
         elif self.keyboard is not None and self.keyboard.message_id == message.message_id:
             self.keyboard = None  # its buttons were edited away
+        elif self.keyboard is not None and message.message_id > self.keyboard.message_id:
+            # A newer message asks on its own ("How many points?"): a number is the answer.
+            self.numbers_press = False
 
     def show_buttons(self) -> None:
         if self.keyboard is None:
@@ -105,7 +112,9 @@ class ChatSession:
                 await self.user.send_document(data, name, mimetypes.guess_type(name)[0])
             elif command == "/buttons":
                 self.show_buttons()
-            elif re.fullmatch(r"\d+", line):
+            elif command == "/press" and re.fullmatch(r"\d+", rest.strip()):
+                await self._press(int(rest))
+            elif re.fullmatch(r"\d+", line) and self.numbers_press:
                 await self._press(int(line))
             else:
                 await self.user.send_text(line)

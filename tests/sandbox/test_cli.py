@@ -34,13 +34,26 @@ async def test_chat_session_sends_shows_presses_and_saves_photos(
     saved = [line for line in printed if "photo saved to" in line]
     assert saved and list((tmp_path / "photos").iterdir())
 
-    pressing = asyncio.create_task(session.handle("1"))
+    # The photo came after the buttons: a bare number is now text (an answer), /press presses.
+    assert await session.handle("1")
+    [update] = await bot.get_updates(offset=update.update_id + 1, timeout=5)
+    assert update.message.text == "1"
+    pressing = asyncio.create_task(session.handle("/press 1"))
     [update] = await bot.get_updates(offset=update.update_id + 1, timeout=5)
     assert update.callback_query.data == "y"
     await update.callback_query.answer("Joined")
     assert await pressing
     assert "  (toast: Joined)" in printed
-    assert await session.handle("7") and printed[-1] == "! no button 7"
+    await bot.send_message(user.chat_id, "Again?", reply_markup=markup)
+    session.cursor, changes = await user.changes(session.cursor, 1)
+    for message in changes:
+        session.show(message)
+    pressing = asyncio.create_task(session.handle("1"))  # the newest message has buttons
+    [update] = await bot.get_updates(offset=update.update_id + 1, timeout=5)
+    assert update.callback_query.data == "y"
+    await update.callback_query.answer("Again")
+    assert await pressing
+    assert await session.handle("/press 7") and printed[-1] == "! no button 7"
     assert await session.handle("/photo /no/such/file.png") and printed[-1].startswith("! ")
     assert not await session.handle("/quit")
 
