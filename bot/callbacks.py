@@ -72,6 +72,8 @@ class Prefix:
     STAFF_REMOVE = "sr"  # sr:<telegram_id>  remove a staff member
     PROGRAM_KIND = "pk"  # pk:points|stamps   the kind of a program being created
     CUSTOMER_HISTORY = "ch"  # ch:<customer_id>  a customer's history at this business
+    LANGUAGES = "ll"  # ll                 show the languages to choose from
+    LANGUAGE = "lg"  # lg:<locale>         speak this language from now on
     QR_PICK = "qs"  # qs:<token>           which of several codes in one photo to scan
 
 

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup
 
 from bot.callbacks import Prefix, encode
-from bot.texts import t
-from bot.texts.customer import BTN_CARDS, BTN_HELP, BTN_HISTORY, BTN_QR, BTN_REQUESTS, BTN_SETTINGS
+from bot.i18n import LANGUAGE_NAMES, LOCALES, current_locale, t
 from domain.models import Category
+
+# The customer menu's buttons by meaning: a label in any language maps back to its key, so a
+# person who switches language (or whose old keyboard is still on screen) keeps a working menu.
+MENU_ROWS = (
+    ("btn_qr", "btn_cards"),
+    ("btn_history", "btn_requests"),
+    ("btn_settings", "btn_help"),
+)
+MENU_KEYS = tuple(key for row in MENU_ROWS for key in row)
 
 
 def customer_menu() -> ReplyKeyboardMarkup:
-    rows = [[BTN_QR, BTN_CARDS], [BTN_HISTORY, BTN_REQUESTS], [BTN_SETTINGS, BTN_HELP]]
+    rows = [[t(key) for key in row] for row in MENU_ROWS]
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
 
 
+@cache
+def menu_labels() -> dict[str, str]:
+    """Every menu label in every language, to the button's key."""
+    return {t(key, locale): key for locale in LOCALES for key in MENU_KEYS}
+
+
 def request_answer(request_id: int, kind: str) -> InlineKeyboardMarkup:
-    yes, no = ("✅ Accept", "❌ Reject") if kind == "enrollment" else ("✅ Approve", "❌ Reject")
+    yes = t("btn_accept") if kind == "enrollment" else t("btn_approve")
+    no = t("btn_reject")
     return InlineKeyboardMarkup(
         [
             [
@@ -37,7 +54,25 @@ def preferences(prefs: dict[Category, bool]) -> InlineKeyboardMarkup:
         ]
         for category, on in prefs.items()
     ]
+    language = LANGUAGE_NAMES[current_locale()]
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t("btn_language", language=language), callback_data=encode(Prefix.LANGUAGE)
+            )
+        ]
+    )
     return InlineKeyboardMarkup(rows)
+
+
+def languages() -> InlineKeyboardMarkup:
+    """One button per language, each named in its own language."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(name, callback_data=encode(Prefix.LANGUAGE, locale))]
+            for locale, name in LANGUAGE_NAMES.items()
+        ]
+    )
 
 
 def pick_code(tokens: list[str]) -> InlineKeyboardMarkup:
@@ -52,7 +87,7 @@ def pick_code(tokens: list[str]) -> InlineKeyboardMarkup:
 
 def scan_result(card_id: int, entry_id: int | None) -> InlineKeyboardMarkup:
     """Buttons under a staff member's scan confirmation."""
-    first = [InlineKeyboardButton("↩️ Undo", callback_data=encode(Prefix.UNDO, entry_id))]
+    first = [InlineKeyboardButton(t("btn_undo"), callback_data=encode(Prefix.UNDO, entry_id))]
     if entry_id is None:
         first = []
     return InlineKeyboardMarkup(
@@ -63,13 +98,17 @@ def scan_result(card_id: int, entry_id: int | None) -> InlineKeyboardMarkup:
                 InlineKeyboardButton("+5", callback_data=encode(Prefix.ADD, card_id, 5)),
             ],
             [
-                InlineKeyboardButton("Other amount", callback_data=encode(Prefix.OTHER, card_id)),
+                InlineKeyboardButton(
+                    t("btn_other_amount"), callback_data=encode(Prefix.OTHER, card_id)
+                ),
             ],
             [
                 InlineKeyboardButton(
-                    "🎁 Redeem reward", callback_data=encode(Prefix.REDEEM, card_id)
+                    t("btn_redeem"), callback_data=encode(Prefix.REDEEM, card_id)
                 ),
-                InlineKeyboardButton("➖ Deduct", callback_data=encode(Prefix.DEDUCT, card_id)),
+                InlineKeyboardButton(
+                    t("btn_deduct"), callback_data=encode(Prefix.DEDUCT, card_id)
+                ),
             ],
         ]
     )

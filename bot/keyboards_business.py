@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import Prefix, encode
-from bot.texts import t
+from bot.i18n import t
 from domain.models import Role
 from domain.queries import CustomerPage
 from domain.reports import Membership, ProgramsOverview, StaffMember

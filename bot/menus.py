@@ -1,44 +1,53 @@
-"""Command menus: customers' by default, staff's set per chat with a chat scope."""
+"""Command menus in every language: customers' by default, staff's per chat with a chat scope.
+
+Telegram picks the most specific list: chat scope and language, then the chat scope, then the
+default scope in the app's language, then the default without a language (English). The default
+scope is set in every language; a chat's own list (staff, or a language chosen in Settings) is
+set without a language code, in the person's language, so the choice wins over the app's.
+"""
 
 from __future__ import annotations
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
-CUSTOMER_COMMANDS = [
-    ("start", "Start and show the menu"),
-    ("qr", "My QR code"),
-    ("cards", "My loyalty cards"),
-    ("history", "My latest points"),
-    ("requests", "Requests waiting for my answer"),
-    ("settings", "Which messages I get"),
-    ("newqr", "Replace my QR code"),
-    ("help", "How it works"),
-]
-STAFF_COMMANDS = [
-    ("code", "Scan by the customer's manual code"),
-    ("customers", "Our customers"),
-    ("programs", "Loyalty programs"),
-    ("newprogram", "Create a program"),
-    ("staff", "Staff and invitation link"),
-    ("stats", "Statistics"),
-    ("export", "Export customers and ledger as CSV"),
-    ("poster", "A printable join poster"),
-    ("broadcast", "Message all customers"),
-    ("business", "Choose the business to act for"),
-    ("bhelp", "Staff help"),
-]
+from bot.i18n import DEFAULT, LOCALES, current_locale, t
+
+CUSTOMER_COMMANDS = ("start", "qr", "cards", "history", "requests", "settings", "newqr", "help")
+STAFF_COMMANDS = (
+    "code", "customers", "programs", "newprogram", "staff", "stats", "export", "poster",
+    "broadcast", "business", "bhelp",
+)  # fmt: skip
+
+
+def commands(names: tuple[str, ...], locale: str) -> list[BotCommand]:
+    return [BotCommand(name, t(f"cmd_{name}", locale)) for name in names]
+
+
+def _languages() -> list[tuple[str, str | None]]:
+    """(locale, language_code): the list without a language is the English one."""
+    return [(DEFAULT, None)] + [(locale, locale) for locale in LOCALES]
 
 
 async def set_default_commands(bot: Bot) -> None:
+    for locale, code in _languages():
+        await bot.set_my_commands(
+            commands(CUSTOMER_COMMANDS, locale), scope=BotCommandScopeDefault(), language_code=code
+        )
+
+
+async def set_staff_commands(bot: Bot, chat_id: int, locale: str | None = None) -> None:
+    """Staff see both sets: they are customers too."""
+    names = STAFF_COMMANDS + CUSTOMER_COMMANDS
     await bot.set_my_commands(
-        [BotCommand(c, d) for c, d in CUSTOMER_COMMANDS], scope=BotCommandScopeDefault()
+        commands(names, locale or current_locale()), scope=BotCommandScopeChat(chat_id)
     )
 
 
-async def set_staff_commands(bot: Bot, chat_id: int) -> None:
-    """Staff see both sets: they are customers too."""
-    commands = [BotCommand(c, d) for c, d in STAFF_COMMANDS + CUSTOMER_COMMANDS]
-    await bot.set_my_commands(commands, scope=BotCommandScopeChat(chat_id))
+async def set_customer_commands(bot: Bot, chat_id: int, locale: str) -> None:
+    """A customer who chose a language in Settings: their chat's menu in that language."""
+    await bot.set_my_commands(
+        commands(CUSTOMER_COMMANDS, locale), scope=BotCommandScopeChat(chat_id)
+    )
 
 
 async def clear_staff_commands(bot: Bot, chat_id: int) -> None:

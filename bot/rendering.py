@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.i18n import t, use_locale
 from bot.keyboards import request_answer
-from bot.texts import t
 from domain.models import Category, Notification
 
 REQUESTS = {Category.ENROLLMENT_REQUEST: "enrollment", Category.DEDUCTION_REQUEST: "deduction"}
 ASKING_AGAIN = {"enrollment_reminder": "enrollment"}  # reminders that carry the request's buttons
 
 
+def reason_suffix(reason: object) -> str:
+    """ " (birthday treat)" after a request's amount, when staff gave a reason."""
+    return t("reason_suffix", reason=str(reason)) if reason else ""
+
+
 def render_notification(note: Notification) -> tuple[str, InlineKeyboardMarkup | None]:
-    params = dict(note.params)
-    reason = params.get("reason") or ""
-    params["reason_suffix"] = f" ({reason})" if reason else ""
-    text = t(note.key, **params)
-    kind = REQUESTS.get(note.category) or ASKING_AGAIN.get(note.key)
-    if kind and note.request_id is not None:
-        return text, request_answer(note.request_id, kind)
-    return text, None
+    """The message in its recipient's language as it is now, whoever caused it."""
+    with use_locale(note.locale):
+        text = t(note.key, **note.params, reason_suffix=reason_suffix(note.params.get("reason")))
+        kind = REQUESTS.get(note.category) or ASKING_AGAIN.get(note.key)
+        if kind and note.request_id is not None:
+            return text, request_answer(note.request_id, kind)
+        return text, None

@@ -16,8 +16,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, filters
 
+from bot.i18n import t
 from bot.services import BotApp, Context
-from bot.texts import t
 from bot.updates import chat_id_of, message_of, text_of
 from domain.conversations import chat_state, end_step, go_to_step
 from domain.errors import InvalidInput

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
+from bot.i18n import signed, t, when
 from bot.keyboards import request_answer
-from bot.texts import t
+from bot.rendering import reason_suffix
 from domain.models import LedgerEntry, ProgramKind
 from domain.queries import CardView, RequestView
 
@@ -16,7 +17,9 @@ def progress(view: CardView) -> str:
     left = view.program.reward_threshold - view.card.balance
     if left <= 0:
         return t("progress_ready", reward=view.program.reward_name)
-    return t("progress_left", left=left, reward=view.program.reward_name)
+    return t(
+        "progress_left", left=left, reward=view.program.reward_name, kind=view.program.kind.value
+    )
 
 
 def stamps(balance: int, threshold: int) -> str:
@@ -54,18 +57,18 @@ def history_text(history: list[tuple[CardView, list[LedgerEntry]]]) -> str:
               balance=view.card.balance)
         )  # fmt: skip
         lines = [
-            t("history_line", when=e.created_at.strftime("%d %b %H:%M"), delta=e.delta,
-              reason=reason_words(e.reason, e.note))
+            "  " + t("history_line", when=when(e.created_at), delta=signed(e.delta),
+                     reason=reason_words(e.reason, e.note))
             for e in entries
         ]  # fmt: skip
-        parts.append("\n".join(lines) or t("history_none"))
+        parts.append("\n".join(lines) or "  " + t("history_none"))
     return "\n".join(parts)
 
 
 def reason_words(reason: str, note: str = "") -> str:
     """A ledger reason code in words, with what a person typed after it."""
     words = t(f"reason_{reason}")
-    return f"{words} ({note})" if note else words
+    return t("reason_with_note", reason=words, note=note) if note else words
 
 
 def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
@@ -76,7 +79,7 @@ def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
     reason = request.reason
     text = t(
         template, business=view.business, program=view.program, amount=request.amount,
-        reason=reason, reason_suffix=f" ({reason})" if reason else "", balance=view.balance,
+        reason=reason, reason_suffix=reason_suffix(reason), balance=view.balance,
         reward="", threshold="",
     )  # fmt: skip
     kind = "enrollment" if request.kind.value == "enrollment" else "deduction"

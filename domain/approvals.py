@@ -198,8 +198,7 @@ async def expire_due_requests(uow: UnitOfWork, limit: int = 500) -> list[Approva
                     enrollment.status = EnrollmentStatus.EXPIRED
                     await uow.enrollments.update(enrollment)
             uow.record(
-                RequestExpired(customer, request, program.name if program else "",
-                               business.name if business else "")
+                RequestExpired(customer, request, program, business.name if business else "")
             )  # fmt: skip
             expired.append(request)
         await uow.commit()

@@ -154,3 +154,11 @@ class SetPreference:
     telegram_id: int
     category: Category
     enabled: bool
+
+
+@dataclass(frozen=True)
+class ChooseLanguage:
+    """A person picks the language the bot speaks to them (None: follow their Telegram app)."""
+
+    telegram_id: int
+    locale: str | None

@@ -100,7 +100,7 @@ class DeductionDecided:
 class RequestExpired:
     customer: Customer | None
     request: ApprovalRequest
-    program: str
+    program: Program | None
     business: str
 
 

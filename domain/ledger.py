@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.access import staff_business
 from domain.commands import AwardPoints, UndoAward
 from domain.errors import DomainError, InsufficientBalance, NotFound
 from domain.events import AwardUndone, PointsAwarded
-from domain.models import Card, Customer, EntryKind, LedgerEntry, LedgerReason, Program
+from domain.models import (
+    Card,
+    Customer,
+    EntryKind,
+    LedgerEntry,
+    LedgerReason,
+    Program,
+    ProgramKind,
+)
 from domain.ports import UnitOfWork
 from domain.rules import start_of_day, validate_amount, validate_reason
 
@@ -18,6 +26,7 @@ class Posted:
     entry: LedgerEntry
     card: Card
     duplicate: bool  # the key was seen before: nothing moved this time
+    kind: ProgramKind = ProgramKind.POINTS  # what the card counts, for saying "+1 stamp"
 
 
 async def post_entry(
@@ -87,7 +96,7 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
                 cmd.business_id, card.customer_id, uow.now(), visit=False
             )
         await uow.commit()
-        return posted
+        return replace(posted, kind=program.kind)
 
 
 async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
@@ -106,7 +115,7 @@ async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
             customer = await _holder(uow, card)
             uow.record(AwardUndone(customer, posted.card, program, business.name, entry.delta))
         await uow.commit()
-        return posted
+        return replace(posted, kind=program.kind)
 
 
 async def _locked(uow: UnitOfWork, card: Card) -> Card:

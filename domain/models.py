@@ -118,8 +118,9 @@ class TelegramUser:
     first_name: str = ""
     last_name: str = ""
     username: str = ""
-    language: str = ""
+    language: str = ""  # Telegram's language_code, as the app last sent it
     blocked_at: datetime | None = None
+    locale: str | None = None  # the language chosen in Settings; overrides `language`
 
     @property
     def display_name(self) -> str:
@@ -269,6 +270,7 @@ class Notification:
     telegram_message_id: int | None = None
     last_error: str = ""
     id: int = 0
+    locale: str = ""  # the recipient's language, read when the row is claimed for sending
 
 
 @dataclass

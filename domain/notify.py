@@ -68,7 +68,7 @@ def messages_for(event: Event) -> list[Message]:
             return _points_awarded(event)
         case AwardUndone(customer=c, card=card, program=program, business=business):
             params: MessageParams = {
-                "business": business, "program": program.name,
+                "business": business, "program": program.name, "kind": program.kind.value,
                 "points": event.points, "balance": card.balance,
             }  # fmt: skip
             return [Message(Category.POINTS_DEDUCTED, "points_undone", params, c, card_id=card.id)]
@@ -91,6 +91,7 @@ def messages_for(event: Event) -> list[Message]:
         case DeductionRequested(customer=c, request=request, card=card, program=program):
             params = {
                 "business": event.business, "program": program.name, "amount": request.amount,
+                "kind": program.kind.value,
                 "reason": request.reason, "balance": card.balance,
                 "expires_at": request.expires_at.isoformat(),
             }  # fmt: skip
@@ -116,6 +117,7 @@ def messages_for(event: Event) -> list[Message]:
             params = {
                 "business": event.business, "program": event.program.name,
                 "reward": event.program.reward_name, "balance": event.card.balance,
+                "kind": event.program.kind.value,
             }  # fmt: skip
             return [Message(Category.REMINDER, key, params, event.customer, card_id=event.card.id)]
         case NewsBroadcast(customer=c):
@@ -164,6 +166,7 @@ def _decision_for_staff(event: EnrollmentDecided | DeductionDecided) -> Message:
     params: MessageParams = {
         "customer": event.customer.display_name, "business": event.business,
         "program": event.program.name, "amount": request.amount,
+        "kind": event.program.kind.value,
         "balance": card.balance if card is not None else None,
     }  # fmt: skip
     return _to_staff(request.requested_by, f"{request.kind.value}_{request.status.value}", params)
@@ -173,7 +176,9 @@ def _request_expired(event: RequestExpired) -> list[Message]:
     request = event.request
     key = f"{request.kind.value}_expired"
     params: MessageParams = {
-        "business": event.business, "program": event.program, "amount": request.amount,
+        "business": event.business, "program": event.program.name if event.program else "",
+        "amount": request.amount,
+        "kind": event.program.kind.value if event.program else "points",
     }  # fmt: skip
     messages = []
     if event.customer is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.commands import SetPreference
+from domain.commands import ChooseLanguage, SetPreference
 from domain.errors import InvalidInput, NotFound
 from domain.models import ALWAYS_SENT, CUSTOMER_CATEGORIES, Category
 from domain.ports import UnitOfWork
@@ -39,3 +39,21 @@ async def get_preferences(uow: UnitOfWork, telegram_id: int) -> dict[Category, b
 async def _all(uow: UnitOfWork, customer_id: int) -> dict[Category, bool]:
     stored = await uow.preferences.all_for(customer_id)
     return {category: stored.get(category, True) for category in SWITCHABLE}
+
+
+async def choose_language(uow: UnitOfWork, cmd: ChooseLanguage) -> None:
+    """Store the language chosen in Settings; every later message uses it."""
+    locale = cmd.locale
+    if locale is not None and not (locale.isascii() and locale.isalpha() and len(locale) <= 8):
+        raise InvalidInput("unknown_language")
+    async with uow:
+        if not await uow.users.set_locale(cmd.telegram_id, locale):
+            raise NotFound("customer_not_found")
+        await uow.commit()
+
+
+async def chosen_language(uow: UnitOfWork, telegram_id: int) -> str | None:
+    """The language this person chose in Settings, if any."""
+    async with uow:
+        user = await uow.users.get(telegram_id)
+        return user.locale if user else None

@@ -9,6 +9,7 @@ claim side by side without taking the same row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -68,7 +69,10 @@ class OutboxStore:
                 row.status = SENDING
                 row.attempts += 1
                 row.next_attempt_at = now + self.lease
-            return [_notification(row) for row in rows]
+            languages = await _languages(session, {row.chat_id for row in rows})
+            return [
+                replace(_notification(row), locale=languages.get(row.chat_id, "")) for row in rows
+            ]
 
     async def mark_sent(self, notification_id: int, message_id: int | None) -> None:
         await self._set(
@@ -157,6 +161,19 @@ _UPDATE_ONE = update(_NOTES).where(_NOTES.c.id == bindparam("row_id"))
 
 async def _update(session: AsyncSession, notification_id: int, values: dict[str, Any]) -> None:
     await session.execute(_UPDATE_ONE, {"row_id": notification_id, **values})
+
+
+async def _languages(session: AsyncSession, chat_ids: set[int]) -> dict[int, str]:
+    """Each chat's language as it is now (chosen in Settings, else the app's), for rendering."""
+    if not chat_ids:
+        return {}
+    users = TelegramUserRow
+    rows = await session.execute(
+        select(users.chat_id, func.coalesce(users.locale, users.language)).where(
+            users.chat_id.in_(chat_ids)
+        )
+    )
+    return {chat_id: language or "" for chat_id, language in rows}
 
 
 def _blocked_chats() -> Select[int]:

@@ -90,6 +90,7 @@ class TelegramUserRow(Base):
     last_name: Mapped[str] = mapped_column(String(255), default="")
     username: Mapped[str] = mapped_column(String(255), default="")
     language: Mapped[str] = mapped_column(String(16), default="")
+    locale: Mapped[str | None] = mapped_column(String(8))  # chosen in Settings
     blocked_at: Mapped[datetime | None]
 
 

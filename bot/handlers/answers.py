@@ -5,15 +5,16 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot import keyboards
+from bot import keyboards, menus
 from bot.callbacks import Prefix, pattern, pressed
+from bot.i18n import LOCALES, set_locale, t
 from bot.services import BotApp, Context
-from bot.texts import t
 from domain.approvals import Answered, answer_request
-from domain.commands import AnswerRequest, SetPreference
+from domain.commands import AnswerRequest, ChooseLanguage, SetPreference
 from domain.errors import InvalidInput
 from domain.models import Category, RequestKind, RequestStatus
-from domain.preferences import get_preferences, set_preference
+from domain.preferences import choose_language, get_preferences, set_preference
+from domain.queries import staff_memberships
 
 
 async def on_request_answer(update: Update, context: Context) -> None:
@@ -60,6 +61,31 @@ async def on_preference_toggle(update: Update, context: Context) -> None:
     await query.edit_message_reply_markup(keyboards.preferences(prefs))
 
 
+async def on_languages(update: Update, context: Context) -> None:
+    """🌐 Language in Settings: the languages, each named in its own."""
+    button = pressed(update, 0)
+    await button.query.answer()
+    await button.message.reply_text(t("language_header"), reply_markup=keyboards.languages())
+
+
+async def on_language(update: Update, context: Context) -> None:
+    """A language button: speak it from now on, menus and keyboard included."""
+    button = pressed(update, 1)
+    locale = button.choice(0, *LOCALES)
+    user_id = button.query.from_user.id
+    await choose_language(context.services.uow(), ChooseLanguage(user_id, locale))
+    set_locale(locale)
+    await button.query.answer()
+    chat_id = button.message.chat_id
+    if await staff_memberships(context.services.uow(), user_id):
+        await menus.set_staff_commands(context.bot, chat_id, locale)
+    else:
+        await menus.set_customer_commands(context.bot, chat_id, locale)
+    await button.message.reply_text(t("language_chosen"), reply_markup=keyboards.customer_menu())
+
+
 def register(app: BotApp) -> None:
     app.add_handler(CallbackQueryHandler(on_request_answer, pattern=pattern(Prefix.ANSWER)))
     app.add_handler(CallbackQueryHandler(on_preference_toggle, pattern=pattern(Prefix.PREF)))
+    app.add_handler(CallbackQueryHandler(on_languages, pattern=pattern(Prefix.LANGUAGES)))
+    app.add_handler(CallbackQueryHandler(on_language, pattern=pattern(Prefix.LANGUAGE)))

@@ -11,8 +11,8 @@ from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
 from bot.handlers.common import current_staff
+from bot.i18n import t
 from bot.services import BotApp, Context, Services
-from bot.texts import t
 from bot.updates import message_of, text_of
 from domain.broadcasts import (
     BroadcastNews,

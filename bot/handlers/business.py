@@ -10,9 +10,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot import menus, steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
+from bot.i18n import t
 from bot.keyboards_business import business_choice, staff_removal
 from bot.services import BotApp, Context
-from bot.texts import t
 from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.approvals import invite_to_program
 from domain.commands import InviteToProgram, RegisterBusiness, RemoveStaff

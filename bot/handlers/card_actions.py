@@ -14,8 +14,8 @@ from telegram.ext import CallbackQueryHandler
 from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
+from bot.i18n import t
 from bot.services import BotApp, Context
-from bot.texts import t
 from bot.updates import chat_id_of, message_of, text_of
 from domain.approvals import request_deduction
 from domain.commands import AwardPoints, RequestDeduction, UndoAward
@@ -38,7 +38,12 @@ async def on_undo(update: Update, context: Context) -> None:
         return
     await button.query.answer()
     await button.message.reply_text(
-        t("undone", points=-posted.entry.delta, customer="", balance=posted.card.balance)
+        t(
+            "undone",
+            points=-posted.entry.delta,
+            kind=posted.kind.value,
+            balance=posted.card.balance,
+        )
     )
 
 
@@ -63,7 +68,9 @@ async def _award(update: Update, context: Context, card_id: int, points: int, ke
 
 
 def _added(posted: Posted) -> str:
-    return t("added", points=posted.entry.delta, customer="", balance=posted.card.balance)
+    return t(
+        "added", points=posted.entry.delta, kind=posted.kind.value, balance=posted.card.balance
+    )
 
 
 async def on_ask_amount(update: Update, context: Context) -> None:
@@ -73,7 +80,7 @@ async def on_ask_amount(update: Update, context: Context) -> None:
     action = "add" if button.prefix == Prefix.OTHER else "deduct"
     await steps.go_to(update, context, AMOUNT, {"action": action, "card_id": button.number(0)})
     await button.query.answer()
-    await button.message.reply_text(t(f"ask_amount_{action}", customer="the customer"))
+    await button.message.reply_text(t(f"ask_amount_{action}"))
 
 
 async def on_redeem(update: Update, context: Context) -> None:
@@ -96,7 +103,7 @@ async def _request(
     )  # fmt: skip
     request = await request_deduction(context.services.uow(), cmd)
     context.services.dispatcher.wake()
-    return t("request_sent", customer="the customer", amount=request.amount, kind=kind.value)
+    return t(f"request_sent_{kind.value}", amount=request.amount)
 
 
 @steps.step(AMOUNT)

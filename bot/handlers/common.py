@@ -11,27 +11,36 @@ from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 
+from bot.i18n import DEFAULT, has, set_locale, t
 from bot.services import BotData, Context
 from bot.steps import state_of
-from bot.texts import has, t
 from bot.updates import message_of, user_of
 from domain.commands import RegisterCustomer, SetBotBlocked
 from domain.conversations import Acting, acting_staff
 from domain.errors import DomainError
 from domain.people import register_customer, set_bot_blocked
+from domain.preferences import chosen_language
 
 log = logging.getLogger(__name__)
 SEEN_TTL = 300.0  # seconds a registration is trusted before the next update refreshes it
 
 
 async def on_any_update(update: Update, context: Context) -> None:
-    """Register the person behind every update; writing again lifts a 'blocked' mark."""
+    """Register the person behind every update and speak their language for the rest of it.
+
+    Writing again lifts a 'blocked' mark. The language is the one chosen in Settings, read from
+    the database for every update (another worker may have stored it), else the app's.
+    """
     user = update.effective_user
     chat = update.effective_chat
-    if user is None or chat is None or user.is_bot or chat.type != chat.PRIVATE:
+    if user is None or user.is_bot:
+        return
+    chosen = await chosen_language(context.services.uow(), user.id)
+    set_locale(chosen or user.language_code or DEFAULT)
+    if chat is None or chat.type != chat.PRIVATE:
         return  # a group's id must never become where a customer's messages go
     seen: dict[int, Any] = context.bot_data.setdefault("seen_users", {})
-    fingerprint = (chat.id, user.first_name, user.last_name, user.username)
+    fingerprint = (chat.id, user.first_name, user.last_name, user.username, user.language_code)
     last = seen.get(user.id)
     if last and last[0] == fingerprint and time.monotonic() - last[1] < SEEN_TTL:
         return

@@ -7,18 +7,10 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot import keyboards, views
 from bot.handlers.deeplinks import route_deep_link
+from bot.i18n import t
 from bot.qr_images import customer_qr_png
 from bot.services import BotApp, Context
-from bot.texts import t
-from bot.texts.customer import (
-    BTN_CARDS,
-    BTN_HELP,
-    BTN_HISTORY,
-    BTN_QR,
-    BTN_REQUESTS,
-    BTN_SETTINGS,
-)
-from bot.updates import message_of, user_of
+from bot.updates import message_of, text_of, user_of
 from domain.commands import IssueToken, RenewQr
 from domain.people import issue_customer_token, renew_customer_qr
 from domain.preferences import get_preferences
@@ -39,8 +31,8 @@ async def on_start(update: Update, context: Context) -> None:
 async def on_help(update: Update, context: Context) -> None:
     """/help and the Help button."""
     await message_of(update).reply_text(
-        t("help", qr=BTN_QR, cards=BTN_CARDS, history=BTN_HISTORY, requests=BTN_REQUESTS,
-          settings=BTN_SETTINGS),
+        t("help", qr=t("btn_qr"), cards=t("btn_cards"), history=t("btn_history"),
+          requests=t("btn_requests"), settings=t("btn_settings")),
         reply_markup=keyboards.customer_menu(),
     )  # fmt: skip
 
@@ -104,8 +96,16 @@ def register(app: BotApp) -> None:
     app.add_handler(CommandHandler("history", on_history, filters=private))
     app.add_handler(CommandHandler("requests", on_requests, filters=private))
     app.add_handler(CommandHandler("settings", on_settings, filters=private))
-    for label, callback in (
-        (BTN_QR, on_my_qr), (BTN_CARDS, on_cards), (BTN_HISTORY, on_history),
-        (BTN_REQUESTS, on_requests), (BTN_SETTINGS, on_settings), (BTN_HELP, on_help),
-    ):  # fmt: skip
-        app.add_handler(MessageHandler(private & filters.Text([label]), callback))
+    labels = keyboards.menu_labels()
+    app.add_handler(MessageHandler(private & filters.Text(list(labels)), on_menu_button))
+
+
+async def on_menu_button(update: Update, context: Context) -> None:
+    """A customer menu button, in whichever language its label is."""
+    key = keyboards.menu_labels().get(text_of(update))
+    actions = {
+        "btn_qr": on_my_qr, "btn_cards": on_cards, "btn_history": on_history,
+        "btn_requests": on_requests, "btn_settings": on_settings, "btn_help": on_help,
+    }  # fmt: skip
+    if key in actions:
+        await actions[key](update, context)

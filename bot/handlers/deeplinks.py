@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import keyboards, menus
+from bot.i18n import t
 from bot.services import Context
-from bot.texts import t
 from bot.updates import chat_id_of, message_of, user_of
 from domain.approvals import join_program
 from domain.commands import JoinProgram, JoinStaff

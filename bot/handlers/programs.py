@@ -10,9 +10,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff, whole_number
+from bot.i18n import t
 from bot.keyboards_business import program_actions, program_kinds
 from bot.services import BotApp, Context
-from bot.texts import t
 from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.commands import CreateProgram, EditProgram
 from domain.conversations import start_owner_step
@@ -94,7 +94,7 @@ async def on_kind_text(update: Update, context: Context, state: ChatState) -> No
 async def _choose_kind(update: Update, context: Context, state: ChatState, raw: str) -> None:
     kind = _kind(raw)
     await steps.go_to(update, context, POINTS, {**state.data, "kind": kind.value})
-    text = f"{t('prog_kind_chosen', kind=kind.value)}\n{t('prog_ask_points', unit=kind.value)}"
+    text = f"{t('prog_kind_chosen', kind=kind.value)}\n{t('prog_ask_points', kind=kind.value)}"
     await message_of(update).reply_text(text)
 
 
@@ -103,7 +103,7 @@ async def on_points(update: Update, context: Context, state: ChatState) -> None:
     """Points per scan, checked now so a mistake is fixed in place."""
     points = validate_amount(_number(text_of(update)), CreateProgram.max_per_scan)
     await steps.go_to(update, context, THRESHOLD, {**state.data, "points": points})
-    await message_of(update).reply_text(t("prog_ask_threshold", unit=state.data["kind"]))
+    await message_of(update).reply_text(t("prog_ask_threshold", kind=state.data["kind"]))
 
 
 @steps.step(THRESHOLD)
@@ -131,7 +131,7 @@ async def _create(update: Update, context: Context, cmd: CreateProgram) -> None:
     await steps.leave(update, context)
     await message_of(update).reply_text(
         t("prog_created", id=program.id, program=program.name, points=program.points_per_scan,
-          unit=program.kind.value, reward=program.reward_name,
+          kind=program.kind.value, reward=program.reward_name,
           threshold=program.reward_threshold, link=_join_link(context, program))
     )  # fmt: skip
 

@@ -12,10 +12,10 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
+from bot.i18n import day, signed, t, when
 from bot.keyboards_business import customers_page
 from bot.qr_images import poster_png
 from bot.services import BotApp, Context
-from bot.texts import t
 from bot.updates import message_of
 from bot.views import reason_words
 from domain.conversations import Acting
@@ -64,7 +64,7 @@ async def _customers_view(
     header = t("customers_header", total=found.total, page=found.page + 1, pages=found.pages)
     lines = [
         t("customers_line", n=found.page * PAGE_SIZE + i, name=row.name, balance=row.balance,
-          visits=row.visits, last=row.last_seen.strftime("%d %b %Y"))
+          visits=row.visits, last=day(row.last_seen))
         for i, row in enumerate(found.rows, start=1)
     ]  # fmt: skip
     return "\n".join([header, *lines]), customers_page(found)
@@ -82,8 +82,8 @@ async def on_customer_history(update: Update, context: Context) -> None:
         await button.message.reply_text(t("customer_history_empty", customer=history.customer))
         return
     lines = [
-        t("customer_history_line", when=line.created_at.strftime("%d %b %H:%M"),
-          delta=line.delta, program=line.program, reason=reason_words(line.reason, line.note))
+        t("customer_history_line", when=when(line.created_at), delta=signed(line.delta),
+          program=line.program, reason=reason_words(line.reason, line.note))
         for line in history.lines
     ]  # fmt: skip
     text = "\n".join([t("customer_history_header", customer=history.customer), *lines])

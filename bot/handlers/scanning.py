@@ -15,11 +15,11 @@ from telegram.ext import (
 
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
+from bot.i18n import t
 from bot.keyboards import pick_code, scan_result
 from bot.metrics import Metrics
 from bot.qr_reader import QrReadError
 from bot.services import BotApp, Context
-from bot.texts import t
 from bot.updates import MissingPart, message_of, user_of
 from domain.commands import ScanCustomer
 from domain.conversations import Acting
@@ -121,12 +121,13 @@ def scan_text(result: ScanResult) -> str:
     outcome = result.outcome
     if result.customer is None:
         return t(f"scan_{outcome.value}")
-    names = {
+    names: dict[str, str | int] = {
         "customer": result.customer.display_name,
         "program": result.program.name if result.program else "",
         "balance": result.card.balance if result.card else 0,
         "threshold": result.program.reward_threshold if result.program else 0,
         "points": result.points,
+        "kind": result.program.kind.value if result.program else "points",
     }
     if outcome is ScanOutcome.NOT_ENROLLED and result.request is None:
         return t("scan_not_enrolled_pending", **names)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 
 from domain.models import Customer, TelegramUser
-from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.base import RowOf, SqlRepository, changed_rows
 from storage.tables import CardRow, CustomerRow, TelegramUserRow
 
 
@@ -20,6 +20,7 @@ def _user(row: RowOf[TelegramUserRow]) -> TelegramUser:
         username=row.username,
         language=row.language,
         blocked_at=row.blocked_at,
+        locale=row.locale,
     )
 
 
@@ -67,6 +68,14 @@ class SqlUserRepository(SqlRepository):
             .execution_options(populate_existing=True)
         )
         return _user((await self._session.scalars(stmt)).one())
+
+    async def set_locale(self, telegram_id: int, locale: str | None) -> bool:
+        result = await self._session.execute(
+            update(TelegramUserRow)
+            .where(TelegramUserRow.telegram_id == telegram_id)
+            .values(locale=locale)
+        )
+        return changed_rows(result) > 0
 
     async def set_blocked(self, telegram_id: int, at: datetime | None) -> None:
         await self._session.execute(

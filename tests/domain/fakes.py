@@ -78,6 +78,7 @@ class Users(_Repo):
         if existing is None:
             await self.add(user)
         else:
+            user.locale = existing.locale  # chosen in Settings; registering never changes it
             self.rows[existing.id] = copy.copy(user)  # every field as given, the mark included
         return user
 
@@ -85,6 +86,12 @@ class Users(_Repo):
         for row in self.rows.values():
             if row.telegram_id == telegram_id:
                 row.blocked_at = at
+
+    async def set_locale(self, telegram_id, locale) -> bool:
+        found = [row for row in self.rows.values() if row.telegram_id == telegram_id]
+        for row in found:
+            row.locale = locale
+        return bool(found)
 
 
 class Customers(_Repo):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from bot.texts import has
+from bot.i18n import has
 from domain.approvals import join_program
 from domain.broadcasts import BroadcastNews, broadcast_news
 from domain.commands import AwardPoints, JoinProgram, SetPreference, UndoAward
@@ -62,7 +62,7 @@ def every_event(world) -> list:
         DeductionRequested(ann, request, card, program, name),
         EnrollmentDecided(ann, invitation, program, name),
         DeductionDecided(ann, request, card, program, name),
-        RequestExpired(ann, request, program.name, name),
+        RequestExpired(ann, request, program, name),
         InvitationReminded(ann, invitation, program, name),
         RewardInReach(ann, card, program, name),
         CustomerMissed(ann, card, program, name),

@@ -141,7 +141,7 @@ async def test_bad_amounts_are_refused_and_nothing_moves(harness, typed, reply):
     await owner.send_photo(await qr_photo(ann))
     scanned = await owner.wait_for_text("Ann: +10")
     await owner.press(scanned, label="Other amount")
-    await owner.wait_for_text("How many points to add")
+    await owner.wait_for_text("How many to add")
     await owner.send_text(typed)
     await owner.wait_for_text(reply)
     assert await balance_of(harness, ann) == 10

@@ -64,7 +64,7 @@ async def test_another_business_cannot_ask_to_redeem_with_a_forged_button(harnes
 
 @pytest.mark.parametrize(
     ("label", "asked"),
-    [("Other amount", "How many points to add"), ("➖ Deduct", "How many points to deduct")],
+    [("Other amount", "How many to add"), ("➖ Deduct", "How many to deduct")],
 )
 async def test_another_business_cannot_add_or_deduct_a_typed_amount(harness, scene, label, asked):
     await scene.bruno.press_data(scene.his_message, scene.olgas_buttons[label])

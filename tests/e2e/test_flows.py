@@ -70,7 +70,7 @@ async def test_a_deduction_moves_points_only_on_approve_and_both_sides_are_told(
     scanned = await owner.wait_for_text("Ann: +30")
 
     await owner.press(scanned, label="➖ Deduct")
-    await owner.wait_for_text("How many points to deduct")
+    await owner.wait_for_text("How many to deduct")
     await owner.send_text("20")
     await owner.wait_for_text("Sent to the customer for approval")
     request = await ann.wait_for_text("asks to deduct 20 points")
@@ -80,7 +80,7 @@ async def test_a_deduction_moves_points_only_on_approve_and_both_sides_are_told(
     assert await balance_of(harness, ann) == 30
 
     await owner.press(scanned, label="➖ Deduct")
-    await owner.wait_for_text("How many points to deduct")
+    await owner.wait_for_text("How many to deduct")
     await owner.send_text("20")
     request = await ann.wait_for_text("asks to deduct 20 points")
     await ann.press(request, label="✅ Approve")

@@ -26,8 +26,8 @@ async def test_cancel_typed_or_sent_as_a_command_leaves_every_kind_of_step_alike
     await owner.send_photo(await qr_photo(ann))
     scanned = await owner.wait_for_text("Ann: +10")
     for begin, question, cancel in (
-        (lambda: owner.press(scanned, label="Other amount"), "How many points", "cancel"),
-        (lambda: owner.press(scanned, label="➖ Deduct"), "How many points", "/cancel"),
+        (lambda: owner.press(scanned, label="Other amount"), "How many to", "cancel"),
+        (lambda: owner.press(scanned, label="➖ Deduct"), "How many to", "/cancel"),
         (lambda: owner.send_text("/newbusiness"), "What is your business called?", "Cancel"),
         (lambda: owner.send_text("/newprogram"), "What is it called?", " CANCEL "),
     ):
@@ -49,14 +49,14 @@ async def test_the_typed_amount_is_stored_in_the_database_until_it_is_accepted(h
     await owner.send_photo(await qr_photo(ann))
     scanned = await owner.wait_for_text("Ann: +10")
     await owner.press(scanned, label="Other amount")
-    await owner.wait_for_text("How many points to add")
+    await owner.wait_for_text("How many to add")
     card_id = (await harness.query("SELECT id FROM loyalty_cards"))[0][0]
     step, data = (await step_of(harness, owner))[0]
     assert (step, data) == ("amount", {"action": "add", "card_id": card_id})
     await owner.send_text("0")
     await owner.wait_for_text("more than zero")  # refused: the step stays for another try
     await owner.send_text("7")
-    await owner.wait_for_text("+7. Balance: 17")
+    await owner.wait_for_text("+7 points. Balance: 17")
     assert await step_of(harness, owner) == [(None, {})]
 
 

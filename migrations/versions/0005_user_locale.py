@@ -1,0 +1,26 @@
+"""A person's language chosen in Settings, overriding the one Telegram's app reports.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("telegram_users") as batch_op:
+        batch_op.add_column(sa.Column("locale", sa.String(length=8), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("telegram_users") as batch_op:
+        batch_op.drop_column("locale")
