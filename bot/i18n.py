@@ -162,7 +162,12 @@ def when(moment: datetime, locale: str | None = None, tz: str | None = None) -> 
     )
 
 
-def day(value: date, locale: str | None = None) -> str:
+def day(value: date, locale: str | None = None, tz: str | None = None) -> str:
+    """A date as the locale writes it; a moment is first put in the given time zone."""
+    if isinstance(value, datetime):
+        from zoneinfo import ZoneInfo
+
+        value = value.astimezone(ZoneInfo(tz or "UTC"))
     return format_date(value, "medium", locale=_babel(locale))
 
 

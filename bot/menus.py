@@ -15,7 +15,7 @@ from bot.i18n import DEFAULT, LOCALES, current_locale, t
 CUSTOMER_COMMANDS = ("start", "qr", "cards", "history", "requests", "settings", "newqr", "help")
 STAFF_COMMANDS = (
     "code", "customers", "programs", "newprogram", "staff", "stats", "export", "poster",
-    "broadcast", "business", "bhelp",
+    "broadcast", "business", "timezone", "bhelp",
 )  # fmt: skip
 
 

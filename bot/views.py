@@ -57,8 +57,8 @@ def history_text(history: list[tuple[CardView, list[LedgerEntry]]]) -> str:
               balance=view.card.balance)
         )  # fmt: skip
         lines = [
-            "  " + t("history_line", when=when(e.created_at), delta=signed(e.delta),
-                     reason=reason_words(e.reason, e.note))
+            "  " + t("history_line", when=when(e.created_at, tz=view.time_zone),
+                     delta=signed(e.delta), reason=reason_words(e.reason, e.note))
             for e in entries
         ]  # fmt: skip
         parts.append("\n".join(lines) or "  " + t("history_none"))

@@ -162,3 +162,12 @@ class ChooseLanguage:
 
     telegram_id: int
     locale: str | None
+
+
+@dataclass(frozen=True)
+class SetTimeZone:
+    """The owner says where the business is, so its dates are shown in local time."""
+
+    business_id: int
+    owner_telegram_id: int
+    time_zone: str

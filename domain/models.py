@@ -148,6 +148,7 @@ class Business:
     default_program_id: int | None = None
     suspended_at: datetime | None = None
     id: int = 0
+    time_zone: str = "UTC"  # IANA name: dates shown to its staff and customers are local
 
 
 @dataclass

@@ -13,13 +13,14 @@ from domain.commands import (
     RemoveStaff,
     RenewQr,
     SetBotBlocked,
+    SetTimeZone,
 )
 from domain.conversations import forget_business
 from domain.errors import NotAllowed, NotFound
 from domain.events import StaffMemberJoined
 from domain.models import Business, Customer, Role, Staff, TelegramUser
 from domain.ports import UnitOfWork
-from domain.rules import new_invite_code, new_manual_code, validate_name
+from domain.rules import new_invite_code, new_manual_code, valid_time_zone, validate_name
 from domain.tokens import TokenSigner, new_public_id
 
 
@@ -170,3 +171,15 @@ async def _unused_manual_code(uow: UnitOfWork) -> str:
         code = new_manual_code()
         if await uow.customers.by_manual_code(code) is None:
             return code
+
+
+async def set_time_zone(uow: UnitOfWork, cmd: SetTimeZone) -> Business:
+    """The business's time zone (an IANA name such as Europe/Madrid), checked against tzdata."""
+    zone = valid_time_zone(cmd.time_zone)
+    async with uow:
+        await require_owner(uow, cmd.business_id, cmd.owner_telegram_id)
+        business = await business_of(uow, cmd.business_id)
+        business.time_zone = zone
+        await uow.businesses.update(business)
+        await uow.commit()
+        return business

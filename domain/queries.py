@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import active_memberships, require_staff
+from domain.access import active_memberships, staff_business
 from domain.errors import NotFound
 from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
@@ -15,6 +15,7 @@ class CardView:
     card: Card
     program: Program
     business: str
+    time_zone: str = "UTC"  # the business's, for the dates of the card's history
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class CustomerPage:
     page: int
     pages: int
     total: int
+    time_zone: str = "UTC"
 
 
 async def list_customer_cards(uow: UnitOfWork, telegram_id: int) -> list[CardView]:
@@ -82,12 +84,12 @@ async def list_business_customers(
     uow: UnitOfWork, business_id: int, telegram_id: int, page: int = 0, size: int = 10
 ) -> CustomerPage:
     async with uow:
-        await require_staff(uow, business_id, telegram_id)
+        business = await staff_business(uow, business_id, telegram_id)
         total = await uow.business_customers.count(business_id)
         pages = max((total + size - 1) // size, 1)
         page = min(max(page, 0), pages - 1)
         rows = await uow.business_customers.page(business_id, page * size, size)
-        return CustomerPage(rows, page, pages, total)
+        return CustomerPage(rows, page, pages, total, business.time_zone)
 
 
 async def _view(uow: UnitOfWork, card: Card) -> CardView:
@@ -95,7 +97,9 @@ async def _view(uow: UnitOfWork, card: Card) -> CardView:
     business = await uow.businesses.get(card.business_id)
     if program is None:
         raise NotFound("program_not_found")
-    return CardView(card, program, business.name if business else "")
+    if business is None:
+        return CardView(card, program, "")
+    return CardView(card, program, business.name, business.time_zone)
 
 
 async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:

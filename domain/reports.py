@@ -53,6 +53,7 @@ class InviteTarget:
 class CustomerHistory:
     customer: str
     lines: list[LedgerLine]
+    time_zone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -114,12 +115,13 @@ async def customer_history_at(
 ) -> CustomerHistory:
     """A customer's latest ledger rows at this business only; strangers to it are unknown."""
     async with uow:
-        await require_staff(uow, business_id, telegram_id)
+        business = await staff_business(uow, business_id, telegram_id)
         if await uow.business_customers.get(business_id, customer_id) is None:
             raise NotFound("customer_not_found")
         customer = await uow.customers.get(customer_id)
         lines = await uow.reports.ledger(business_id, customer_id, HISTORY_ROWS)
-        return CustomerHistory(customer.display_name if customer else "", lines)
+        name = customer.display_name if customer else ""
+        return CustomerHistory(name, lines, business.time_zone)
 
 
 async def business_stats(

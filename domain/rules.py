@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import zoneinfo
 from datetime import datetime
 
 from domain.errors import InvalidAmount, InvalidInput
@@ -32,6 +33,15 @@ def validate_name(name: str, what: str = "name") -> str:
     if len(cleaned) > MAX_NAME:
         raise InvalidInput("name_too_long", what=what, maximum=MAX_NAME)
     return cleaned
+
+
+def valid_time_zone(name: str) -> str:
+    """An IANA time zone name as tzdata spells it ("europe/madrid" -> "Europe/Madrid")."""
+    wanted = name.strip().replace(" ", "_")
+    matches = [z for z in zoneinfo.available_timezones() if z.lower() == wanted.lower()]
+    if not wanted or not matches:
+        raise InvalidInput("bad_time_zone", zone=name.strip()[:64])
+    return matches[0]
 
 
 def validate_reason(reason: str) -> str:

@@ -120,6 +120,7 @@ class BusinessRow(Base):
     suspended_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     digest_day: Mapped[str | None] = mapped_column(String(10))  # last day digested, ISO date
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")  # IANA name
 
 
 class StaffRow(Base):

@@ -15,10 +15,10 @@ from bot.keyboards_business import business_choice, staff_removal
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.approvals import invite_to_program
-from domain.commands import InviteToProgram, RegisterBusiness, RemoveStaff
+from domain.commands import InviteToProgram, RegisterBusiness, RemoveStaff, SetTimeZone
 from domain.conversations import Acting, choose_business
 from domain.models import ChatState
-from domain.people import register_business, remove_staff
+from domain.people import register_business, remove_staff, set_time_zone
 from domain.queries import staff_memberships
 from domain.reports import invitation_target, my_businesses, staff_overview
 
@@ -107,6 +107,23 @@ async def on_bhelp(update: Update, context: Context) -> None:
     await message_of(update).reply_text(t("bhelp"))
 
 
+async def on_timezone(update: Update, context: Context) -> None:
+    """/timezone Europe/Madrid (owner): dates are shown in the business's local time."""
+    staff = await current_staff(update, context)
+    if not context.args:
+        business = (await staff_overview(context.services.uow(), staff.business_id,
+                                         staff.telegram_id)).business  # fmt: skip
+        await message_of(update).reply_text(
+            t("tz_usage", business=business.name, zone=business.time_zone)
+        )
+        return
+    cmd = SetTimeZone(staff.business_id, staff.telegram_id, " ".join(context.args))
+    business = await set_time_zone(context.services.uow(), cmd)
+    await message_of(update).reply_text(
+        t("tz_set", business=business.name, zone=business.time_zone)
+    )
+
+
 async def on_invite(update: Update, context: Context) -> None:
     """/invite K7QX-4M2P: invite that customer to the business's default program."""
     staff = await current_staff(update, context)
@@ -132,5 +149,6 @@ def register(app: BotApp) -> None:
     app.add_handler(CommandHandler("staff", on_staff, filters=private))
     app.add_handler(CommandHandler("bhelp", on_bhelp, filters=private))
     app.add_handler(CommandHandler("invite", on_invite, filters=private))
+    app.add_handler(CommandHandler("timezone", on_timezone, filters=private))
     app.add_handler(CallbackQueryHandler(on_choose_business, pattern=pattern(Prefix.BUSINESS)))
     app.add_handler(CallbackQueryHandler(on_remove_staff, pattern=pattern(Prefix.STAFF_REMOVE)))

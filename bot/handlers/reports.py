@@ -64,7 +64,7 @@ async def _customers_view(
     header = t("customers_header", total=found.total, page=found.page + 1, pages=found.pages)
     lines = [
         t("customers_line", n=found.page * PAGE_SIZE + i, name=row.name, balance=row.balance,
-          visits=row.visits, last=day(row.last_seen))
+          visits=row.visits, last=day(row.last_seen, tz=found.time_zone))
         for i, row in enumerate(found.rows, start=1)
     ]  # fmt: skip
     return "\n".join([header, *lines]), customers_page(found)
@@ -82,7 +82,8 @@ async def on_customer_history(update: Update, context: Context) -> None:
         await button.message.reply_text(t("customer_history_empty", customer=history.customer))
         return
     lines = [
-        t("customer_history_line", when=when(line.created_at), delta=signed(line.delta),
+        t("customer_history_line", when=when(line.created_at, tz=history.time_zone),
+          delta=signed(line.delta),
           program=line.program, reason=reason_words(line.reason, line.note))
         for line in history.lines
     ]  # fmt: skip

@@ -41,6 +41,7 @@ def _business(row: RowOf[BusinessRow]) -> Business:
         created_at=row.created_at,
         default_program_id=row.default_program_id,
         suspended_at=row.suspended_at,
+        time_zone=row.time_zone,
     )
 
 
@@ -84,6 +85,7 @@ class SqlBusinessRepository(SqlRepository):
                 default_program_id=business.default_program_id,
                 suspended_at=business.suspended_at,
                 created_at=business.created_at,
+                time_zone=business.time_zone,
             )
         )
         return _business(row)
@@ -95,6 +97,7 @@ class SqlBusinessRepository(SqlRepository):
         row.staff_invite_code = business.staff_invite_code
         row.default_program_id = business.default_program_id
         row.suspended_at = business.suspended_at
+        row.time_zone = business.time_zone
         await self._session.flush()
 
     async def digest_due(self, day: str, limit: int = 500) -> list[Business]:

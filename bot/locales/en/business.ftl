@@ -23,6 +23,7 @@ bhelp =
     /stats: scans, points and customers today, in 7 and 30 days
     /poster: a printable poster with the join QR code
     /business: choose the business you act for
+    /timezone: the time zone dates are shown in
     Owner only
     /newprogram: create a program (or /newprogram Coffee club | points | 10 | 100 | Free coffee)
     /programs: programs, join links, default and deactivate
@@ -102,3 +103,7 @@ export_customers = Customers
 export_ledger = Ledger
 poster_subtitle = Scan to join { $program }: { $reward } at { $threshold }
 poster_caption = 🖨 Poster for { $program }: print it and put it by the till.
+tz_usage =
+    🕐 Dates for { $business } are shown in { $zone } time.
+    To change it, send the zone's name, for example: /timezone Europe/Madrid
+tz_set = 🕐 Done: dates for { $business } are now shown in { $zone } time.

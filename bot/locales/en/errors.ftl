@@ -49,3 +49,4 @@ image_too_large = That image is too large (at most 20 MB).
 timeout = Reading that image took too long; please send a clearer photo.
 document_not_image = Please send the QR code as a photo, not as a file.
 unknown_language = I do not speak that language yet.
+bad_time_zone = I don’t know the time zone “{ $zone }”. Use a name like Europe/Madrid or Asia/Almaty.

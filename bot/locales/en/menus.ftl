@@ -19,3 +19,4 @@ cmd_poster = A printable join poster
 cmd_broadcast = Message all customers
 cmd_business = Choose the business to act for
 cmd_bhelp = Staff help
+cmd_timezone = Time zone of the business
