@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
 from bot.keyboards_business import customers_page
-from bot.qr_images import poster_png
+from bot.pictures.qr import poster_png
 from bot.services import BotApp, Context
 from bot.texts import t
 from bot.updates import message_of
