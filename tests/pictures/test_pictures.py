@@ -65,7 +65,7 @@ def test_the_caption_is_whole_and_leaves_the_quiet_zone_white(script):
     assert all(edge.min() == 255 for edge in edges)
 
 
-def test_a_long_caption_shrinks_to_fit_rather_than_being_cut():
+def test_a_long_caption_fits_inside_the_picture():
     caption = "Кофейня «Утренний свет» на Никольской улице · K7QX-4M2P"
     drawn = pixels(customer_qr_png(LINK, caption))
     caption_rows = drawn[pixels(customer_qr_png(LINK)).shape[0] :]

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageDraw, features
 
 from bot.pictures import fonts
-from bot.pictures.text import direction_of, draw_lines, fit_line
+from bot.pictures.text import direction_of, draw_lines, fit_line, fit_lines
 
 NAMES = ["Café Lumen", "مقهى لومن", "Кофейня"]
 
@@ -98,3 +98,23 @@ def test_arabic_reads_right_to_left():
     first = ink("مقهى")
     width = first.shape[1]
     assert np.abs(line[:, -width:] - first).mean() < np.abs(line[:, :width] - first).mean()
+
+
+def test_a_long_name_wraps_between_words_at_full_size_before_it_shrinks():
+    lines = fit_lines("مقهى لومن للقهوة المختصة والحلويات الفرنسية", 64, 800, max_lines=2)
+    assert [line.text for line in lines] == ["مقهى لومن للقهوة المختصة", "والحلويات الفرنسية"]
+    assert {line.face.size for line in lines} == {64}
+    assert all(line.direction == "rtl" and line.width() <= 800 for line in lines)
+
+
+def test_a_line_that_nearly_fits_shrinks_a_little_instead_of_wrapping():
+    full = fit_line("Boulangerie Crème Brûlée", 64, 10_000).width()
+    lines = fit_lines("Boulangerie Crème Brûlée", 64, full * 0.9, max_lines=2)
+    assert len(lines) == 1 and lines[0].face.size < 64
+
+
+def test_wrapping_keeps_an_isolated_name_whole():
+    text = "انضم إلى \u2068Café Lumen de Montmartre\u2069 الآن"
+    lines = fit_lines(text, 34, 330, max_lines=2)
+    assert len(lines) == 2
+    assert any("\u2068Café Lumen de Montmartre\u2069" in line.text for line in lines)
