@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bot.qr_images import customer_qr_png, poster_png
+from bot.pictures.qr import customer_qr_png, poster_png
 from domain.tokens import TokenSigner
 
 TEST_SECRET = b"bench-corpus-secret-never-in-production"

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from bot.app import build_application, start_application, stop_application
-from bot.qr_images import customer_qr_png
+from bot.pictures.qr import customer_qr_png
 from bot.settings import Settings
 from domain.approvals import join_program
 from domain.commands import (

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.qr_images import customer_qr_png
+from bot.pictures.qr import customer_qr_png
 from bot.qr_reader import QrReadError, read_qr_texts
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})

@@ -14,7 +14,7 @@ from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
 from bot.i18n import day, signed, t, when
 from bot.keyboards_business import customers_page
-from bot.qr_images import poster_png
+from bot.pictures.qr import poster_png
 from bot.services import BotApp, Context
 from bot.updates import message_of
 from bot.views import reason_words

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image
 
-from bot.qr_images import customer_qr_png
+from bot.pictures.qr import customer_qr_png
 from domain.tokens import TokenSigner
 from tests.e2e.helpers import balance_of, customer, open_shop, qr_photo
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
+from PIL import Image
+
+from bot.pictures.qr import poster_png
 from bot.qr_reader import read_qr_texts
+from tests.e2e.helpers import open_shop
 from tests.e2e.test_business import (
     NOT_STAFF,
     join_customer,
@@ -145,6 +150,20 @@ async def test_poster_is_a_png_whose_qr_code_is_the_join_link(harness):
     assert read_qr_texts(poster.document_bytes) == [
         f"https://t.me/{bot['username']}?start=j_{code}"
     ]
+
+
+async def test_poster_of_an_arabic_named_business_prints_its_name_and_reads(harness):
+    owner = await harness.user("Karim")
+    shop = await open_shop(harness, owner, name="مقهى لومن")
+    await owner.send_text("/poster")
+    poster = await owner.wait_for(lambda m: (m.document or {}).get("file_name") == "poster.png")
+    bot = await harness.sb.bot_info()
+    link = f"https://t.me/{bot['username']}?start=j_{shop.program.join_code}"
+    assert read_qr_texts(poster.document_bytes) == [link]
+    # The title band (above the subtitle, whatever its words) is the shaped Arabic name.
+    sent = np.asarray(Image.open(io.BytesIO(poster.document_bytes)))[:140]
+    expected = np.asarray(Image.open(io.BytesIO(poster_png(link, "مقهى لومن", ""))))[:140]
+    assert sent.min() < 128 and np.array_equal(sent, expected)
 
 
 async def test_reports_refuse_people_who_are_not_staff(harness):

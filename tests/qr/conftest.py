@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from bench.qr_corpus import customer_link, generate
-from bot.qr_images import customer_qr_png
+from bot.pictures.qr import customer_qr_png
 
 SAMPLE_SEED = 7
 SAMPLE_SIZE = 12  # ~0.3 s each to generate: enough to catch a broken cascade, quick to run

@@ -7,7 +7,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from bot.qr_images import QUIET_ZONE_MODULES, SCREEN_MODULE_PX, customer_qr_png, poster_png
+from bot.pictures.qr import QUIET_ZONE_MODULES, SCREEN_MODULE_PX, customer_qr_png, poster_png
 from bot.qr_reader import read_qr_texts
 
 

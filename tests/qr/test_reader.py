@@ -88,7 +88,7 @@ def test_reads_a_15_mb_camera_original_quickly(big_photo):
 
 
 def test_reads_a_transparent_png(link):
-    from bot.qr_images import customer_qr_png
+    from bot.pictures.qr import customer_qr_png
 
     code = Image.open(io.BytesIO(customer_qr_png(link))).convert("L")
     clear = Image.new("LA", code.size, (0, 0))

@@ -1,12 +1,19 @@
-"""QR code pictures the bot sends: a customer's code for a phone screen and a printable poster."""
+"""QR code pictures the bot sends: a customer's code for a phone screen and a printable poster.
+
+Both take words already in the reader's language; `rtl` None lays each line out in the direction
+its own letters give (see `bot.pictures.text.direction_of`).
+"""
 
 from __future__ import annotations
 
 import io
 
 import qrcode
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from qrcode.constants import ERROR_CORRECT_M, ERROR_CORRECT_Q
+
+from bot.pictures import fonts
+from bot.pictures.text import draw_lines, fit_lines
 
 # Error correction for codes shown on a phone screen: M (15 %), not Q (25 %). A screen has no dirt,
 # folds or ink spread; what hurts a screen photo is blur, small size and moiré, and those hurt
@@ -21,6 +28,7 @@ POSTER_ERROR_CORRECTION = ERROR_CORRECT_Q
 QUIET_ZONE_MODULES = 4  # the minimum the QR specification asks for
 SCREEN_MODULE_PX = 12  # big enough that Telegram's downscaling and JPEG leave crisp edges
 A5_150DPI = (874, 1240)  # 148 × 210 mm at 150 dots per inch
+TEXT_WIDTH = 0.92  # share of the picture's width a line may take
 
 
 def _matrix_image(link: str, level: int, module_px: int) -> Image.Image:
@@ -36,38 +44,33 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def _centered_text(draw: ImageDraw.ImageDraw, width: int, y: int, text: str, size: int) -> int:
-    """Draws one line centred at height y, shrinking the font until it fits; returns its bottom."""
-    while True:
-        font = ImageFont.load_default(size=size)
-        left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
-        if right - left <= width * 0.92 or size <= 10:
-            break
-        size = int(size * 0.9)
-    draw.text(((width - (right - left)) / 2 - left, y - top), text, fill=0, font=font)
-    return int(y + bottom - top)  # Pillow types the box in floats; these fonts give ints
-
-
-def customer_qr_png(link: str, caption: str | None = None) -> bytes:
-    """A customer's QR code as a PNG, with an optional caption line below the code."""
+def customer_qr_png(link: str, caption: str | None = None, *, rtl: bool | None = None) -> bytes:
+    """A customer's QR code as a PNG, with an optional caption (one or two lines) below it."""
     code = _matrix_image(link, SCREEN_ERROR_CORRECTION, SCREEN_MODULE_PX)
-    if not caption:
+    if not caption or not fonts.printable(caption):
         return _png(code)
+    size = max(22, code.width // 20)
+    lines = fit_lines(
+        caption, size, code.width * TEXT_WIDTH, weight=fonts.MEDIUM, rtl=rtl, max_lines=2
+    )
     # The caption sits inside the white card under the quiet zone, so it never eats into it.
-    text_px = max(18, code.width // 22)
-    canvas = Image.new("L", (code.width, code.height + text_px * 2), 255)
+    text_height = sum(line.height for line in lines)
+    canvas = Image.new("L", (code.width, code.height + text_height + lines[0].height // 2), 255)
     canvas.paste(code, (0, 0))
-    _centered_text(ImageDraw.Draw(canvas), code.width, code.height, caption, text_px)
+    draw_lines(ImageDraw.Draw(canvas), lines, code.width / 2, code.height)
     return _png(canvas)
 
 
-def poster_png(link: str, title: str, subtitle: str) -> bytes:
+def poster_png(link: str, title: str, subtitle: str, *, rtl: bool | None = None) -> bytes:
     """A printable A5 poster (150 dpi) with a big join QR code, a title and a subtitle."""
     width, height = A5_150DPI
     poster = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(poster)
-    bottom = _centered_text(draw, width, int(height * 0.06), title, 64)
-    bottom = _centered_text(draw, width, bottom + 24, subtitle, 34)
+    room = width * TEXT_WIDTH
+    titles = fit_lines(title, 64, room, weight=fonts.BOLD, rtl=rtl, max_lines=2)
+    bottom = draw_lines(draw, titles, width / 2, int(height * 0.06))
+    subtitles = fit_lines(subtitle, 34, room, rtl=rtl, max_lines=2)
+    bottom = draw_lines(draw, subtitles, width / 2, bottom + 16)
     # The code takes about 70 % of the width: readable from a metre away with a phone camera.
     code = _matrix_image(link, POSTER_ERROR_CORRECTION, 1)
     side = int(width * 0.78) // code.width * code.width  # whole pixels per module stay crisp
