@@ -58,7 +58,7 @@ def preferences(prefs: dict[Category, bool]) -> InlineKeyboardMarkup:
     rows.append(
         [
             InlineKeyboardButton(
-                t("btn_language", language=language), callback_data=encode(Prefix.LANGUAGE)
+                t("btn_language", language=language), callback_data=encode(Prefix.LANGUAGES)
             )
         ]
     )

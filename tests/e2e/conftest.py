@@ -87,8 +87,11 @@ class Harness:
     app: Application
     db_url: str
 
-    async def user(self, name: str) -> SandboxUser:
-        return await self.sb.create_user(first_name=name, username=name.lower())
+    async def user(self, name: str, language: str | None = "en") -> SandboxUser:
+        """A Telegram user; `language` is what their app reports (None: nothing)."""
+        return await self.sb.create_user(
+            first_name=name, username=name.lower(), language_code=language
+        )
 
     async def query(self, sql: str, **params) -> list[tuple]:
         """Read the bot's database directly, to assert on what was stored."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.i18n import t
 from domain.commands import CreateProgram, RegisterBusiness
 from domain.models import Business, Program
 from domain.people import register_business
@@ -32,20 +33,29 @@ async def open_shop(harness, owner: SandboxUser, name: str = "Café Lumen", **fi
     return Shop(business, program)
 
 
-async def customer(harness, name: str, shop: Shop | None = None) -> SandboxUser:
+async def customer(
+    harness, name: str, shop: Shop | None = None, locale: str = "en"
+) -> SandboxUser:
     """A customer who pressed Start, and joined the shop's program when one is given."""
-    user = await harness.user(name)
+    user = await harness.user(name, locale)
     await user.start()
-    await user.wait_for_text("Welcome")
+    await user.wait_for(lambda m: m.content.startswith(first_words("welcome", locale, name=name)))
     if shop is not None:
         await user.start(f"j_{shop.program.join_code}")
-        await user.wait_for_text("Your card")
+        joined = t("joined_program", locale, program=shop.program.name,
+                   business=shop.business.name, number="\x00").split("\x00")[0]  # fmt: skip
+        await user.wait_for(lambda m: m.content.startswith(joined))
     return user
 
 
-async def qr_photo(user: SandboxUser) -> bytes:
-    """What the customer's My QR shows, as image bytes."""
-    await user.send_text("📱 My QR")
+def first_words(key: str, locale: str, **params: object) -> str:
+    """The start of a text in a language, up to its first line break (for waiting on it)."""
+    return t(key, locale, **params).split("\n")[0]
+
+
+async def qr_photo(user: SandboxUser, locale: str = "en") -> bytes:
+    """What the customer's My QR shows, as image bytes (the button in the user's language)."""
+    await user.send_text(t("btn_qr", locale))
     message = await user.wait_for(lambda m: m.photo is not None)
     return await message.fetch_photo()
 
