@@ -22,7 +22,7 @@ commands:
   doctor [--repair]     check the database's invariants; --repair fixes what is safe to fix
   migrate [REVISION]    apply migrations up to REVISION (default head)
   sandbox [--port N]    serve the local Telegram Bot API emulator
-  chat --as NAME        talk to the bot as a sandbox user, in this terminal
+  chat --as NAME [--lang ar]  talk to the bot as a sandbox user, in this terminal
   qr read IMAGE...      print the QR texts found in images
   qr make TEXT OUT.png  write a QR image
 """

@@ -153,10 +153,10 @@ def _start_stdin_reader(loop: asyncio.AbstractEventLoop, lines: asyncio.Queue[st
     threading.Thread(target=read, name="chat-stdin", daemon=True).start()
 
 
-async def run(name: str, url: str, photos_dir: Path) -> None:
+async def run(name: str, url: str, photos_dir: Path, language: str = "en") -> None:
     async with SandboxClient(url) as sb:
         username = re.sub(r"\W", "_", name).lower()
-        user = await sb.create_user(first_name=name, username=username)
+        user = await sb.create_user(first_name=name, username=username, language_code=language)
         bot = await sb.bot_info()
         print(f"Chatting with @{bot['username']} as {name} (user id {user.id}). /? for help.")
         session = ChatSession(user, photos_dir)
@@ -178,9 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--as", dest="name", required=True, help="sandbox user to act as")
     parser.add_argument("--url", default="http://127.0.0.1:8081", help="sandbox server URL")
     parser.add_argument("--photos-dir", default="data/chat-photos", type=Path)
+    parser.add_argument(
+        "--lang",
+        default="en",
+        help="the language your Telegram app reports (en, ar, es, fr, ru...)",
+    )
     args = parser.parse_args(argv)
     try:
-        asyncio.run(run(args.name, args.url, args.photos_dir))
+        asyncio.run(run(args.name, args.url, args.photos_dir, args.lang))
     except KeyboardInterrupt:
         return 0
     except OSError as exc:  # e.g. nothing listening at --url
