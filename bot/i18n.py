@@ -14,6 +14,7 @@ renders a notification in its recipient's language when it is sent).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -124,7 +125,21 @@ def bundle_for(locale: str) -> FluentBundle:
 
 def _sources(locale: str) -> list[str]:
     folder = LOCALES_DIR / locale
-    return [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.ftl"))]
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.ftl"))]
+    return [_keep_left_to_right(text) for text in texts] if locale in RIGHT_TO_LEFT else texts
+
+
+# In right-to-left text a sign or a slash between two isolated numbers is laid out right to left
+# too: "+10" would show as "10+" and "3/8" as "8/3". Such runs are wrapped in a left-to-right
+# isolate (U+2066 ... U+2069) when the catalog is loaded, so translators write them plainly.
+_SIGNED = re.compile(r"([+−])(\{ *\$\w+ *\})")
+_FRACTION = re.compile(r"(\{ *\$\w+ *\})/(\{ *\$\w+ *\})")
+LRI, PDI = "\u2066", "\u2069"
+
+
+def _keep_left_to_right(text: str) -> str:
+    text = _SIGNED.sub(lambda m: f"{LRI}{m[1]}{m[2]}{PDI}", text)
+    return _FRACTION.sub(lambda m: f"{LRI}{m[1]}/{m[2]}{PDI}", text)
 
 
 @cache
