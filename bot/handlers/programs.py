@@ -10,7 +10,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff, whole_number
-from bot.i18n import t
+from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of, user_of
@@ -39,10 +39,13 @@ def _number(text: str) -> int:
 
 
 def _kind(text: str) -> ProgramKind:
-    try:
-        return ProgramKind(text.strip().lower())
-    except ValueError:
-        raise InvalidInput("prog_bad_kind") from None
+    """ "points" / "stamps", or the kind's name in any of our languages ("штампы", "sellos")."""
+    word = text.strip().lower()
+    for kind in ProgramKind:
+        names = {kind.value} | {t(f"prog_kind_{kind.value}", loc).lower() for loc in LOCALES}
+        if word in names:
+            return kind
+    raise InvalidInput("prog_bad_kind")
 
 
 async def on_newprogram(update: Update, context: Context) -> None:
