@@ -59,11 +59,14 @@ async def post_entry(
     return Posted(entry, updated, duplicate=False)
 
 
-async def room_today(uow: UnitOfWork, card: Card, program: Program) -> int | None:
-    """How many more points the daily cap allows on this card today (None: no cap)."""
+async def room_today(
+    uow: UnitOfWork, card: Card, program: Program, time_zone: str = "UTC"
+) -> int | None:
+    """How many more points the daily cap allows on this card today, the business's day
+    (None: no cap)."""
     if program.daily_cap is None:
         return None
-    awarded = await uow.ledger.awarded_since(card.id, start_of_day(uow.now()))
+    awarded = await uow.ledger.awarded_since(card.id, start_of_day(uow.now(), time_zone))
     return max(program.daily_cap - awarded, 0)
 
 
@@ -75,7 +78,7 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
         card, program = await _card_of_business(uow, cmd.business_id, cmd.card_id)
         card = await _locked(uow, card)  # the cap check holds until the award
         amount = validate_amount(cmd.amount, program.max_per_scan)
-        room = await room_today(uow, card, program)
+        room = await room_today(uow, card, program, business.time_zone)
         if (
             room is not None
             and amount > room

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from domain.access import business_of, require_owner, require_staff, staff_business
+from domain.access import business_of, require_owner, staff_business
 from domain.errors import NotFound
 from domain.models import Business, Customer, Program, Role
 from domain.ports import BusinessStats, CustomerSummary, LedgerLine, UnitOfWork
@@ -127,12 +127,12 @@ async def customer_history_at(
 async def business_stats(
     uow: UnitOfWork, business_id: int, telegram_id: int
 ) -> dict[str, BusinessStats]:
-    """Figures since the start of today (UTC), and over the last 7 and 30 days."""
+    """Figures since the start of today (in the business's time zone), and over 7 and 30 days."""
     async with uow:
-        await require_staff(uow, business_id, telegram_id)
+        business = await staff_business(uow, business_id, telegram_id)
         now = uow.now()
         periods = {
-            "today": start_of_day(now),
+            "today": start_of_day(now, business.time_zone),
             "7d": now - timedelta(days=7),
             "30d": now - timedelta(days=30),
         }

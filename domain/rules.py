@@ -75,5 +75,9 @@ def new_card_number() -> str:
     return "-".join(f"{secrets.randbelow(10_000):04d}" for _ in range(3))
 
 
-def start_of_day(moment: datetime) -> datetime:
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+def start_of_day(moment: datetime, time_zone: str | None = None) -> datetime:
+    """Midnight that began the day of `moment`: in `time_zone` if given, else in its own zone."""
+    if time_zone is None:
+        return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    local = moment.astimezone(zoneinfo.ZoneInfo(time_zone))
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(moment.tzinfo)

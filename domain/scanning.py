@@ -84,7 +84,7 @@ async def _scan(
         await _seen(uow, business, customer, visit=False)
         uow.record(ScannedWithoutPoints(customer, card, business.name, ScanOutcome.DUPLICATE))
         return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
-    room = await room_today(uow, card, program)
+    room = await room_today(uow, card, program, business.time_zone)
     points = program.points_per_scan if room is None else min(program.points_per_scan, room)
     if points <= 0:
         await _seen(uow, business, customer, visit=False)

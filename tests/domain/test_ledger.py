@@ -7,10 +7,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from domain.approvals import answer_request, join_program, request_deduction
-from domain.commands import AnswerRequest, AwardPoints, JoinProgram, RequestDeduction, UndoAward
+from domain.commands import (
+    AnswerRequest,
+    AwardPoints,
+    JoinProgram,
+    RequestDeduction,
+    SetTimeZone,
+    UndoAward,
+)
 from domain.errors import DomainError, InsufficientBalance, InvalidAmount, NotAllowed, NotFound
 from domain.ledger import award_points, undo_award
 from domain.models import RequestKind
+from domain.people import set_time_zone
 from tests.domain.conftest import ANN, OWNER, STRANGER, build_world
 
 
@@ -132,3 +140,28 @@ async def test_undoing_yesterdays_award_does_not_raise_todays_cap(world):
     with pytest.raises(DomainError) as refused:
         await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 1, "t2"))
     assert refused.value.key == "daily_cap_reached"
+
+
+async def test_the_daily_cap_follows_the_businesss_day_in_its_time_zone():
+    world = await build_world(daily_cap=10)
+    await set_time_zone(world.uow, SetTimeZone(world.business.id, OWNER, "asia/almaty"))
+    card = await ann_card(world)
+    world.clock.moment = world.clock.moment.replace(hour=18, minute=30)  # 23:30 in Almaty
+    await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 10, "late"))
+    with pytest.raises(DomainError):
+        await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 1, "x"))
+    world.clock.advance(hours=1)  # 00:30 in Almaty, still the same day in UTC
+    posted = await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 5, "y"))
+    assert posted.card.balance == 15
+
+
+async def test_a_time_zone_is_checked_and_only_the_owner_sets_it(world):
+    with pytest.raises(DomainError) as refused:
+        await set_time_zone(world.uow, SetTimeZone(world.business.id, OWNER, "Mars/Base"))
+    assert refused.value.key == "bad_time_zone"
+    with pytest.raises(NotAllowed):
+        await set_time_zone(world.uow, SetTimeZone(world.business.id, STRANGER, "Europe/Madrid"))
+    business = await set_time_zone(
+        world.uow, SetTimeZone(world.business.id, OWNER, "europe/madrid")
+    )
+    assert business.time_zone == "Europe/Madrid"
