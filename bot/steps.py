@@ -16,7 +16,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot.i18n import t
+from bot.i18n import LOCALES, t
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of
 from domain.conversations import chat_state, end_step, go_to_step
@@ -24,7 +24,7 @@ from domain.errors import InvalidInput
 from domain.models import ChatState
 
 StepHandler = Callable[[Update, Context, ChatState], Awaitable[None]]
-CANCEL_WORDS = ("cancel", "/cancel")
+CANCEL_WORDS = frozenset({"cancel", "/cancel"} | {t("cancel_word", loc) for loc in LOCALES})
 LONG_TEXT = 1000  # characters: longer unexpected text gets "too long" rather than "unknown"
 
 _handlers: dict[str, StepHandler] = {}

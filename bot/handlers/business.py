@@ -55,7 +55,7 @@ async def on_business(update: Update, context: Context) -> None:
     memberships = await my_businesses(context.services.uow(), user_of(update).id)
     lines = [
         t("biz_list_line", marker="👉" if m.business.id == chosen else "•",
-          business=m.business.name, role=m.role.value)
+          business=m.business.name, role=t(f"role_{m.role.value}"))
         for m in memberships
     ]  # fmt: skip
     text = "\n".join([t("biz_list_header"), *lines])
@@ -96,7 +96,9 @@ async def on_remove_staff(update: Update, context: Context) -> None:
 async def _staff_view(context: Context, staff: Acting) -> tuple[str, InlineKeyboardMarkup | None]:
     overview = await staff_overview(context.services.uow(), staff.business_id, staff.telegram_id)
     link = context.services.deep_link("s_" + overview.business.staff_invite_code)
-    lines = [t("staff_line", name=m.name, role=m.role.value) for m in overview.members]
+    lines = [
+        t("staff_line", name=m.name, role=t(f"role_{m.role.value}")) for m in overview.members
+    ]
     text = "\n".join([t("staff_header", business=overview.business.name, link=link), *lines])
     return text, staff_removal(overview.members)
 

@@ -93,7 +93,10 @@ async def on_error(update: object, context: Context) -> None:
     """Turn domain errors into a friendly answer; log everything else."""
     error = context.error
     if isinstance(error, DomainError):
-        text = t(error.key, **error.params) if has(error.key) else t(type(error).key)
+        params = dict(error.params)
+        if "what" in params:  # the domain names the thing as a code: program, reward, business
+            params["what"] = t(f"thing_{params['what']}")
+        text = t(error.key, **params) if has(error.key) else t(type(error).key)
     else:
         log.error("update %s failed", update, exc_info=error)
         text = t("error")

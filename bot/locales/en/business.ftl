@@ -107,3 +107,9 @@ tz_usage =
     🕐 Dates for { $business } are shown in { $zone } time.
     To change it, send the zone's name, for example: /timezone Europe/Madrid
 tz_set = 🕐 Done: dates for { $business } are now shown in { $zone } time.
+role_owner = owner
+role_staff = staff
+thing_program = program
+thing_reward = reward
+thing_business = business
+cancel_word = cancel

@@ -44,7 +44,16 @@ card_line_points =
 card_line_stamps =
     🏪 { $business } · { $program }
        { $stamps } { $balance }/{ $threshold } · { $progress }
-progress_left = { $left } to go for { $reward }
+progress_left = { $left } { $kind ->
+        [stamps] { $left ->
+            [one] stamp
+           *[other] stamps
+        }
+       *[points] { $left ->
+            [one] point
+           *[other] points
+        }
+    } to go for { $reward }
 progress_ready = 🎁 { $reward } is ready! Ask the staff.
 history_empty = No points yet.
 history_header = Latest points:

@@ -23,6 +23,7 @@ bhelp =
     /stats: escaneos, puntos y clientes de hoy, de 7 y de 30 días
     /poster: un cartel para imprimir con el código QR para unirse
     /business: elige el negocio con el que trabajas
+    /timezone: la zona horaria de las fechas
     Solo para el propietario
     /newprogram: crea un programa (o /newprogram Club del café | points | 10 | 100 | Café gratis)
     /programs: programas, enlaces para unirse, predeterminado y desactivar
@@ -120,3 +121,13 @@ export_customers = Clientes
 export_ledger = Movimientos
 poster_subtitle = Escanea para unirte a { $program }: { $reward } al llegar a { $threshold }
 poster_caption = 🖨 Cartel de { $program }: imprímelo y ponlo junto a la caja.
+role_owner = propietario
+role_staff = personal
+thing_program = del programa
+thing_reward = de la recompensa
+thing_business = del negocio
+cancel_word = cancelar
+tz_usage =
+    🕐 Las fechas de { $business } se muestran en la hora de { $zone }.
+    Para cambiarla, envía el nombre de la zona, por ejemplo: /timezone Europe/Madrid
+tz_set = 🕐 Listo: las fechas de { $business } se muestran ahora en la hora de { $zone }.

@@ -44,9 +44,15 @@ card_line_points =
 card_line_stamps =
     🏪 { $business } · { $program }
        { $stamps } { $balance }/{ $threshold } · { $progress }
-progress_left = { $left ->
-        [one] Te falta { $left } para { $reward }
-       *[other] Te faltan { $left } para { $reward }
+progress_left = { $kind ->
+        [stamps] { $left ->
+            [one] Te falta { $left } sello para { $reward }
+           *[other] Te faltan { $left } sellos para { $reward }
+        }
+       *[points] { $left ->
+            [one] Te falta { $left } punto para { $reward }
+           *[other] Te faltan { $left } puntos para { $reward }
+        }
     }
 progress_ready = 🎁 ¡Ya puedes canjear { $reward }! Pídeselo al personal.
 history_empty = Aún no tienes puntos.

@@ -36,8 +36,8 @@ request_rejected = Esta solicitud ya fue rechazada.
 request_expired = Esta solicitud ha caducado.
 request_cancelled = Esta solicitud fue cancelada.
 request_already_pending = El cliente aún no ha respondido a la solicitud anterior; espera su respuesta o a que caduque.
-name_empty = El nombre ({ $what }) no puede estar vacío.
-name_too_long = El nombre ({ $what }) es demasiado largo (máximo { $maximum ->
+name_empty = El nombre { $what } no puede estar vacío.
+name_too_long = El nombre { $what } es demasiado largo (máximo { $maximum ->
         [one] { $maximum } carácter
        *[other] { $maximum } caracteres
     }).
@@ -61,3 +61,4 @@ image_too_large = Esa imagen es demasiado grande (máximo 20 MB).
 timeout = Leer esa imagen tardó demasiado; envía una foto más nítida, por favor.
 document_not_image = Envía el código QR como foto, no como archivo, por favor.
 unknown_language = Todavía no hablo ese idioma.
+bad_time_zone = No conozco la zona horaria «{ $zone }». Usa un nombre como Europe/Madrid o America/Mexico_City.

@@ -19,3 +19,4 @@ cmd_poster = Cartel para imprimir y unirse
 cmd_broadcast = Mensaje a todos los clientes
 cmd_business = Elegir el negocio con el que trabajar
 cmd_bhelp = Ayuda para el personal
+cmd_timezone = Zona horaria del negocio

@@ -23,6 +23,7 @@ bhelp =
     /stats : scans, points et clients aujourd'hui, sur 7 et 30 jours
     /poster : une affiche à imprimer avec le QR code d'inscription
     /business : choisir le commerce pour lequel vous agissez
+    /timezone : le fuseau horaire des dates
     Propriétaire uniquement
     /newprogram : créer un programme (ou /newprogram Club café | points | 10 | 100 | Café offert)
     /programs : programmes, liens d'inscription, programme par défaut et désactivation
@@ -120,3 +121,13 @@ export_customers = Clients
 export_ledger = Mouvements
 poster_subtitle = Scannez pour rejoindre { $program } : { $reward } à { $threshold }
 poster_caption = 🖨 Affiche pour { $program } : imprimez-la et placez-la près de la caisse.
+role_owner = propriétaire
+role_staff = équipe
+thing_program = du programme
+thing_reward = de la récompense
+thing_business = du commerce
+cancel_word = annuler
+tz_usage =
+    🕐 Les dates de { $business } sont affichées à l’heure de { $zone }.
+    Pour la changer, envoyez le nom du fuseau, par exemple : /timezone Europe/Paris
+tz_set = 🕐 C’est fait : les dates de { $business } sont désormais à l’heure de { $zone }.

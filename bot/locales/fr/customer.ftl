@@ -44,7 +44,16 @@ card_line_points =
 card_line_stamps =
     🏪 { $business } · { $program }
        { $stamps } { $balance }/{ $threshold } · { $progress }
-progress_left = Plus que { $left } avant { $reward }
+progress_left = { $kind ->
+        [stamps] { $left ->
+            [one] Plus que { $left } tampon avant { $reward }
+           *[other] Plus que { $left } tampons avant { $reward }
+        }
+       *[points] { $left ->
+            [one] Plus que { $left } point avant { $reward }
+           *[other] Plus que { $left } points avant { $reward }
+        }
+    }
 progress_ready = 🎁 { $reward } vous attend ! Demandez au personnel.
 history_empty = Pas encore de points.
 history_header = Derniers points :

@@ -30,8 +30,8 @@ request_rejected = Cette demande a déjà été refusée.
 request_expired = Cette demande a expiré.
 request_cancelled = Cette demande a été annulée.
 request_already_pending = Le client n'a pas encore répondu à la demande précédente ; attendez sa réponse ou son expiration.
-name_empty = Le nom ({ $what }) ne peut pas être vide.
-name_too_long = Le nom ({ $what }) est trop long (au plus { $maximum ->
+name_empty = Le nom { $what } ne peut pas être vide.
+name_too_long = Le nom { $what } est trop long (au plus { $maximum ->
         [one] { $maximum } caractère
        *[other] { $maximum } caractères
     }).
@@ -55,3 +55,4 @@ image_too_large = Cette image est trop lourde (20 Mo maximum).
 timeout = La lecture de cette image a pris trop de temps ; merci d'envoyer une photo plus nette.
 document_not_image = Merci d'envoyer le QR code comme photo, pas comme fichier.
 unknown_language = Je ne parle pas encore cette langue.
+bad_time_zone = Je ne connais pas le fuseau horaire « { $zone } ». Utilisez un nom comme Europe/Paris ou Africa/Casablanca.

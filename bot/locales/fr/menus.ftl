@@ -19,3 +19,4 @@ cmd_poster = Une affiche d'inscription à imprimer
 cmd_broadcast = Message à tous les clients
 cmd_business = Choisir le commerce pour lequel agir
 cmd_bhelp = Aide pour le personnel
+cmd_timezone = Fuseau horaire du commerce
