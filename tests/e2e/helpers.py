@@ -22,7 +22,7 @@ class Shop:
 async def open_shop(harness, owner: SandboxUser, name: str = "Café Lumen", **fields) -> Shop:
     """The owner registers (via /start) and opens a business with a default program."""
     await owner.start()
-    await owner.wait_for_text("Welcome")
+    await owner.wait_for(lambda m: bool(m.content))  # the welcome, in the owner's language
     services = harness.app.bot_data["services"]
     business = await register_business(services.uow(), RegisterBusiness(owner.id, name))
     program_fields = {"points_per_scan": 10, "reward_threshold": 50, "reward_name": "Free coffee"}

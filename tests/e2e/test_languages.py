@@ -16,7 +16,7 @@ FSI, PDI = "\u2068", "\u2069"
 # What may stay Latin in an Arabic screen: names, codes, commands, links and the one-line form.
 ALLOWED_LATIN = re.compile(
     r"https?://\S+|/[a-z_]+|[A-Z0-9]{4}-[A-Z0-9]{4}|Coffee club|Café Lumen|Olga|Layla|Ann"
-    r"|Free coffee|points|stamps|K7QX-4M2P|\d[\d.,]*|[A-Z][a-z]+/[A-Za-z_]+"
+    r"|Free coffee|points|stamps|K7QX-4M2P|\d[\d.,]*|[A-Z][a-z]+/[A-Za-z_]+|\bQR\b|\bCSV\b|\bUTC\b"
 )
 
 

@@ -23,6 +23,7 @@ bhelp =
     /stats: عمليات المسح والنقاط والعملاء اليوم وخلال 7 و30 يومًا
     /poster: ملصق للطباعة مع رمز QR للانضمام
     /business: اختيار المتجر الذي تعمل باسمه
+    /timezone: المنطقة الزمنية التي تُعرض بها التواريخ
     للمالك فقط
     /newprogram: إنشاء برنامج (أو /newprogram نادي القهوة | points | 10 | 100 | قهوة مجانية)
     /programs: البرامج وروابط الانضمام وتعيين الافتراضي والإيقاف
@@ -117,3 +118,13 @@ export_customers = العملاء
 export_ledger = سجل الحركات
 poster_subtitle = امسح الرمز للانضمام إلى { $program }: { $reward } عند بلوغ { $threshold }
 poster_caption = 🖨 ملصق { $program }: اطبعه وضعه بجانب صندوق الدفع.
+role_owner = المالك
+role_staff = موظف
+thing_program = البرنامج
+thing_reward = المكافأة
+thing_business = المتجر
+cancel_word = إلغاء
+tz_usage =
+    🕐 تُعرض تواريخ { $business } بتوقيت { $zone }.
+    لتغييره أرسل اسم المنطقة الزمنية، مثلًا: /timezone Africa/Casablanca
+tz_set = 🕐 تم: تُعرض تواريخ { $business } الآن بتوقيت { $zone }.

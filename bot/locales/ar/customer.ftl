@@ -52,7 +52,24 @@ card_line_points =
 card_line_stamps =
     🏪 { $business } · { $program }
        { $stamps } { $balance }/{ $threshold } · { $progress }
-progress_left = بقي { $left } للحصول على { $reward }
+progress_left = بقي { $left } { $kind ->
+        [stamps] { $left ->
+            [zero] ختم
+            [one] ختم
+            [two] ختمان
+            [few] أختام
+            [many] ختمًا
+           *[other] ختم
+        }
+       *[points] { $left ->
+            [zero] نقطة
+            [one] نقطة
+            [two] نقطتان
+            [few] نقاط
+            [many] نقطة
+           *[other] نقطة
+        }
+    } للحصول على { $reward }
 progress_ready = 🎁 مكافأتك { $reward } جاهزة! اطلبها من الموظفين.
 history_empty = لا توجد نقاط بعد.
 history_header = آخر النقاط:

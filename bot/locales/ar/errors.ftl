@@ -30,8 +30,8 @@ request_rejected = تم رفض هذا الطلب من قبل.
 request_expired = انتهت صلاحية هذا الطلب.
 request_cancelled = تم إلغاء هذا الطلب.
 request_already_pending = لم يردّ العميل على الطلب السابق بعد؛ انتظر ردّه أو انتهاء صلاحيته.
-name_empty = لا يمكن أن يكون الاسم ({ $what }) فارغًا.
-name_too_long = الاسم ({ $what }) طويل جدًا (الحد الأقصى { $maximum ->
+name_empty = لا يمكن أن يكون اسم { $what } فارغًا.
+name_too_long = اسم { $what } طويل جدًا (الحد الأقصى { $maximum ->
         [zero] { $maximum } حرف
         [one] حرف واحد
         [two] حرفان
@@ -63,3 +63,4 @@ image_too_large = هذه الصورة كبيرة جدًا (الحد الأقصى
 timeout = استغرقت قراءة الصورة وقتًا طويلًا؛ يُرجى إرسال صورة أوضح.
 document_not_image = يُرجى إرسال رمز QR كصورة، لا كملف.
 unknown_language = لا أتحدث هذه اللغة بعد.
+bad_time_zone = لا أعرف المنطقة الزمنية «{ $zone }». استخدم اسمًا مثل Africa/Casablanca أو Asia/Riyadh.

@@ -1,22 +1,22 @@
 ## نصوص رسائل outbox، حسب اسم القالب الذي يكتبه النطاق.
 
 points_added =
-    ☕ { $business }: +{ $kind ->
+    ☕ { $business }: +{ $points } { $kind ->
         [stamps] { $points ->
-            [zero] { $points } ختم
-            [one] ختم واحد
+            [zero] ختم
+            [one] ختم
             [two] ختمان
-            [few] { $points } أختام
-            [many] { $points } ختمًا
-           *[other] { $points } ختم
+            [few] أختام
+            [many] ختمًا
+           *[other] ختم
         }
        *[points] { $points ->
-            [zero] { $points } نقطة
-            [one] نقطة واحدة
+            [zero] نقطة
+            [one] نقطة
             [two] نقطتان
-            [few] { $points } نقاط
-            [many] { $points } نقطة
-           *[other] { $points } نقطة
+            [few] نقاط
+            [many] نقطة
+           *[other] نقطة
         }
     } في { $program }.
     الرصيد: { $balance } (المكافأة عند بلوغ { $threshold }).

@@ -1,22 +1,22 @@
 ## نصوص يراها الموظفون عند المسح والتعامل مع بطاقة ممسوحة.
 
 scan_awarded =
-    ✅ { $customer }: +{ $kind ->
+    ✅ { $customer }: +{ $points } { $kind ->
         [stamps] { $points ->
-            [zero] { $points } ختم
-            [one] ختم واحد
+            [zero] ختم
+            [one] ختم
             [two] ختمان
-            [few] { $points } أختام
-            [many] { $points } ختمًا
-           *[other] { $points } ختم
+            [few] أختام
+            [many] ختمًا
+           *[other] ختم
         }
        *[points] { $points ->
-            [zero] { $points } نقطة
-            [one] نقطة واحدة
+            [zero] نقطة
+            [one] نقطة
             [two] نقطتان
-            [few] { $points } نقاط
-            [many] { $points } نقطة
-           *[other] { $points } نقطة
+            [few] نقاط
+            [many] نقطة
+           *[other] نقطة
         }
     } في { $program }.
     الرصيد: { $balance } (المكافأة عند بلوغ { $threshold }).
@@ -39,41 +39,41 @@ qr_which = أرى في هذه الصورة { $count ->
     } للعملاء. أيّها تريد مسحه؟
 qr_pick = الرمز { $n } (بالعدّ من الأعلى)
 code_usage = أرسل رمز العميل هكذا: /code K7QX-4M2P
-undone = ↩️ تم التراجع: −{ $kind ->
+undone = ↩️ تم التراجع: −{ $points } { $kind ->
         [stamps] { $points ->
-            [zero] { $points } ختم
-            [one] ختم واحد
+            [zero] ختم
+            [one] ختم
             [two] ختمان
-            [few] { $points } أختام
-            [many] { $points } ختمًا
-           *[other] { $points } ختم
+            [few] أختام
+            [many] ختمًا
+           *[other] ختم
         }
        *[points] { $points ->
-            [zero] { $points } نقطة
-            [one] نقطة واحدة
+            [zero] نقطة
+            [one] نقطة
             [two] نقطتان
-            [few] { $points } نقاط
-            [many] { $points } نقطة
-           *[other] { $points } نقطة
+            [few] نقاط
+            [many] نقطة
+           *[other] نقطة
         }
     }. الرصيد: { $balance }.
 undo_already = تم التراجع عن هذه الإضافة من قبل.
-added = ✅ +{ $kind ->
+added = ✅ +{ $points } { $kind ->
         [stamps] { $points ->
-            [zero] { $points } ختم
-            [one] ختم واحد
+            [zero] ختم
+            [one] ختم
             [two] ختمان
-            [few] { $points } أختام
-            [many] { $points } ختمًا
-           *[other] { $points } ختم
+            [few] أختام
+            [many] ختمًا
+           *[other] ختم
         }
        *[points] { $points ->
-            [zero] { $points } نقطة
-            [one] نقطة واحدة
+            [zero] نقطة
+            [one] نقطة
             [two] نقطتان
-            [few] { $points } نقاط
-            [many] { $points } نقطة
-           *[other] { $points } نقطة
+            [few] نقاط
+            [many] نقطة
+           *[other] نقطة
         }
     }. الرصيد: { $balance }.
 ask_amount_add = كم تريد أن تضيف؟ أرسل رقمًا (أو /cancel).

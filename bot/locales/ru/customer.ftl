@@ -48,7 +48,22 @@ card_line_points =
 card_line_stamps =
     🏪 { $business } · { $program }
        { $stamps } { $balance }/{ $threshold } · { $progress }
-progress_left = до награды «{ $reward }» осталось { $left }
+progress_left = до награды «{ $reward }» { $left ->
+        [one] остался
+        [few] осталось
+       *[many] осталось
+    } { $left } { $kind ->
+        [stamps] { $left ->
+            [one] штамп
+            [few] штампа
+           *[many] штампов
+        }
+       *[points] { $left ->
+            [one] балл
+            [few] балла
+           *[many] баллов
+        }
+    }
 progress_ready = 🎁 Награда «{ $reward }» ждёт вас! Обратитесь к персоналу.
 history_empty = Начислений пока нет.
 history_header = Последние начисления:

@@ -30,8 +30,8 @@ request_rejected = Этот запрос уже отклонён.
 request_expired = Срок действия этого запроса истёк.
 request_cancelled = Этот запрос отменён.
 request_already_pending = Клиент ещё не ответил на предыдущий запрос; дождитесь ответа или окончания срока.
-name_empty = Название ({ $what }) не может быть пустым.
-name_too_long = Название ({ $what }) слишком длинное (максимум { $maximum } { $maximum ->
+name_empty = Название { $what } не может быть пустым.
+name_too_long = Название { $what } слишком длинное (максимум { $maximum } { $maximum ->
         [one] символ
         [few] символа
         [many] символов
@@ -59,3 +59,4 @@ image_too_large = Изображение слишком большое (макс
 timeout = Фото обрабатывалось слишком долго; пришлите, пожалуйста, более чёткое.
 document_not_image = Пришлите QR-код как фото, а не как файл.
 unknown_language = На этом языке я пока не говорю.
+bad_time_zone = Я не знаю часовой пояс «{ $zone }». Используйте название вроде Europe/Moscow или Asia/Almaty.
