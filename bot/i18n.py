@@ -88,6 +88,8 @@ def t(key: str, locale: str | None = None, /, **params: Any) -> str:
     text, errors = bundle.format_pattern(message.value, _fluent_args(params))
     if errors:
         log.error("text %r in %s: %s", key, loc, errors)
+    if loc in RIGHT_TO_LEFT:  # a link keeps no isolate marks: Telegram would link them too
+        return _ISOLATED_LINK.sub(r"\1", str(text))
     return str(text)
 
 
@@ -135,6 +137,7 @@ def _sources(locale: str) -> list[str]:
 _SIGNED = re.compile(r"([+−])(\{ *\$\w+ *\})")
 _FRACTION = re.compile(r"(\{ *\$\w+ *\})/(\{ *\$\w+ *\})")
 LRI, PDI = "\u2066", "\u2069"
+_ISOLATED_LINK = re.compile("\u2068(https?://[^\u2069\\s]*)\u2069")
 
 
 def _keep_left_to_right(text: str) -> str:

@@ -42,3 +42,9 @@ def test_only_arabic_is_right_to_left_and_unknown_tags_fall_back_to_english():
     assert [pick_locale(c) for c in ("ar-EG", "pt-BR", "zz", None, "RU")] == [
         "ar", "en", "en", "en", "ru",
     ]  # fmt: skip
+
+
+def test_a_link_in_arabic_carries_no_isolate_marks_telegram_would_link_them_too():
+    text = t("prog_created", "ar", id=1, program="نادي", points=1, kind="stamps",
+             reward="قهوة", threshold=8, link="https://t.me/bot?start=j_abc")  # fmt: skip
+    assert "\nhttps://t.me/bot?start=j_abc" in text and not text.endswith(PDI)

@@ -14,7 +14,7 @@ points_added =
             [many] баллов
            *[other] балла
         }
-    } в «{ $program }».
+    } в программе «{ $program }».
     Баланс: { $balance } (награда при накоплении { $threshold }).
 points_undone = ↩️ { $business }: отменено начисление { $points } { $kind ->
         [stamps] { $points ->
@@ -91,7 +91,7 @@ deduction_expired = Срок запроса от { $business } на списан
 redemption_expired = Срок запроса от { $business } на выдачу награды истёк.
 enrollment_reminder = Напоминаем: { $business } приглашает вас в программу «{ $program }». Вступить?
 reward_near = Ещё один визит в { $business } — и вы получите «{ $reward }»!
-we_miss_you = Мы скучаем! Ждём вас в { $business }. Ваш баланс в «{ $program }»: { $balance }.
+we_miss_you = Мы скучаем! Ждём вас в { $business }. Ваш баланс в программе «{ $program }»: { $balance }.
 business_news = 📣 { $business }: { $text }
 staff_joined = 👤 { $name } теперь в персонале { $business }.
 enrollment_approved = ✅ { $customer } теперь в программе «{ $program }».

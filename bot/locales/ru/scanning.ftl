@@ -14,13 +14,13 @@ scan_awarded =
             [many] баллов
            *[other] балла
         }
-    } в «{ $program }».
+    } в программе «{ $program }».
     Баланс: { $balance } (награда при накоплении { $threshold }).
 scan_reward_ready = 🎁 { $customer } может получить «{ $reward }» прямо сейчас.
 scan_not_enrolled = 👤 { $customer } ещё не в программе «{ $program }»: приглашение отправлено.
 scan_not_enrolled_pending = 👤 { $customer } ещё не в программе «{ $program }», приглашение уже ждёт ответа.
 scan_duplicate = ↪️ Уже засчитано: код клиента { $customer } только что сканировали. Баланс: { $balance }.
-scan_capped = ⛔ { $customer }: дневной лимит в «{ $program }» исчерпан. Баланс: { $balance }.
+scan_capped = ⛔ { $customer }: дневной лимит в программе «{ $program }» исчерпан. Баланс: { $balance }.
 scan_invalid = ❌ Этот код недействителен.
 scan_forged = ❌ Этот код подделан или изменён. Баллы не начислены.
 scan_expired = ⌛ Срок действия кода истёк. Попросите клиента снова открыть «Мой QR».
