@@ -180,6 +180,11 @@ def when(moment: datetime, locale: str | None = None, tz: str | None = None) -> 
     )
 
 
+def short_day(value: date, locale: str | None = None) -> str:
+    """A day and month as the locale writes them briefly ("3 Jan", "3 янв.")."""
+    return format_skeleton("MMMd", value, locale=_babel(locale))
+
+
 def day(value: date, locale: str | None = None, tz: str | None = None) -> str:
     """A date as the locale writes it; a moment is first put in the given time zone."""
     if isinstance(value, datetime):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from domain.events import Event
@@ -46,6 +46,30 @@ class BusinessStats:
     points_redeemed: int
     new_customers: int
     active_customers: int
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    """One local day of a business: visits, points issued (net of undos) and redeemed, new
+    customers and returning ones (who visited that day and were first seen before it)."""
+
+    day: date
+    visits: int = 0
+    issued: int = 0
+    redeemed: int = 0
+    new_customers: int = 0
+    returning: int = 0
+
+
+@dataclass(frozen=True)
+class StaffFigures:
+    """What one staff member did over a period: awarded scans, manual awards and their points."""
+
+    telegram_id: int
+    name: str
+    scans: int
+    manual_awards: int
+    manual_points: int
 
 
 @dataclass(frozen=True)
@@ -223,6 +247,11 @@ class ReportRepository(Protocol):
     """Read-only figures and listings of one business, for staff reports and exports."""
 
     async def stats(self, business_id: int, since: datetime) -> BusinessStats: ...
+    async def daily(self, business_id: int, since: datetime, time_zone: str) -> list[DayFigures]:
+        """Figures per local day (days with nothing happening are left out)."""
+        ...
+
+    async def per_staff(self, business_id: int, since: datetime) -> list[StaffFigures]: ...
     async def customers(self, business_id: int) -> list[CustomerSummary]: ...
     async def ledger(
         self, business_id: int, customer_id: int | None = None, limit: int | None = None

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from domain.access import business_of, require_owner, staff_business
 from domain.errors import NotFound
 from domain.models import Business, Customer, Program, Role
-from domain.ports import BusinessStats, CustomerSummary, LedgerLine, UnitOfWork
+from domain.ports import (
+    BusinessStats,
+    CustomerSummary,
+    DayFigures,
+    LedgerLine,
+    StaffFigures,
+    UnitOfWork,
+)
 from domain.rules import normalize_manual_code, start_of_day
 
 HISTORY_ROWS = 20
@@ -146,3 +154,27 @@ async def export_business(uow: UnitOfWork, business_id: int, telegram_id: int) -
         business = await business_of(uow, business_id)
         customers = await uow.reports.customers(business_id)
         return BusinessExport(business, customers, await uow.reports.ledger(business_id))
+
+
+@dataclass(frozen=True)
+class BusinessChart:
+    """The last days of a business, one entry per local day (quiet days included), and what
+    each staff member did over them."""
+
+    business: Business
+    days: list[DayFigures]
+    staff: list[StaffFigures]
+
+
+async def business_chart(
+    uow: UnitOfWork, business_id: int, telegram_id: int, days: int = 30
+) -> BusinessChart:
+    async with uow:
+        business = await staff_business(uow, business_id, telegram_id)
+        today = start_of_day(uow.now(), business.time_zone)
+        since = today - timedelta(days=days - 1)
+        found = {d.day: d for d in await uow.reports.daily(business_id, since, business.time_zone)}
+        first = today.astimezone(ZoneInfo(business.time_zone)).date() - timedelta(days=days - 1)
+        series = [first + timedelta(days=n) for n in range(days)]
+        filled = [found.get(day, DayFigures(day)) for day in series]
+        return BusinessChart(business, filled, await uow.reports.per_staff(business_id, since))

@@ -12,8 +12,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
-from bot.i18n import day, signed, t, when
+from bot.i18n import current_locale, day, is_rtl, short_day, signed, t, when
 from bot.keyboards_business import customers_page
+from bot.pictures.charts import ChartWords, chart_png
 from bot.pictures.qr import poster_png
 from bot.services import BotApp, Context
 from bot.updates import message_of
@@ -22,7 +23,9 @@ from domain.conversations import Acting
 from domain.errors import NotFound
 from domain.queries import list_business_customers
 from domain.reports import (
+    BusinessChart,
     BusinessExport,
+    business_chart,
     business_programs,
     business_stats,
     customer_history_at,
@@ -30,6 +33,7 @@ from domain.reports import (
 )
 
 PAGE_SIZE = 10
+CHART_DAYS = 30
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
 
 
@@ -92,15 +96,30 @@ async def on_customer_history(update: Update, context: Context) -> None:
 
 
 async def on_stats(update: Update, context: Context) -> None:
-    """/stats: scans, points and customers today, in 7 and in 30 days."""
+    """/stats: a chart of the last 30 days and the staff, with today, 7 and 30 days as text."""
     staff = await current_staff(update, context)
-    stats = await business_stats(context.services.uow(), staff.business_id, staff.telegram_id)
+    uow = context.services.uow
+    stats = await business_stats(uow(), staff.business_id, staff.telegram_id)
     lines = [
         t("stats_period", period=t(f"stats_{name}"), scans=s.scans, issued=s.points_issued,
           redeemed=s.points_redeemed, new=s.new_customers, active=s.active_customers)
         for name, s in stats.items()
     ]  # fmt: skip
-    await message_of(update).reply_text("\n".join([t("stats_header"), *lines]))
+    chart = await business_chart(uow(), staff.business_id, staff.telegram_id, CHART_DAYS)
+    png = await asyncio.to_thread(chart_png, chart.days, chart.staff, chart_words(chart))
+    await message_of(update).reply_photo(png, caption="\n".join([t("stats_header"), *lines]))
+
+
+def chart_words(chart: BusinessChart) -> ChartWords:
+    """The chart's labels in the reader's language (read now: the drawing thread has none)."""
+    locale = current_locale()
+    return ChartWords(
+        title=t("chart_title", business=chart.business.name, days=len(chart.days)),
+        visits=t("chart_visits"), issued=t("chart_issued"), redeemed=t("chart_redeemed"),
+        new=t("chart_new"), returning=t("chart_returning"), staff=t("chart_staff"),
+        scans=t("chart_scans"), manual=t("chart_manual"), nobody=t("chart_nobody"),
+        day=lambda d: short_day(d, locale), rtl=is_rtl(locale),
+    )  # fmt: skip
 
 
 async def on_export(update: Update, context: Context) -> None:

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from domain.ports import BusinessStats, CustomerSummary, LedgerLine
+from domain.ports import BusinessStats, CustomerSummary, DayFigures, LedgerLine, StaffFigures
+from storage.repositories import daily
 from storage.repositories.base import SqlRepository
 from storage.repositories.businesses import (
     SqlBusinessRepository,
@@ -27,6 +28,12 @@ from storage.tables import (
 class SqlReportRepository(SqlRepository):
     async def stats(self, business_id: int, since: datetime) -> BusinessStats:
         return await SqlBusinessRepository(self._session).figures(business_id, since)
+
+    async def daily(self, business_id: int, since: datetime, time_zone: str) -> list[DayFigures]:
+        return await daily.daily(self._session, business_id, since, time_zone)
+
+    async def per_staff(self, business_id: int, since: datetime) -> list[StaffFigures]:
+        return await daily.per_staff(self._session, business_id, since)
 
     async def customers(self, business_id: int) -> list[CustomerSummary]:
         stmt = customer_summaries(business_id).order_by(BusinessCustomerRow.id)

@@ -89,6 +89,7 @@ async def test_stats_count_scans_points_and_customers(harness):
     await award(harness, olga, bob)
     await olga.send_text("/stats")
     stats = await olga.wait_for_text("📊 Statistics")
+    assert stats.photo is not None  # the chart, with the figures as its caption
     for period in ("Today", "Last 7 days", "Last 30 days"):
         assert (
             f"{period}: 2 scans, 20 points issued, 0 redeemed, 3 new and 3 active customers"
