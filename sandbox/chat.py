@@ -19,6 +19,7 @@ HELP = """Type text or /commands for the bot. Local commands:
   NUMBER           press that button of the bot's newest message, if it has buttons;
                    after a newer message without buttons the number is sent as text
   /press NUMBER    press that button of the last message with buttons, whatever came after
+  /say TEXT        send TEXT as it is (e.g. a number while the newest message has buttons)
   /buttons         show those buttons again      /quit       leave (or Ctrl-D, Ctrl-C)"""
 
 
@@ -57,7 +58,7 @@ class ChatSession:
         if message.photo:
             self.out(f"{head}: [photo saved to {self._save_photo(message)}]")
         if message.document:
-            self.out(f"{head}: [document {message.document.get('file_name')}]")
+            self.out(f"{head}: [document saved to {self._save_document(message)}]")
         if message.content or not (message.photo or message.document):
             self.out(f"{head}: {message.content}")
         markup = message.reply_markup or {}
@@ -87,6 +88,14 @@ class ChatSession:
         assert self.keyboard is not None
         return [button for row in self.keyboard.buttons for button in row]
 
+    def _save_document(self, message: SandboxMessage) -> Path:
+        """A file the bot sent (a poster, a CSV export), kept under its own name."""
+        self.photos_dir.mkdir(parents=True, exist_ok=True)
+        name = Path(str((message.document or {}).get("file_name") or "file")).name
+        path = self.photos_dir / f"{message.chat_id}-{message.message_id}-{name}"
+        path.write_bytes(message.document_bytes or b"")
+        return path
+
     def _save_photo(self, message: SandboxMessage) -> Path:
         self.photos_dir.mkdir(parents=True, exist_ok=True)
         path = self.photos_dir / f"{message.chat_id}-{message.message_id}-v{message.version}.jpg"
@@ -112,6 +121,8 @@ class ChatSession:
                 await self.user.send_document(data, name, mimetypes.guess_type(name)[0])
             elif command == "/buttons":
                 self.show_buttons()
+            elif command == "/say" and rest.strip():
+                await self.user.send_text(rest.strip())  # text as it is, even "5"
             elif command == "/press" and re.fullmatch(r"\d+", rest.strip()):
                 await self._press(int(rest))
             elif re.fullmatch(r"\d+", line) and self.numbers_press:

@@ -54,6 +54,19 @@ async def test_chat_session_sends_shows_presses_and_saves_photos(
     await update.callback_query.answer("Again")
     assert await pressing
     assert await session.handle("/press 7") and printed[-1] == "! no button 7"
+    # /say sends a number as text even while the newest message has buttons.
+    assert await session.handle("/say 5")
+    [update] = await bot.get_updates(offset=update.update_id + 1, timeout=5)
+    assert update.message.text == "5"
+    # A document the bot sends is saved under its own name, like a photo.
+    await bot.send_document(user.chat_id, b"id,name\n1,Ann\n", filename="customers.csv")
+    session.cursor, changes = await user.changes(session.cursor, 1)
+    for message in changes:
+        session.show(message)
+    saved_doc = next(line for line in printed if "document saved to" in line)
+    path = Path(saved_doc.rsplit(" ", 1)[1].rstrip("]"))
+    assert path.name.endswith("-customers.csv")
+    assert await asyncio.to_thread(path.read_bytes) == b"id,name\n1,Ann\n"
     assert await session.handle("/photo /no/such/file.png") and printed[-1].startswith("! ")
     assert not await session.handle("/quit")
 
