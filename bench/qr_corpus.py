@@ -14,7 +14,8 @@ import zxingcpp
 from PIL import Image, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bot.pictures.qr import customer_qr_png, poster_png
+from bot.pictures.poster import PosterSpec, poster_image
+from bot.pictures.qr import customer_qr_png
 from domain.tokens import TokenSigner
 
 TEST_SECRET = b"bench-corpus-secret-never-in-production"
@@ -104,7 +105,7 @@ def _screen(rng: np.random.Generator, code: Image.Image, module_px: float) -> tu
 def _poster(rng: np.random.Generator, scale: float) -> tuple:
     """A printed poster on slightly textured paper; returns (RGBA poster, code box, its text)."""
     link = _join_link(rng)
-    img = Image.open(io.BytesIO(poster_png(link, "Join our loyalty club", "Scan with your phone")))
+    img = poster_image(PosterSpec(link, "Join our loyalty club", "Scan with your phone"))
     img = img.convert("L")
     # The code is the last block of inked rows: a wide gap parts it from the title above.
     rows = np.flatnonzero((np.asarray(img) < 128).any(axis=1))
@@ -165,7 +166,7 @@ def _shot(rng: np.random.Generator) -> tuple[Image.Image, str, Array]:
     # that the perspective warp samples it without aliasing.
     src_module = min(module * 1.4, 14.0)
     if poster:
-        pic, box, text = _poster(rng, src_module / 17)  # poster_png draws ~17 px modules
+        pic, box, text = _poster(rng, src_module / 27)  # posters draw ~27 px modules (A5, 300 dpi)
     else:
         text = customer_link(rng)
         caption = rng.random() < 0.7

@@ -15,12 +15,12 @@ from bot.handlers.common import current_staff
 from bot.i18n import current_locale, day, is_rtl, short_day, signed, t, when
 from bot.keyboards_business import customers_page
 from bot.pictures.charts import ChartWords, chart_png
-from bot.pictures.qr import poster_png
+from bot.pictures.poster import PAPER_MM, PosterSpec, parse_colour, poster_files
 from bot.services import BotApp, Context
 from bot.updates import message_of
 from bot.views import reason_words
 from domain.conversations import Acting
-from domain.errors import NotFound
+from domain.errors import InvalidInput, NotFound
 from domain.queries import list_business_customers
 from domain.reports import (
     BusinessChart,
@@ -172,20 +172,40 @@ def _safe(cell: object) -> object:
 
 
 async def on_poster(update: Update, context: Context) -> None:
-    """/poster: a printable PNG with the default program's join QR code, sent as a file."""
+    """/poster [a4|a5] [#RRGGBB]: a printable join poster for the default program, PNG and PDF."""
     staff = await current_staff(update, context)
-    uow = context.services.uow()
-    overview = await business_programs(uow, staff.business_id, staff.telegram_id)
+    paper, colour = _poster_options(context.args or [])
+    overview = await business_programs(context.services.uow(), staff.business_id,
+                                       staff.telegram_id)  # fmt: skip
     program = overview.default
     if program is None:
         raise NotFound("no_default_program")
-    link = context.services.deep_link("j_" + program.join_code)
-    subtitle = t("poster_subtitle", program=program.name, reward=program.reward_name,
-                 threshold=program.reward_threshold)  # fmt: skip
-    # Drawing and encoding an A5 picture takes a while: keep the event loop free meanwhile.
-    png = await asyncio.to_thread(poster_png, link, overview.business.name, subtitle)
+    spec = PosterSpec(
+        link=context.services.deep_link("j_" + program.join_code),
+        business=overview.business.name, program=program.name,
+        rewards=[t("poster_reward", reward=program.reward_name, threshold=program.reward_threshold,
+                   kind=program.kind.value)],
+        instruction=t("poster_instruction", kind=program.kind.value),
+        paper=paper, colour=colour, rtl=is_rtl(),
+    )  # fmt: skip
+    # Drawing a 300 dpi page and encoding it takes a while: keep the event loop free meanwhile.
+    png, pdf = await asyncio.to_thread(poster_files, spec)
     caption = t("poster_caption", program=program.name)
-    await message_of(update).reply_document(png, filename="poster.png", caption=caption)
+    await message_of(update).reply_document(png, filename=f"poster-{paper}.png", caption=caption)
+    await message_of(update).reply_document(pdf, filename=f"poster-{paper}.pdf")
+
+
+def _poster_options(args: list[str]) -> tuple[str, tuple[int, int, int] | None]:
+    """The paper (A5 unless A4 is asked for) and an optional brand colour, in any order."""
+    paper, colour = "a5", None
+    for arg in args:
+        if arg.lower() in PAPER_MM:
+            paper = arg.lower()
+        elif (parsed := parse_colour(arg)) is not None:
+            colour = parsed
+        else:
+            raise InvalidInput("poster_usage")
+    return paper, colour
 
 
 def register(app: BotApp) -> None:

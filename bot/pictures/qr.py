@@ -27,11 +27,10 @@ SCREEN_ERROR_CORRECTION = ERROR_CORRECT_M
 POSTER_ERROR_CORRECTION = ERROR_CORRECT_Q
 QUIET_ZONE_MODULES = 4  # the minimum the QR specification asks for
 SCREEN_MODULE_PX = 12  # big enough that Telegram's downscaling and JPEG leave crisp edges
-A5_150DPI = (874, 1240)  # 148 × 210 mm at 150 dots per inch
 TEXT_WIDTH = 0.92  # share of the picture's width a line may take
 
 
-def _matrix_image(link: str, level: int, module_px: int) -> Image.Image:
+def qr_matrix(link: str, level: int, module_px: int) -> Image.Image:
     qr = qrcode.QRCode(error_correction=level, box_size=module_px, border=QUIET_ZONE_MODULES)
     qr.add_data(link)
     qr.make(fit=True)
@@ -46,7 +45,7 @@ def _png(image: Image.Image) -> bytes:
 
 def customer_qr_png(link: str, caption: str | None = None, *, rtl: bool | None = None) -> bytes:
     """A customer's QR code as a PNG, with an optional caption (one or two lines) below it."""
-    code = _matrix_image(link, SCREEN_ERROR_CORRECTION, SCREEN_MODULE_PX)
+    code = qr_matrix(link, SCREEN_ERROR_CORRECTION, SCREEN_MODULE_PX)
     if not caption or not fonts.printable(caption):
         return _png(code)
     size = max(22, code.width // 20)
@@ -59,22 +58,3 @@ def customer_qr_png(link: str, caption: str | None = None, *, rtl: bool | None =
     canvas.paste(code, (0, 0))
     draw_lines(ImageDraw.Draw(canvas), lines, code.width / 2, code.height)
     return _png(canvas)
-
-
-def poster_png(link: str, title: str, subtitle: str, *, rtl: bool | None = None) -> bytes:
-    """A printable A5 poster (150 dpi) with a big join QR code, a title and a subtitle."""
-    width, height = A5_150DPI
-    poster = Image.new("L", (width, height), 255)
-    draw = ImageDraw.Draw(poster)
-    room = width * TEXT_WIDTH
-    titles = fit_lines(title, 64, room, weight=fonts.BOLD, rtl=rtl, max_lines=2)
-    bottom = draw_lines(draw, titles, width / 2, int(height * 0.06))
-    subtitles = fit_lines(subtitle, 34, room, rtl=rtl, max_lines=2)
-    bottom = draw_lines(draw, subtitles, width / 2, bottom + 16)
-    # The code takes about 70 % of the width: readable from a metre away with a phone camera.
-    code = _matrix_image(link, POSTER_ERROR_CORRECTION, 1)
-    side = int(width * 0.78) // code.width * code.width  # whole pixels per module stay crisp
-    code = code.resize((side, side), Image.Resampling.NEAREST)
-    top = bottom + max(20, (height - bottom - side) // 2)
-    poster.paste(code, ((width - side) // 2, top))
-    return _png(poster)

@@ -130,7 +130,13 @@ def _wrap(words: list[str], face: ImageFont.FreeTypeFont, width: float) -> list[
     return lines
 
 
-def draw_lines(draw: ImageDraw.ImageDraw, lines: list[Line], center_x: float, top: int) -> int:
+def draw_lines(
+    draw: ImageDraw.ImageDraw,
+    lines: list[Line],
+    center_x: float,
+    top: int,
+    fill: int | tuple[int, int, int] = 0,
+) -> int:
     """Draws the lines centred on `center_x`, one under the other from `top`; returns the bottom.
 
     Each line takes the font's full ascent and descent, so Arabic marks below the baseline and
@@ -140,7 +146,7 @@ def draw_lines(draw: ImageDraw.ImageDraw, lines: list[Line], center_x: float, to
         draw.text(
             (center_x, top),
             line.text,
-            fill=0,
+            fill=fill,
             font=line.face,
             anchor="ma",  # middle of the advance, top at the font's ascender
             direction=line.layout_direction,

@@ -8,7 +8,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from bot.pictures.qr import poster_png
+from bot.pictures.poster import PosterSpec, poster_image
 from bot.qr_reader import read_qr_texts
 from tests.e2e.helpers import open_shop
 from tests.e2e.test_business import (
@@ -144,8 +144,10 @@ async def test_poster_is_a_png_whose_qr_code_is_the_join_link(harness):
     await olga.wait_for_text("No active program")
     await open_program(olga)
     await olga.send_text("/poster")
-    poster = await olga.wait_for(lambda m: (m.document or {}).get("file_name") == "poster.png")
+    poster = await olga.wait_for(lambda m: (m.document or {}).get("file_name") == "poster-a5.png")
     assert poster.document_bytes.startswith(b"\x89PNG")
+    pdf = await olga.wait_for(lambda m: (m.document or {}).get("file_name") == "poster-a5.pdf")
+    assert pdf.document_bytes.startswith(b"%PDF")
     code = (await harness.query("SELECT join_code FROM loyalty_programs"))[0][0]
     bot = await harness.sb.bot_info()
     assert read_qr_texts(poster.document_bytes) == [
@@ -157,14 +159,25 @@ async def test_poster_of_an_arabic_named_business_prints_its_name_and_reads(harn
     owner = await harness.user("Karim")
     shop = await open_shop(harness, owner, name="مقهى لومن")
     await owner.send_text("/poster")
-    poster = await owner.wait_for(lambda m: (m.document or {}).get("file_name") == "poster.png")
+    poster = await owner.wait_for(lambda m: (m.document or {}).get("file_name") == "poster-a5.png")
     bot = await harness.sb.bot_info()
     link = f"https://t.me/{bot['username']}?start=j_{shop.program.join_code}"
     assert read_qr_texts(poster.document_bytes) == [link]
-    # The title band (above the subtitle, whatever its words) is the shaped Arabic name.
-    sent = np.asarray(Image.open(io.BytesIO(poster.document_bytes)))[:140]
-    expected = np.asarray(Image.open(io.BytesIO(poster_png(link, "مقهى لومن", ""))))[:140]
-    assert sent.min() < 128 and np.array_equal(sent, expected)
+    # The title band (above the program, whatever its words) is the shaped Arabic name.
+    sent = np.asarray(Image.open(io.BytesIO(poster.document_bytes)))[:200]
+    expected = np.asarray(poster_image(PosterSpec(link, "مقهى لومن", "x")))[:200]
+    assert sent.max() > 200 and np.array_equal(sent, expected)
+
+
+async def test_poster_in_a4_with_the_brand_colour_and_bad_options_refused(harness):
+    olga = await open_business(harness)
+    await open_program(olga)
+    await olga.send_text("/poster #1e6b52 A4")
+    poster = await olga.wait_for(lambda m: (m.document or {}).get("file_name") == "poster-a4.png")
+    image = Image.open(io.BytesIO(poster.document_bytes)).convert("RGB")
+    assert image.size == (2480, 3508) and image.getpixel((5, 5)) == (0x1E, 0x6B, 0x52)
+    await olga.send_text("/poster letter purple")
+    await olga.wait_for_text("choose the paper and your colour")
 
 
 async def test_reports_refuse_people_who_are_not_staff(harness):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pytest
 from PIL import Image
 
-from bot.pictures.qr import QUIET_ZONE_MODULES, SCREEN_MODULE_PX, customer_qr_png, poster_png
+from bot.pictures.poster import PosterSpec, parse_colour, poster_files
+from bot.pictures.qr import QUIET_ZONE_MODULES, SCREEN_MODULE_PX, customer_qr_png
 from bot.qr_reader import read_qr_texts
 
 
@@ -40,8 +42,12 @@ def test_customer_code_survives_the_corpus_distortions(corpus_sample):
     assert hits >= len(screens) - 1
 
 
-def test_poster_is_a5_at_150_dpi_and_reads(link):
-    png = poster_png(link, "Join the Bean Club", "Scan with your phone camera")
-    img = Image.open(io.BytesIO(png))
-    assert img.size == (874, 1240)
+@pytest.mark.parametrize(("paper", "size"), [("a5", (1748, 2480)), ("a4", (2480, 3508))])
+def test_poster_is_printable_at_300_dpi_as_png_and_pdf_and_reads(link, paper, size):
+    spec = PosterSpec(link, "Bean There", "Bean Club", ["🎁 Free coffee at 10 stamps"],
+                      "Scan with your phone camera", paper, parse_colour("#C0392B"))  # fmt: skip
+    png, pdf = poster_files(spec)
+    image = Image.open(io.BytesIO(png))
+    assert image.size == size and image.info["dpi"] == pytest.approx((300, 300), abs=0.5)
+    assert pdf.startswith(b"%PDF")
     assert read_qr_texts(png) == [link]

@@ -116,7 +116,6 @@ export_caption = { $what } — { $business } ({ $rows ->
     })
 export_customers = العملاء
 export_ledger = سجل الحركات
-poster_subtitle = امسح الرمز للانضمام إلى { $program }: { $reward } عند بلوغ { $threshold }
 poster_caption = 🖨 ملصق { $program }: اطبعه وضعه بجانب صندوق الدفع.
 role_owner = المالك
 role_staff = موظف

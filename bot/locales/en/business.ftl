@@ -101,7 +101,6 @@ stats_30d = Last 30 days
 export_caption = { $what } of { $business } ({ $rows } rows)
 export_customers = Customers
 export_ledger = Ledger
-poster_subtitle = Scan to join { $program }: { $reward } at { $threshold }
 poster_caption = 🖨 Poster for { $program }: print it and put it by the till.
 tz_usage =
     🕐 Dates for { $business } are shown in { $zone } time.

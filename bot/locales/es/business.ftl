@@ -119,7 +119,6 @@ export_caption = { $what } de { $business } ({ $rows ->
     })
 export_customers = Clientes
 export_ledger = Movimientos
-poster_subtitle = Escanea para unirte a { $program }: { $reward } al llegar a { $threshold }
 poster_caption = 🖨 Cartel de { $program }: imprímelo y ponlo junto a la caja.
 role_owner = propietario
 role_staff = personal

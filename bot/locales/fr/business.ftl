@@ -119,7 +119,6 @@ export_caption = { $what } de { $business } ({ $rows ->
     })
 export_customers = Clients
 export_ledger = Mouvements
-poster_subtitle = Scannez pour rejoindre { $program } : { $reward } à { $threshold }
 poster_caption = 🖨 Affiche pour { $program } : imprimez-la et placez-la près de la caisse.
 role_owner = propriétaire
 role_staff = équipe

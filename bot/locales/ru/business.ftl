@@ -110,7 +110,6 @@ export_caption = { $what } — { $business } ({ $rows } { $rows ->
     })
 export_customers = Клиенты
 export_ledger = Журнал операций
-poster_subtitle = Отсканируйте и вступайте в программу «{ $program }»: «{ $reward }» при накоплении { $threshold }
 poster_caption = 🖨 Плакат для «{ $program }»: распечатайте и повесьте у кассы.
 role_owner = владелец
 role_staff = сотрудник
