@@ -10,6 +10,7 @@ from domain.models import Business, Program
 from domain.people import register_business
 from domain.programs import create_program
 from sandbox.client import SandboxUser
+from sandbox.transcript import SandboxMessage
 from tests.waiting import eventually
 
 
@@ -107,3 +108,21 @@ async def settled(harness, timeout: float = 10.0) -> None:
             "WHERE status IN ('pending', 'sending')"
         )
         raise TimeoutError(f"{error}; waiting: {left}") from None
+
+
+@dataclass
+class Scanned:
+    """Olga's shop, its customer Ann, and Olga's reply to scanning Ann once (with its buttons)."""
+
+    owner: SandboxUser
+    shop: Shop
+    ann: SandboxUser
+    reply: SandboxMessage
+
+
+async def scanned_once(harness) -> Scanned:
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    ann = await customer(harness, "Ann", shop)
+    await owner.send_photo(await qr_photo(ann))
+    return Scanned(owner, shop, ann, await owner.wait_for_text("Ann: +10"))

@@ -10,7 +10,7 @@ from PIL import Image
 
 from bot.pictures.qr import customer_qr_png
 from domain.tokens import TokenSigner
-from tests.e2e.helpers import balance_of, customer, open_shop, qr_photo
+from tests.e2e.helpers import balance_of, customer, open_shop, qr_photo, scanned_once
 
 
 def blank_png() -> bytes:
@@ -135,11 +135,8 @@ async def test_a_stale_button_after_expiry_is_refused(harness):
     ],
 )
 async def test_bad_amounts_are_refused_and_nothing_moves(harness, typed, reply):
-    owner = await harness.user("Olga")
-    shop = await open_shop(harness, owner)
-    ann = await customer(harness, "Ann", shop)
-    await owner.send_photo(await qr_photo(ann))
-    scanned = await owner.wait_for_text("Ann: +10")
+    scan = await scanned_once(harness)
+    owner, ann, scanned = scan.owner, scan.ann, scan.reply
     await owner.press(scanned, label="Other amount")
     await owner.wait_for_text("How many to add")
     await owner.send_text(typed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 
-from tests.e2e.helpers import balance_of, customer, open_shop, qr_photo
+from tests.e2e.helpers import balance_of, scanned_once
 from tests.e2e.test_business import open_business
 
 UNKNOWN = "I don't know that command"
@@ -20,11 +20,8 @@ async def step_of(harness, user) -> list[tuple]:
 
 
 async def test_cancel_typed_or_sent_as_a_command_leaves_every_kind_of_step_alike(harness):
-    owner = await harness.user("Olga")
-    shop = await open_shop(harness, owner)
-    ann = await customer(harness, "Ann", shop)
-    await owner.send_photo(await qr_photo(ann))
-    scanned = await owner.wait_for_text("Ann: +10")
+    scan = await scanned_once(harness)
+    owner, ann, scanned = scan.owner, scan.ann, scan.reply
     for begin, question, cancel in (
         (lambda: owner.press(scanned, label="Other amount"), "How many to", "cancel"),
         (lambda: owner.press(scanned, label="➖ Deduct"), "How many to", "/cancel"),
@@ -43,11 +40,8 @@ async def test_cancel_typed_or_sent_as_a_command_leaves_every_kind_of_step_alike
 
 
 async def test_the_typed_amount_is_stored_in_the_database_until_it_is_accepted(harness):
-    owner = await harness.user("Olga")
-    shop = await open_shop(harness, owner)
-    ann = await customer(harness, "Ann", shop)
-    await owner.send_photo(await qr_photo(ann))
-    scanned = await owner.wait_for_text("Ann: +10")
+    scan = await scanned_once(harness)
+    owner, scanned = scan.owner, scan.reply
     await owner.press(scanned, label="Other amount")
     await owner.wait_for_text("How many to add")
     card_id = (await harness.query("SELECT id FROM loyalty_cards"))[0][0]
