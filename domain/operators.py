@@ -118,3 +118,23 @@ async def alert_operators(uow: UnitOfWork, alert: ErrorAlerted) -> None:
     async with uow:
         uow.record(alert)
         await uow.commit()
+
+
+@dataclass(frozen=True)
+class OperatorProfile:
+    """What an operator's command menu depends on: their language, and whether they are staff."""
+
+    telegram_id: int
+    language: str | None  # chosen in Settings, else what their app reported; None: unknown
+    staff: bool
+
+
+async def operator_profiles(uow: UnitOfWork, operators: tuple[int, ...]) -> list[OperatorProfile]:
+    async with uow:
+        profiles = []
+        for telegram_id in operators:
+            user = await uow.users.get(telegram_id)
+            language = (user.locale or user.language or None) if user else None
+            staff = bool(await uow.staff.of_user(telegram_id))
+            profiles.append(OperatorProfile(telegram_id, language, staff))
+        return profiles

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 
 from domain.errors import NotFound
 from domain.models import Card, Customer, EnrollmentStatus
@@ -27,6 +27,9 @@ class ForgetMe:
 class Swept:
     notifications: int
     scans: int
+
+    def __bool__(self) -> bool:  # the scheduler logs only sweeps that did something
+        return bool(self.notifications or self.scans)
 
 
 async def leave_program(uow: UnitOfWork, cmd: LeaveProgram) -> Card:
@@ -75,18 +78,19 @@ def pseudonym(customer_id: int) -> str:
 
 
 async def sweep_retention(
-    uow: UnitOfWork, notifications_before: datetime | None, scans_before: datetime | None
+    uow: UnitOfWork, notifications: timedelta | None, scans: timedelta | None
 ) -> Swept:
     """Delete finished notifications and scan log rows older than their limits (None: keep)."""
     async with uow:
-        notes = (
-            await uow.privacy.delete_notifications_before(notifications_before)
-            if notifications_before
+        now = uow.now()
+        deleted = (
+            await uow.privacy.delete_notifications_before(now - notifications)
+            if (notifications)
             else 0
         )
-        scans = await uow.privacy.delete_scans_before(scans_before) if scans_before else 0
+        logged = await uow.privacy.delete_scans_before(now - scans) if scans else 0
         await uow.commit()
-        return Swept(notes, scans)
+        return Swept(deleted, logged)
 
 
 async def _unused_manual_code(uow: UnitOfWork) -> str:
