@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.models import InvitationBlock, NotificationStatus
 from domain.ports import BusinessOverview
@@ -113,5 +114,5 @@ class SqlOperatorRepository(SqlRepository):
         ]  # fmt: skip
 
 
-def _per_business(column):  # type: ignore[no-untyped-def]
+def _per_business(column: InstrumentedAttribute[int]) -> Select[int]:
     return select(func.count()).where(column == BusinessRow.id)
