@@ -20,12 +20,14 @@ from telegram.ext import (
 
 from bot import menus, metrics, steps
 from bot.handlers import (
+    admin,
     answers,
     broadcast,
     business,
     card_actions,
     common,
     customer,
+    privacy,
     programs,
     reports,
     scanning,
@@ -49,7 +51,8 @@ from storage.uow import SqlUnitOfWork
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
-    customer, answers, scanning, business, programs, reports, broadcast, card_actions,
+    customer, answers, scanning, business, programs, reports, broadcast, card_actions, admin,
+    privacy,
 ]  # fmt: skip
 
 
@@ -152,6 +155,7 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     services: Services = app.bot_data["services"]
     services.bot_username = app.bot.username
     await menus.set_default_commands(app.bot)
+    await admin.set_operator_menus(app)
     services.dispatcher.start()
     if services.settings.scheduler_enabled:
         app.bot_data["scheduler"].start()

@@ -75,6 +75,11 @@ class Prefix:
     LANGUAGES = "ll"  # ll                 show the languages to choose from
     LANGUAGE = "lg"  # lg:<locale>         speak this language from now on
     QR_PICK = "qs"  # qs:<token>           which of several codes in one photo to scan
+    ADMIN_PAGE = "op"  # op:<page>          operators' list of businesses
+    ADMIN_ACT = "ob"  # ob:<a|s|r>:<business_id>:<page>  approve / suspend / resume
+    LEAVE = "lv"  # lv:<card_id>            leave the program of this card
+    FORGET = "fg"  # fg                     yes, erase my personal data
+    NEVER_INVITE = "nv"  # nv:<request_id>  reject an invitation and block the business
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -57,12 +57,13 @@ def _serve(
     name: str, run: Callable[[Settings], Coroutine[object, object, None]], argv: list[str]
 ) -> int:
     """Configure logging from the settings and run a long-lived mode until it stops."""
+    from bot.logsafety import configure_logging
     from bot.settings import Settings
 
     argparse.ArgumentParser(prog=f"loyalty-bot {name}").parse_args(argv)
     settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    configure_logging(
+        settings.log_level, settings.bot_token, settings.secret_key, settings.webhook_secret
     )
     for noisy in ("httpx", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

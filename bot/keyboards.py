@@ -34,14 +34,16 @@ def menu_labels() -> dict[str, str]:
 def request_answer(request_id: int, kind: str) -> InlineKeyboardMarkup:
     yes = t("btn_accept") if kind == "enrollment" else t("btn_approve")
     no = t("btn_reject")
-    return InlineKeyboardMarkup(
+    rows = [
         [
-            [
-                InlineKeyboardButton(yes, callback_data=encode(Prefix.ANSWER, request_id, "y")),
-                InlineKeyboardButton(no, callback_data=encode(Prefix.ANSWER, request_id, "n")),
-            ]
+            InlineKeyboardButton(yes, callback_data=encode(Prefix.ANSWER, request_id, "y")),
+            InlineKeyboardButton(no, callback_data=encode(Prefix.ANSWER, request_id, "n")),
         ]
-    )
+    ]
+    if kind == "enrollment":  # consent: a way to say no to this business for good
+        never = encode(Prefix.NEVER_INVITE, request_id)
+        rows.append([InlineKeyboardButton(t("btn_never_invite"), callback_data=never)])
+    return InlineKeyboardMarkup(rows)
 
 
 def preferences(prefs: dict[Category, bool]) -> InlineKeyboardMarkup:

@@ -12,7 +12,10 @@ from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 
 from bot.i18n import DEFAULT, LOCALES, current_locale, t
 
-CUSTOMER_COMMANDS = ("start", "qr", "cards", "history", "requests", "settings", "newqr", "help")
+CUSTOMER_COMMANDS = (
+    "start", "qr", "cards", "history", "requests", "settings", "newqr", "leave", "forgetme",
+    "help",
+)  # fmt: skip
 STAFF_COMMANDS = (
     "code", "customers", "programs", "newprogram", "staff", "stats", "export", "poster",
     "broadcast", "business", "timezone", "bhelp",
@@ -35,19 +38,26 @@ async def set_default_commands(bot: Bot) -> None:
         )
 
 
-async def set_staff_commands(bot: Bot, chat_id: int, locale: str | None = None) -> None:
-    """Staff see both sets: they are customers too."""
-    names = STAFF_COMMANDS + CUSTOMER_COMMANDS
+ADMIN_COMMANDS = ("admin",)
+PRIVACY_COMMANDS = ("leave", "forgetme")
+
+
+async def set_staff_commands(
+    bot: Bot, chat_id: int, locale: str | None = None, *, operator: bool = False
+) -> None:
+    """Staff see both sets: they are customers too (operators also see /admin)."""
+    names = (ADMIN_COMMANDS if operator else ()) + STAFF_COMMANDS + CUSTOMER_COMMANDS
     await bot.set_my_commands(
         commands(names, locale or current_locale()), scope=BotCommandScopeChat(chat_id)
     )
 
 
-async def set_customer_commands(bot: Bot, chat_id: int, locale: str) -> None:
+async def set_customer_commands(
+    bot: Bot, chat_id: int, locale: str, *, operator: bool = False
+) -> None:
     """A customer who chose a language in Settings: their chat's menu in that language."""
-    await bot.set_my_commands(
-        commands(CUSTOMER_COMMANDS, locale), scope=BotCommandScopeChat(chat_id)
-    )
+    names = (ADMIN_COMMANDS if operator else ()) + CUSTOMER_COMMANDS
+    await bot.set_my_commands(commands(names, locale), scope=BotCommandScopeChat(chat_id))
 
 
 async def clear_staff_commands(bot: Bot, chat_id: int) -> None:

@@ -6,6 +6,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.i18n import t, use_locale
 from bot.keyboards import request_answer
+from bot.keyboards_admin import approve_business
 from domain.models import Category, Notification
 
 REQUESTS = {Category.ENROLLMENT_REQUEST: "enrollment", Category.DEDUCTION_REQUEST: "deduction"}
@@ -21,6 +22,8 @@ def render_notification(note: Notification) -> tuple[str, InlineKeyboardMarkup |
     """The message in its recipient's language as it is now, whoever caused it."""
     with use_locale(note.locale):
         text = t(note.key, **note.params, reason_suffix=reason_suffix(note.params.get("reason")))
+        if note.key == "admin_new_business":  # the operator's Approve button
+            return text, approve_business(int(note.params["business_id"] or 0))
         kind = REQUESTS.get(note.category) or ASKING_AGAIN.get(note.key)
         if kind and note.request_id is not None:
             return text, request_answer(note.request_id, kind)

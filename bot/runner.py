@@ -8,6 +8,8 @@ import logging
 import signal
 from typing import TYPE_CHECKING
 
+from sqlalchemy.engine import make_url
+
 from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
 from storage.migrate import upgrade
@@ -27,7 +29,8 @@ async def run(settings: Settings) -> None:
         sandbox = await _start_sandbox(settings)
     app = build_application(settings)
     await start_application(app)
-    log.info("bot @%s is running (database %s)", app.bot.username, settings.database_url)
+    database = make_url(settings.database_url).render_as_string(hide_password=True)
+    log.info("bot @%s is running (database %s)", app.bot.username, database)
     if sandbox is not None:
         _print_sandbox_help(sandbox.url, app.bot.username)
     try:

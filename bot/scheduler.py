@@ -17,6 +17,7 @@ from bot.outbox import Dispatcher
 from bot.settings import Settings
 from domain.approvals import expire_due_requests
 from domain.ports import UnitOfWork
+from domain.privacy import sweep_retention
 from domain.reminders import (
     announce_rewards_in_reach,
     nudge_idle_customers,
@@ -46,6 +47,11 @@ class Scheduler:
             "we_miss_you": lambda: nudge_idle_customers(make_uow()),
             "owner_digest": lambda: send_owner_digests(make_uow(), hour),
             "outbox_retry": self._wake_outbox,
+            "retention": lambda: sweep_retention(
+                make_uow(),
+                _days(settings.notification_retention_days),
+                _days(settings.scan_log_retention_days),
+            ),
         }
         self._aps = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[object]] = set()
@@ -88,6 +94,10 @@ class Scheduler:
     async def _wake_outbox(self) -> None:
         # The dispatcher sweeps by itself; this also covers rows whose lease ran out elsewhere.
         self._dispatcher.wake()
+
+
+def _days(days: int) -> timedelta | None:
+    return timedelta(days=days) if days > 0 else None
 
 
 def _count(result: object) -> object:

@@ -29,6 +29,14 @@ class Services:
     def uow(self) -> UnitOfWork:
         return self.make_uow()
 
+    @property
+    def operators(self) -> tuple[int, ...]:
+        """Platform operators' Telegram ids (LOYALTY_ADMIN_IDS)."""
+        return tuple(self.settings.admin_ids)
+
+    def is_operator(self, telegram_id: int) -> bool:
+        return telegram_id in self.settings.admin_ids
+
     def qr_link(self, token: str) -> str:
         return f"https://t.me/{self.bot_username}?start=q_{token}"
 

@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     # the oldest pending one is older than the second figure.
     health_max_lag_seconds: float = 60.0
     health_max_pending_age_seconds: float = 3600.0
+    # Consent: days a rejected invitation keeps a business from inviting that customer again.
+    invite_cooldown_days: int = 30
+    # Retention: days sent notifications and scan log rows are kept (0: for ever).
+    notification_retention_days: int = 90
+    scan_log_retention_days: int = 180
+    # Operators get at most one error alert per this many seconds (per process).
+    alert_interval_seconds: float = 300.0
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -31,6 +31,15 @@ async def _staff_in(uow: UnitOfWork, business: Business, telegram_id: int) -> St
     return staff
 
 
+def require_open(business: Business) -> None:
+    """Refuse what reaches customers (scans, invitations, join links) for a business that is
+    suspended or still waits for an operator's approval."""
+    if business.suspended_at is not None:
+        raise NotAllowed("business_suspended")
+    if business.awaiting_approval_since is not None:
+        raise NotAllowed("business_awaiting_approval")
+
+
 async def active_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:
     """The staff rows of this person in businesses that are not suspended."""
     memberships = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import business_of, program_of, require_staff
+from domain.access import business_of, program_of, require_open, require_staff
 from domain.commands import AnswerRequest, InviteToProgram, JoinProgram, RequestDeduction
 from domain.enrollment import activate, invite
 from domain.errors import DomainError, InsufficientBalance, NotAllowed, NotFound, RequestNotPending
@@ -30,6 +30,7 @@ async def invite_to_program(uow: UnitOfWork, cmd: InviteToProgram) -> ApprovalRe
     async with uow:
         await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
         business = await business_of(uow, cmd.business_id)
+        require_open(business)
         program = await program_of(uow, cmd.business_id, cmd.program_id)
         customer = await uow.customers.get(cmd.customer_id)
         if customer is None:
@@ -48,8 +49,7 @@ async def join_program(uow: UnitOfWork, cmd: JoinProgram) -> Card:
         if not program.active:
             raise NotAllowed("program_inactive")
         business = await business_of(uow, program.business_id)
-        if business.suspended_at is not None:
-            raise NotAllowed("business_suspended")
+        require_open(business)
         customer = await uow.customers.by_telegram(cmd.telegram_id)
         if customer is None:
             raise NotFound("customer_not_found")
@@ -67,6 +67,8 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
         card = await uow.cards.lock(cmd.card_id)
         if card is None or card.business_id != cmd.business_id:
             raise NotFound("card_not_found")
+        if card.left_at is not None:
+            raise DomainError("card_left")
         program = await program_of(uow, cmd.business_id, card.program_id)
         kind = RequestKind(cmd.kind)
         if kind is RequestKind.ENROLLMENT:
@@ -120,11 +122,17 @@ async def answer_request(uow: UnitOfWork, cmd: AnswerRequest) -> Answered:
         if uow.now() >= request.expires_at:
             raise RequestNotPending("request_expired")
         business = await business_of(uow, request.business_id)
+        if business.suspended_at is not None and cmd.approve:
+            raise NotAllowed("business_suspended")  # saying no is always possible
         program = await uow.programs.get(request.program_id)
         if program is None:
             raise NotFound("program_not_found")
         request.decided_at = uow.now()
         card = await _decide(uow, request, program, customer, cmd.approve, business.name)
+        if request.kind is RequestKind.ENROLLMENT and not cmd.approve:
+            # Consent: no new invitation from this business for a while, or ever.
+            until = None if cmd.never_again else uow.now() + cmd.invite_cooldown
+            await uow.privacy.block_invitations(business.id, customer.id, until, uow.now())
         await uow.requests.update(request)
         if request.kind is RequestKind.ENROLLMENT:
             uow.record(EnrollmentDecided(customer, request, program, business.name))

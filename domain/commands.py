@@ -30,6 +30,7 @@ class SetBotBlocked:
 class RegisterBusiness:
     owner_telegram_id: int
     name: str
+    operators: tuple[int, ...] = ()  # where there are operators, one must approve the business
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ class AnswerRequest:
     request_id: int
     telegram_id: int
     approve: bool
+    never_again: bool = False  # a rejected invitation: "don't invite me again" (this business)
+    invite_cooldown: timedelta = timedelta(days=30)  # a plain rejection blocks invitations so
 
 
 @dataclass(frozen=True)

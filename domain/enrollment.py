@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.errors import DomainError
+from domain.errors import DomainError, NotAllowed
 from domain.events import EnrollmentRequested
 from domain.models import (
     ApprovalRequest,
@@ -29,9 +29,17 @@ async def invite(
     staff_telegram_id: int,
     ttl: timedelta,
 ) -> ApprovalRequest:
-    """Invite a customer to a program; a pending invitation is returned, not sent twice."""
-    if await uow.cards.of(customer.id, program.id) is not None:
+    """Invite a customer to a program; a pending invitation is returned, not sent twice.
+
+    A customer who rejected this business's invitation lately, or asked never to be invited
+    by it, is not invited.
+    """
+    card = await uow.cards.of(customer.id, program.id)
+    if card is not None and card.left_at is None:
         raise DomainError("already_enrolled")
+    block = await uow.privacy.invitation_block(business.id, customer.id)
+    if block is not None and (block.until is None or uow.now() < block.until):
+        raise NotAllowed("invitation_declined")
     pending = await uow.requests.pending_of(customer.id, program.id, RequestKind.ENROLLMENT.value)
     if pending is not None and uow.now() < pending.expires_at:
         return pending
@@ -87,5 +95,8 @@ async def activate(
         card = await uow.cards.add(
             Card(customer.id, program.id, program.business_id, new_card_number(), uow.now())
         )
+    elif card.left_at is not None:  # back after leaving: the same card, balance and all
+        await uow.cards.set_left(card.id, None)
+        card.left_at = None
     await uow.business_customers.touch(program.business_id, customer.id, uow.now(), visit=False)
     return card

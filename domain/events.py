@@ -160,6 +160,42 @@ class DigestCompiled:
     new_customers: int
 
 
+@dataclass(frozen=True)
+class BusinessAwaitingApproval:
+    """A new business waits for a platform operator to approve it."""
+
+    operators: tuple[int, ...]
+    business_id: int
+    business: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class BusinessStatusChanged:
+    """An operator approved, suspended or resumed a business; `change` says which."""
+
+    owner_telegram_id: int
+    business: str
+    change: str  # approved, suspended, resumed
+
+
+@dataclass(frozen=True)
+class OwnershipTransferred:
+    new_owner_telegram_id: int
+    old_owner_telegram_id: int
+    business: str
+
+
+@dataclass(frozen=True)
+class ErrorAlerted:
+    """An update failed unexpectedly; operators are told what and where, never its data."""
+
+    operators: tuple[int, ...]
+    error: str  # the exception's class name
+    where: str  # file:line of the innermost frame of our code
+    skipped: int  # alerts held back by the rate limit since the last one
+
+
 Event = (
     PointsAwarded
     | AwardUndone
@@ -175,4 +211,8 @@ Event = (
     | NewsBroadcast
     | StaffMemberJoined
     | DigestCompiled
+    | BusinessAwaitingApproval
+    | BusinessStatusChanged
+    | OwnershipTransferred
+    | ErrorAlerted
 )

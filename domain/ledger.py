@@ -146,4 +146,6 @@ async def _card_of_business(
         raise NotFound("program_not_found")
     if active and not program.active:
         raise DomainError("program_inactive")
+    if active and card.left_at is not None:
+        raise DomainError("card_left")  # the customer left the program: no more points
     return card, program

@@ -121,6 +121,7 @@ class TelegramUser:
     language: str = ""  # Telegram's language_code, as the app last sent it
     blocked_at: datetime | None = None
     locale: str | None = None  # the language chosen in Settings; overrides `language`
+    forgotten_at: datetime | None = None  # asked to be forgotten: names are never stored again
 
     @property
     def display_name(self) -> str:
@@ -149,6 +150,9 @@ class Business:
     suspended_at: datetime | None = None
     id: int = 0
     time_zone: str = "UTC"  # IANA name: dates shown to its staff and customers are local
+    # Where operators are configured, a new business waits for one to approve it before it
+    # scans or invites; None: approved (or no operators configured).
+    awaiting_approval_since: datetime | None = None
 
 
 @dataclass
@@ -199,6 +203,7 @@ class Card:
     balance: int = 0
     lifetime_points: int = 0
     id: int = 0
+    left_at: datetime | None = None  # the customer left: kept with its balance, inactive
 
 
 @dataclass
@@ -213,6 +218,15 @@ class LedgerEntry:
     note: str = ""  # words a person typed (a reward's name, a staff remark); never a code
     reverses_entry_id: int | None = None  # an undo names the award it reverses
     id: int = 0
+
+
+@dataclass(frozen=True)
+class InvitationBlock:
+    """No invitations from this business to this customer until `until` (None: never again)."""
+
+    business_id: int
+    customer_id: int
+    until: datetime | None
 
 
 @dataclass

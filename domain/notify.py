@@ -13,15 +13,19 @@ from dataclasses import dataclass, field, replace
 
 from domain.events import (
     AwardUndone,
+    BusinessAwaitingApproval,
+    BusinessStatusChanged,
     CustomerMissed,
     DeductionDecided,
     DeductionRequested,
     DigestCompiled,
     EnrollmentDecided,
     EnrollmentRequested,
+    ErrorAlerted,
     Event,
     InvitationReminded,
     NewsBroadcast,
+    OwnershipTransferred,
     PointsAwarded,
     RequestExpired,
     RewardInReach,
@@ -135,7 +139,36 @@ def messages_for(event: Event) -> list[Message]:
                 "issued": event.issued, "redeemed": event.redeemed, "new": event.new_customers,
             }  # fmt: skip
             return [_to_staff(event.owner_telegram_id, "owner_digest", params)]
+        case (
+            BusinessAwaitingApproval() | BusinessStatusChanged() | OwnershipTransferred()
+            | ErrorAlerted()
+        ):  # fmt: skip
+            return _for_operators_and_owners(event)
     raise TypeError(f"no outbox policy for {type(event).__name__}")
+
+
+def _for_operators_and_owners(
+    event: BusinessAwaitingApproval | BusinessStatusChanged | OwnershipTransferred | ErrorAlerted,
+) -> list[Message]:
+    match event:
+        case BusinessAwaitingApproval():
+            params: MessageParams = {
+                "business_id": event.business_id, "business": event.business,
+                "owner": event.owner,
+            }  # fmt: skip
+            return [_to_staff(op, "admin_new_business", params) for op in event.operators]
+        case BusinessStatusChanged():
+            params = {"business": event.business}
+            return [_to_staff(event.owner_telegram_id, f"biz_{event.change}", params)]
+        case OwnershipTransferred():
+            params = {"business": event.business}
+            return [
+                _to_staff(event.new_owner_telegram_id, "biz_ownership_received", params),
+                _to_staff(event.old_owner_telegram_id, "biz_ownership_given", params),
+            ]
+        case ErrorAlerted():
+            params = {"error": event.error, "where": event.where, "skipped": event.skipped}
+            return [_to_staff(op, "admin_error_alert", params) for op in event.operators]
 
 
 def _points_awarded(event: PointsAwarded) -> list[Message]:

@@ -17,7 +17,7 @@ from domain.commands import (
 )
 from domain.conversations import forget_business
 from domain.errors import NotAllowed, NotFound
-from domain.events import StaffMemberJoined
+from domain.events import BusinessAwaitingApproval, StaffMemberJoined
 from domain.models import Business, Customer, Role, Staff, TelegramUser
 from domain.ports import UnitOfWork
 from domain.rules import new_invite_code, new_manual_code, valid_time_zone, validate_name
@@ -30,13 +30,16 @@ async def register_customer(uow: UnitOfWork, cmd: RegisterCustomer) -> Customer:
     Writing again also lifts a 'blocked' mark: a user who talks to the bot has unblocked it.
     """
     async with uow:
+        known = await uow.users.get(cmd.telegram_id)
+        # Someone who asked to be forgotten keeps chatting, but their names are not stored again.
+        keep = known is None or known.forgotten_at is None
         user = await uow.users.upsert(
             TelegramUser(
                 telegram_id=cmd.telegram_id,
                 chat_id=cmd.chat_id,
-                first_name=cmd.first_name[:64],
-                last_name=cmd.last_name[:64],
-                username=cmd.username[:64],
+                first_name=cmd.first_name[:64] if keep else "",
+                last_name=cmd.last_name[:64] if keep else "",
+                username=cmd.username[:64] if keep else "",
                 language=cmd.language[:8],
             )
         )
@@ -51,7 +54,7 @@ async def register_customer(uow: UnitOfWork, cmd: RegisterCustomer) -> Customer:
                     created_at=uow.now(),
                 )
             )
-        elif customer.display_name != user.display_name:
+        elif keep and customer.display_name != user.display_name:
             customer.display_name = user.display_name
             await uow.customers.update(customer)
         await uow.commit()
@@ -78,11 +81,16 @@ async def register_business(uow: UnitOfWork, cmd: RegisterBusiness) -> Business:
                 owner_telegram_id=cmd.owner_telegram_id,
                 staff_invite_code=new_invite_code(),
                 created_at=uow.now(),
+                awaiting_approval_since=uow.now() if cmd.operators else None,
             )
         )
         await uow.staff.add(
             Staff(business.id, cmd.owner_telegram_id, Role.OWNER, added_at=uow.now())
         )
+        if cmd.operators:
+            owner = await uow.users.get(cmd.owner_telegram_id)
+            name = owner.display_name if owner else str(cmd.owner_telegram_id)
+            uow.record(BusinessAwaitingApproval(cmd.operators, business.id, business.name, name))
         await uow.commit()
         return business
 

@@ -18,9 +18,11 @@ from domain.models import (
     ChatState,
     Customer,
     Enrollment,
+    InvitationBlock,
     LedgerEntry,
     Notification,
     Program,
+    Role,
     ScanLog,
     ScanOutcome,
     Staff,
@@ -89,6 +91,21 @@ class LedgerLine:
     staff_telegram_id: int | None
 
 
+@dataclass(frozen=True)
+class BusinessOverview:
+    """One business as operators see it in /admin."""
+
+    business_id: int
+    name: str
+    owner_telegram_id: int
+    owner_name: str
+    suspended: bool
+    awaiting_approval: bool
+    customers: int
+    cards: int
+    staff: int
+
+
 class UserRepository(Protocol):
     async def get(self, telegram_id: int) -> TelegramUser | None: ...
     async def upsert(self, user: TelegramUser) -> TelegramUser: ...
@@ -127,6 +144,7 @@ class StaffRepository(Protocol):
     async def list(self, business_id: int) -> list[Staff]: ...
     async def add(self, staff: Staff) -> Staff: ...
     async def remove(self, business_id: int, telegram_id: int) -> bool: ...
+    async def set_role(self, business_id: int, telegram_id: int, role: Role) -> None: ...
 
 
 class ProgramRepository(Protocol):
@@ -157,6 +175,10 @@ class CardRepository(Protocol):
 
     async def list_for_customer(self, customer_id: int) -> list[Card]: ...
     async def add(self, card: Card) -> Card: ...
+    async def set_left(self, card_id: int, at: datetime | None) -> None:
+        """Mark the card left by its holder (None: active again); balance and ledger stay."""
+        ...
+
     async def apply_delta(self, card_id: int, delta: int) -> Card | None:
         """Add `delta` to the balance (and positive deltas to lifetime points) atomically.
 
@@ -275,6 +297,36 @@ class ConversationRepository(Protocol):
         ...
 
 
+class PrivacyRepository(Protocol):
+    """Consent and the customer's data: invitation blocks, erasing names, retention."""
+
+    async def invitation_block(
+        self, business_id: int, customer_id: int
+    ) -> InvitationBlock | None: ...
+    async def block_invitations(
+        self, business_id: int, customer_id: int, until: datetime | None, at: datetime
+    ) -> None:
+        """Refuse this business's invitations to the customer until `until` (None: for good)."""
+        ...
+
+    async def erase_names(self, telegram_id: int, at: datetime) -> None:
+        """Blank the person's names and username, and mark them forgotten."""
+        ...
+
+    async def delete_notifications_before(self, before: datetime) -> int:
+        """Delete sent, failed and suppressed outbox rows created before `before`."""
+        ...
+
+    async def delete_scans_before(self, before: datetime) -> int: ...
+
+
+class OperatorRepository(Protocol):
+    """What platform operators read: every business, with its people counted."""
+
+    async def count_businesses(self) -> int: ...
+    async def businesses(self, offset: int, limit: int) -> list[BusinessOverview]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow:` ... `await uow.commit()`; no commit rolls back."""
 
@@ -293,6 +345,8 @@ class UnitOfWork(Protocol):
     scans: ScanRepository
     reports: ReportRepository
     conversations: ConversationRepository
+    privacy: PrivacyRepository
+    operators: OperatorRepository
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""

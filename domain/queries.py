@@ -40,7 +40,9 @@ async def list_customer_cards(uow: UnitOfWork, telegram_id: int) -> list[CardVie
         customer = await uow.customers.by_telegram(telegram_id)
         if customer is None:
             return []
-        return [await _view(uow, card) for card in await uow.cards.list_for_customer(customer.id)]
+        cards = await uow.cards.list_for_customer(customer.id)
+        # A card its holder left stays in History (its ledger), not among the cards in use.
+        return [await _view(uow, card) for card in cards if card.left_at is None]
 
 
 async def customer_history(

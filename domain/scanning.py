@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.access import staff_business
+from domain.access import require_open, staff_business
 from domain.commands import ScanCustomer
 from domain.enrollment import invite
 from domain.errors import DomainError, NotAllowed, TokenRejected
@@ -45,6 +45,7 @@ async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner)
     """
     async with uow:
         business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
+        require_open(business)
         program = await _default_program(uow, business)
         result = await _scan(uow, cmd, signer, business, program)
         await uow.scans.add(
@@ -71,8 +72,8 @@ async def _scan(
         return ScanResult(customer, program=program)
     # Locked: the cooldown and cap checks below hold until the award.
     card = await uow.cards.of(customer.id, program.id, lock=True)
-    if card is None:
-        await _seen(uow, business, customer, visit=False)
+    if card is None or card.left_at is not None:
+        # Not listed at the business until a card exists: the scan log keeps the attempt.
         try:
             request = await invite(
                 uow, business, program, customer, cmd.staff_telegram_id, cmd.invite_ttl

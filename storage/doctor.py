@@ -17,11 +17,12 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    delete,
+    exists,
     func,
     insert,
     select,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
@@ -36,7 +37,6 @@ from storage.tables import (
     NotificationRow,
     ProgramRow,
     RequestRow,
-    ScanLogRow,
     TelegramUserRow,
 )
 
@@ -137,10 +137,17 @@ async def _balances_off(conn: AsyncConnection, now: datetime, _: timedelta) -> l
 
 async def _customers_unlisted(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
     rows = await conn.execute(_unlisted_pairs())
-    detail = "has a card or a scan there but no business_customers row"
-    return [
+    detail = "has a card there but no business_customers row"
+    found = [
         Finding("business_customer_missing", f"business {b}, customer {c}", detail, "add it")
         for b, c, _first, _last in rows
+    ]
+    # A scan alone (a refused one, or an invitation never accepted) lists nobody.
+    listed = await conn.execute(select(BusinessCustomerRow.id).where(_listed_without_card()))
+    detail = "listed at the business without a card there"
+    return found + [
+        Finding("business_customer_without_card", f"business_customers {r}", detail, "remove")
+        for (r,) in listed
     ]
 
 
@@ -180,6 +187,7 @@ async def repair_data(conn: AsyncConnection, now: datetime) -> None:
         row: dict[str, object] = {"business_id": business_id, "customer_id": customer_id}
         row |= {"first_seen": first, "last_seen": last, "visits": 0, "status": "active"}
         await conn.execute(insert(BusinessCustomerRow).values(**row))
+    await conn.execute(delete(BusinessCustomerRow).where(_listed_without_card()))
     release = {"status": PENDING, "next_attempt_at": now}
     await conn.execute(update(NotificationRow).where(_stuck_sending(now)).values(**release))
 
@@ -232,12 +240,17 @@ def _balance_vs_ledger() -> Select[int, int, int]:
     )
 
 
+def _listed_without_card() -> ColumnElement[bool]:
+    card = select(CardRow.id).where(
+        CardRow.business_id == BusinessCustomerRow.business_id,
+        CardRow.customer_id == BusinessCustomerRow.customer_id,
+    )
+    return ~exists(card)
+
+
 def _unlisted_pairs() -> Select[int, int, datetime, datetime]:
-    seen = union_all(
-        select(CardRow.business_id, CardRow.customer_id, CardRow.created_at.label("at")),
-        select(ScanLogRow.business_id, ScanLogRow.customer_id, ScanLogRow.created_at).where(
-            ScanLogRow.customer_id.is_not(None)
-        ),
+    seen = select(
+        CardRow.business_id, CardRow.customer_id, CardRow.created_at.label("at")
     ).subquery()
     listed = and_(
         BusinessCustomerRow.business_id == seen.c.business_id,

@@ -92,6 +92,7 @@ class TelegramUserRow(Base):
     language: Mapped[str] = mapped_column(String(16), default="")
     locale: Mapped[str | None] = mapped_column(String(8))  # chosen in Settings
     blocked_at: Mapped[datetime | None]
+    forgotten_at: Mapped[datetime | None]  # asked /forgetme: no names are stored again
 
 
 class CustomerRow(Base):
@@ -121,6 +122,8 @@ class BusinessRow(Base):
     created_at: Mapped[datetime]
     digest_day: Mapped[str | None] = mapped_column(String(10))  # last day digested, ISO date
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")  # IANA name
+    # Set while an operator has not approved the business yet (None: approved or no operators).
+    awaiting_approval_since: Mapped[datetime | None]
 
 
 class StaffRow(Base):
@@ -185,6 +188,7 @@ class CardRow(Base):
     # cleared when the card leaves the zone; nudged_at stays, and counts until the next visit.
     reward_near_at: Mapped[datetime | None]
     nudged_at: Mapped[datetime | None]
+    left_at: Mapped[datetime | None]  # the customer left the program: kept as history, inactive
 
 
 class LedgerRow(Base):
@@ -202,6 +206,19 @@ class LedgerRow(Base):
     reverses_entry_id: Mapped[int | None] = mapped_column(
         ForeignKey("point_transactions.id"), index=True
     )
+    created_at: Mapped[datetime]
+
+
+class InvitationBlockRow(Base):
+    """A customer who wants no invitations from a business: until a time, or for good (NULL)."""
+
+    __tablename__ = "invitation_blocks"
+    __table_args__ = (UniqueConstraint("business_id", "customer_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    until: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
 
@@ -245,6 +262,7 @@ class NotificationRow(Base):
     __tablename__ = "customer_notifications"
     __table_args__ = (
         Index("ix_customer_notifications_status_next_attempt_at", "status", "next_attempt_at"),
+        Index("ix_customer_notifications_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -282,6 +300,7 @@ class ScanLogRow(Base):
     __tablename__ = "qr_scan_logs"
     __table_args__ = (
         Index("ix_qr_scan_logs_business_id_created_at", "business_id", "created_at"),
+        Index("ix_qr_scan_logs_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

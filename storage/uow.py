@@ -20,7 +20,9 @@ from domain.ports import (
     EnrollmentRepository,
     LedgerRepository,
     NotificationRepository,
+    OperatorRepository,
     PreferenceRepository,
+    PrivacyRepository,
     ProgramRepository,
     ReportRepository,
     RequestRepository,
@@ -46,6 +48,7 @@ from storage.repositories import (
     SqlStaffRepository,
     SqlUserRepository,
 )
+from storage.repositories.privacy import SqlOperatorRepository, SqlPrivacyRepository
 
 Clock = Callable[[], datetime]
 
@@ -77,6 +80,8 @@ class SqlUnitOfWork:
     scans: ScanRepository
     reports: ReportRepository
     conversations: ConversationRepository
+    privacy: PrivacyRepository
+    operators: OperatorRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -118,6 +123,8 @@ class SqlUnitOfWork:
         self.scans = SqlScanRepository(session)
         self.reports = SqlReportRepository(session)
         self.conversations = SqlConversationRepository(session)
+        self.privacy = SqlPrivacyRepository(session)
+        self.operators = SqlOperatorRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
@@ -21,7 +23,9 @@ async def on_request_answer(update: Update, context: Context) -> None:
     """Accept / Reject / Approve pressed under a request: the use case checks who and when."""
     button = pressed(update, 2)
     approve = button.choice(1, "y", "n") == "y"
-    cmd = AnswerRequest(button.number(0), button.query.from_user.id, approve=approve)
+    days = context.services.settings.invite_cooldown_days
+    cmd = AnswerRequest(button.number(0), button.query.from_user.id, approve=approve,
+                        invite_cooldown=timedelta(days=days))  # fmt: skip
     answered = await answer_request(context.services.uow(), cmd)
     context.services.dispatcher.wake()
     await button.query.answer()
@@ -77,10 +81,11 @@ async def on_language(update: Update, context: Context) -> None:
     set_locale(locale)
     await button.query.answer()
     chat_id = button.message.chat_id
+    operator = context.services.is_operator(user_id)
     if await staff_memberships(context.services.uow(), user_id):
-        await menus.set_staff_commands(context.bot, chat_id, locale)
+        await menus.set_staff_commands(context.bot, chat_id, locale, operator=operator)
     else:
-        await menus.set_customer_commands(context.bot, chat_id, locale)
+        await menus.set_customer_commands(context.bot, chat_id, locale, operator=operator)
     await button.message.reply_text(t("language_chosen"), reply_markup=keyboards.customer_menu())
 
 

@@ -42,11 +42,16 @@ async def on_business_name(update: Update, context: Context, state: ChatState) -
 
 
 async def _register(update: Update, context: Context, name: str) -> None:
-    cmd = RegisterBusiness(user_of(update).id, name)
-    business = await register_business(context.services.uow(), cmd)
+    services = context.services
+    cmd = RegisterBusiness(user_of(update).id, name, services.operators)
+    business = await register_business(services.uow(), cmd)
     await steps.leave(update, context, act_for=business.id)
-    await menus.set_staff_commands(context.bot, chat_id_of(update))
-    await message_of(update).reply_text(t("biz_created", business=business.name))
+    operator = services.is_operator(user_of(update).id)
+    await menus.set_staff_commands(context.bot, chat_id_of(update), operator=operator)
+    text = t("biz_created", business=business.name)
+    if business.awaiting_approval_since is not None:
+        text += "\n\n" + t("biz_awaiting_approval", business=business.name)
+    await message_of(update).reply_text(text)
 
 
 async def on_business(update: Update, context: Context) -> None:

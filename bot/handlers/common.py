@@ -12,12 +12,15 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
 
 from bot.i18n import DEFAULT, has, set_locale, t
+from bot.logsafety import AlertGate, where
 from bot.services import BotData, Context
 from bot.steps import state_of
 from bot.updates import message_of, user_of
 from domain.commands import RegisterCustomer, SetBotBlocked
 from domain.conversations import Acting, acting_staff
 from domain.errors import DomainError
+from domain.events import ErrorAlerted
+from domain.operators import alert_operators
 from domain.people import register_customer, set_bot_blocked
 from domain.preferences import chosen_language
 
@@ -98,10 +101,29 @@ async def on_error(update: object, context: Context) -> None:
             params["what"] = t(f"thing_{params['what']}")
         text = t(error.key, **params) if has(error.key) else t(type(error).key)
     else:
-        log.error("update %s failed", update, exc_info=error)
+        # Never the update itself: it holds what people typed (manual codes, QR tokens, names).
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("update %s failed", update_id, exc_info=error)
+        if error is not None:
+            await _alert_operators(context, error)
         text = t("error")
     if isinstance(update, Update):
         await answer(update, text)
+
+
+async def _alert_operators(context: Context, error: BaseException) -> None:
+    """An outbox row to each operator, at most one per alert interval in this process."""
+    services = context.services
+    gate: AlertGate = context.bot_data.setdefault(
+        "alert_gate", AlertGate(services.settings.alert_interval_seconds)
+    )
+    if not services.operators or (held := gate.admit(time.monotonic())) is None:
+        return
+    alert = ErrorAlerted(services.operators, type(error).__name__, where(error), held)
+    try:
+        await alert_operators(services.uow(), alert)
+    except Exception:  # the alert must never hide the error it reports
+        log.exception("could not alert operators")
 
 
 async def answer(update: Update, text: str) -> None:

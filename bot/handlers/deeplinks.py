@@ -37,7 +37,8 @@ async def _join_staff(update: Update, context: Context, code: str) -> None:
     await act_for(context.services.uow(), chat_id_of(update), joined.business.id)
     key = "staff_already" if joined.already else "staff_joined_you"
     await message_of(update).reply_text(t(key, business=joined.business.name))
-    await menus.set_staff_commands(context.bot, chat_id_of(update))
+    operator = context.services.is_operator(user_of(update).id)
+    await menus.set_staff_commands(context.bot, chat_id_of(update), operator=operator)
 
 
 async def _join_program(update: Update, context: Context, code: str) -> None:

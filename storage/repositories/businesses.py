@@ -42,6 +42,7 @@ def _business(row: RowOf[BusinessRow]) -> Business:
         default_program_id=row.default_program_id,
         suspended_at=row.suspended_at,
         time_zone=row.time_zone,
+        awaiting_approval_since=row.awaiting_approval_since,
     )
 
 
@@ -86,6 +87,7 @@ class SqlBusinessRepository(SqlRepository):
                 suspended_at=business.suspended_at,
                 created_at=business.created_at,
                 time_zone=business.time_zone,
+                awaiting_approval_since=business.awaiting_approval_since,
             )
         )
         return _business(row)
@@ -98,6 +100,7 @@ class SqlBusinessRepository(SqlRepository):
         row.default_program_id = business.default_program_id
         row.suspended_at = business.suspended_at
         row.time_zone = business.time_zone
+        row.awaiting_approval_since = business.awaiting_approval_since
         await self._session.flush()
 
     async def digest_due(self, day: str, limit: int = 500) -> list[Business]:
@@ -196,6 +199,14 @@ class SqlStaffRepository(SqlRepository):
             )
         )
         return _staff(row)
+
+    async def set_role(self, business_id: int, telegram_id: int, role: Role) -> None:
+        await self._changed(
+            update(StaffRow)
+            .where(StaffRow.business_id == business_id, StaffRow.telegram_id == telegram_id)
+            .values(role=role.value)
+            .execution_options(synchronize_session=False)
+        )
 
     async def remove(self, business_id: int, telegram_id: int) -> bool:
         changed = await self._changed(

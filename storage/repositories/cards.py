@@ -21,6 +21,7 @@ def _card(row: RowOf[CardRow]) -> Card:
         created_at=row.created_at,
         balance=row.balance,
         lifetime_points=row.lifetime_points,
+        left_at=row.left_at,
     )
 
 
@@ -82,6 +83,14 @@ class SqlCardRepository(SqlRepository):
         )
         return _card(row)
 
+    async def set_left(self, card_id: int, at: datetime | None) -> None:
+        await self._changed(
+            update(CardRow)
+            .where(CardRow.id == card_id)
+            .values(left_at=at)
+            .execution_options(synchronize_session=False)
+        )
+
     async def apply_delta(self, card_id: int, delta: int) -> Card | None:
         row = await self._row(_APPLY_DELTA, card_id=card_id, delta=delta, gain=max(delta, 0))
         return _card(row) if row else None
@@ -94,7 +103,7 @@ class SqlCardRepository(SqlRepository):
             # Suspended businesses' cards are never told, so they must not fill every batch.
             .join(BusinessRow, BusinessRow.id == CardRow.business_id)
             .where(ProgramRow.active.is_(True), CardRow.reward_near_at.is_(None), _near_reward())
-            .where(BusinessRow.suspended_at.is_(None))
+            .where(BusinessRow.suspended_at.is_(None), CardRow.left_at.is_(None))
             .order_by(CardRow.id)
             .limit(limit)
         )
@@ -127,6 +136,7 @@ class SqlCardRepository(SqlRepository):
             )
             .where(
                 CardRow.program_id == program_id,
+                CardRow.left_at.is_(None),  # left the program: no more marketing
                 BusinessCustomerRow.last_seen <= seen_before,
                 or_(
                     CardRow.nudged_at.is_(None),

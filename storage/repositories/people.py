@@ -21,6 +21,7 @@ def _user(row: RowOf[TelegramUserRow]) -> TelegramUser:
         language=row.language,
         blocked_at=row.blocked_at,
         locale=row.locale,
+        forgotten_at=row.forgotten_at,
     )
 
 
@@ -122,8 +123,10 @@ class SqlCustomerRepository(SqlRepository):
         await self._session.flush()
 
     async def with_card_in(self, business_id: int) -> list[Customer]:
-        """Every customer holding a card of this business, once each."""
-        cards = select(CardRow.customer_id).where(CardRow.business_id == business_id)
+        """Every customer holding a card of this business (not one they left), once each."""
+        cards = select(CardRow.customer_id).where(
+            CardRow.business_id == business_id, CardRow.left_at.is_(None)
+        )
         stmt = select(CustomerRow).where(CustomerRow.id.in_(cards)).order_by(CustomerRow.id)
         return [_customer(row) for row in await self._all(stmt)]
 

@@ -6,7 +6,14 @@ import copy
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
-from domain.models import CUSTOMER_CATEGORIES, ChatState, EntryKind, RequestStatus, ScanOutcome
+from domain.models import (
+    CUSTOMER_CATEGORIES,
+    ChatState,
+    EntryKind,
+    InvitationBlock,
+    RequestStatus,
+    ScanOutcome,
+)
 from domain.notify import write_outbox
 from domain.ports import CustomerSummary
 
@@ -79,6 +86,7 @@ class Users(_Repo):
             await self.add(user)
         else:
             user.locale = existing.locale  # chosen in Settings; registering never changes it
+            user.forgotten_at = existing.forgotten_at
             self.rows[existing.id] = copy.copy(user)  # every field as given, the mark included
         return user
 
@@ -131,6 +139,11 @@ class StaffRepo(_Repo):
     async def list(self, business_id):
         return self._all(business_id=business_id)
 
+    async def set_role(self, business_id, telegram_id, role):
+        row = self._one(business_id=business_id, telegram_id=telegram_id)
+        if row:
+            self.rows[row.id] = replace(row, role=role)
+
     async def remove(self, business_id, telegram_id):
         row = self._one(business_id=business_id, telegram_id=telegram_id)
         if row:
@@ -167,6 +180,9 @@ class Cards(_Repo):
 
     async def list_for_customer(self, customer_id):
         return self._all(customer_id=customer_id)
+
+    async def set_left(self, card_id, at):
+        self.rows[card_id].left_at = at
 
     async def apply_delta(self, card_id, delta):
         row = self.rows[card_id]
@@ -321,6 +337,26 @@ class Conversations(_Repo):
         self.rows[chat_id] = replace(state, business_id=business_id, updated_at=at)
 
 
+class Privacy(_Repo):
+    """Invitation blocks by (business, customer); names erased on the users table."""
+
+    name = "invitation_blocks"
+
+    async def invitation_block(self, business_id, customer_id):
+        return self.rows.get((business_id, customer_id))
+
+    async def block_invitations(self, business_id, customer_id, until, at):
+        self.rows[(business_id, customer_id)] = InvitationBlock(business_id, customer_id, until)
+
+    async def erase_names(self, telegram_id, at):
+        users = self.uow.state.table("users")
+        for key, user in list(users.items()):
+            if user.telegram_id == telegram_id:
+                users[key] = replace(
+                    user, first_name="", last_name="", username="", forgotten_at=at
+                )
+
+
 class FakeUnitOfWork:
     """Committed state lives in `committed`; a block works on a deep copy until commit."""
 
@@ -337,6 +373,7 @@ class FakeUnitOfWork:
             "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,
+            "privacy": Privacy,
         }  # fmt: skip
         for attr, cls in repos.items():
             setattr(self, attr, cls(self))

@@ -37,7 +37,7 @@ async def test_an_unenrolled_customer_is_invited_and_accepting_makes_the_card(ha
     await owner.send_photo(photo)
     await owner.wait_for_text("not in Coffee club yet")
     invitation = await bob.wait_for_text("invites you to Coffee club")
-    assert invitation.button_labels == ["✅ Accept", "❌ Reject"]
+    assert invitation.button_labels == ["✅ Accept", "❌ Reject", "🚫 Don't invite me again"]
 
     await bob.press(invitation, label="✅ Accept")
     await bob.wait_for_text("You joined Coffee club")

@@ -100,17 +100,22 @@ async def test_a_customer_with_a_card_but_no_business_row_is_added(db_url, world
     assert rows == [(world.business_id, world.customer_id, 0)]
 
 
-async def test_a_scanned_customer_without_a_business_row_is_added(db_url, healthy):
+async def test_a_scan_alone_lists_nobody_and_a_listed_customer_without_a_card_is_removed(
+    db_url, healthy
+):
+    await sql(db_url, "DELETE FROM point_transactions")
     await sql(db_url, "DELETE FROM loyalty_cards")
-    await sql(db_url, "DELETE FROM business_customers")
     await sql(
         db_url,
         "INSERT INTO qr_scan_logs (business_id, staff_telegram_id, customer_id, outcome, points,"
         " idempotency_key, created_at) VALUES (:b, :staff, :c, 'not_enrolled', 0, 'k', :t)",
         b=healthy.business_id, staff=OWNER_TG, c=healthy.customer_id, t=T0,
     )  # fmt: skip
-    assert [c for c, _ in checks((await check(db_url)).found)] == ["business_customer_missing"]
-    assert (await check(db_url, repair=True)).left == []
+    found = [c for c, _ in checks((await check(db_url)).found)]
+    assert "business_customer_without_card" in found
+    assert "business_customer_missing" not in found
+    await check(db_url, repair=True)
+    assert await sql(db_url, "SELECT count(*) FROM business_customers") == [(0,)]
 
 
 async def enroll_in_a_second_program(url: str, world) -> int:
