@@ -85,7 +85,8 @@ async def activate(
     card = await uow.cards.of(customer.id, program.id)
     if card is None:
         card = await uow.cards.add(
-            Card(customer.id, program.id, program.business_id, new_card_number(), uow.now())
+            Card(customer.id, program.id, program.business_id, new_card_number(), uow.now()),
+            renumber=new_card_number,  # a number drawn twice is drawn again
         )
     await uow.business_customers.touch(program.business_id, customer.id, uow.now(), visit=False)
     return card

@@ -130,9 +130,7 @@ async def _identify(
     uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner
 ) -> Customer | ScanOutcome:
     if cmd.manual_code is not None:
-        code = normalize_manual_code(cmd.manual_code)
-        customer = await uow.customers.by_manual_code(code) if code else None
-        return customer or ScanOutcome.INVALID
+        return await customer_by_manual_code(uow, cmd.manual_code)
     try:
         claims = signer.read(cmd.token or "", uow.now())
         customer = await uow.customers.by_public_id(claims.public_id)
@@ -141,6 +139,18 @@ async def _identify(
         check_version(claims, customer.qr_key_version)
     except TokenRejected as rejected:
         return ScanOutcome(rejected.key)
+    return customer
+
+
+async def customer_by_manual_code(uow: UnitOfWork, text: str) -> Customer | ScanOutcome:
+    """The customer whose manual code was typed, or why not: it obeys the QR's lifetime."""
+    code = normalize_manual_code(text)
+    customer = await uow.customers.by_manual_code(code) if code else None
+    if customer is None:
+        return ScanOutcome.INVALID
+    lapses = customer.manual_code_expires_at
+    if lapses is not None and uow.now() >= lapses:
+        return ScanOutcome.EXPIRED
     return customer
 
 

@@ -25,6 +25,7 @@ from domain.ports import (
     ReportRepository,
     RequestRepository,
     ScanRepository,
+    StaffInvitationRepository,
     StaffRepository,
     UserRepository,
 )
@@ -43,6 +44,7 @@ from storage.repositories import (
     SqlReportRepository,
     SqlRequestRepository,
     SqlScanRepository,
+    SqlStaffInvitationRepository,
     SqlStaffRepository,
     SqlUserRepository,
 )
@@ -66,6 +68,7 @@ class SqlUnitOfWork:
     customers: CustomerRepository
     businesses: BusinessRepository
     staff: StaffRepository
+    staff_invitations: StaffInvitationRepository
     programs: ProgramRepository
     enrollments: EnrollmentRepository
     cards: CardRepository
@@ -107,6 +110,7 @@ class SqlUnitOfWork:
         self.customers = SqlCustomerRepository(session)
         self.businesses = SqlBusinessRepository(session)
         self.staff = SqlStaffRepository(session)
+        self.staff_invitations = SqlStaffInvitationRepository(session)
         self.programs = SqlProgramRepository(session)
         self.enrollments = SqlEnrollmentRepository(session)
         self.cards = SqlCardRepository(session)
