@@ -75,6 +75,13 @@ class Prefix:
     LANGUAGES = "ll"  # ll                 show the languages to choose from
     LANGUAGE = "lg"  # lg:<locale>         speak this language from now on
     QR_PICK = "qs"  # qs:<token>           which of several codes in one photo to scan
+    UNDO_BY_REQUEST = "ur"  # ur:<card_id>:<points>  too late to undo: ask the customer instead
+    STAFF_JOIN = "sj"  # sj:<code>:y|n        join a business's staff with this link, or not
+    STAFF_INVITE = "si"  # si                   a new single-use staff invitation link
+    STAFF_REVOKE = "sv"  # sv:<invitation_id>   revoke an open invitation
+    STAFF_LIMIT = "sl"  # sl:<telegram_id>     set a staff member's daily manual-award limit
+    STAFF_PAGE = "sp"  # sp:<page>            /staff list page
+    PROGRAMS_PAGE = "pp"  # pp:<page>          /programs list page
 
 
 def encode(prefix: str, *args: object) -> str:

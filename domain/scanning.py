@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.access import staff_business
 from domain.commands import ScanCustomer
@@ -36,6 +36,7 @@ class ScanResult:
     entry_id: int | None = None
     request: ApprovalRequest | None = None
     reward_ready: bool = False
+    business: str = ""  # named in the reply: staff of two businesses see which one scanned
 
 
 async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner) -> ScanResult:
@@ -46,7 +47,7 @@ async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner)
     async with uow:
         business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
         program = await _default_program(uow, business)
-        result = await _scan(uow, cmd, signer, business, program)
+        result = replace(await _scan(uow, cmd, signer, business, program), business=business.name)
         await uow.scans.add(
             ScanLog(
                 business_id=business.id, staff_telegram_id=cmd.staff_telegram_id,
