@@ -146,6 +146,7 @@ async def test_a_staff_members_daily_limit_refuses_awards_beyond_it(harness):
     assert await balance_of(harness, ann) == 15
 
 
+@pytest.mark.parametrize("harness", [{"scan_cooldown_seconds": 0}], indirect=True)
 async def test_an_edited_message_does_not_run_a_command_again(harness):
     olga, ann, _, _ = await scanned(harness)
     code = (await harness.query("SELECT manual_code FROM customers WHERE telegram_id = :t",
