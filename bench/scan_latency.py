@@ -31,14 +31,16 @@ from bot.settings import Settings
 from domain.approvals import join_program
 from domain.commands import (
     CreateProgram,
+    InviteStaff,
     IssueToken,
     JoinProgram,
     JoinStaff,
     RegisterBusiness,
     RegisterCustomer,
 )
-from domain.people import issue_customer_token, join_staff, register_business, register_customer
+from domain.people import issue_customer_token, register_business, register_customer
 from domain.programs import create_program
+from domain.staff import invite_staff, join_staff
 from domain.tokens import TokenSigner
 from sandbox.client import SandboxClient, SandboxUser
 from sandbox.server import SandboxServer
@@ -67,7 +69,8 @@ async def build_scene(services, sb: SandboxClient, n_staff: int, n_customers: in
     for i in range(n_staff - 1):
         user = await sb.create_user(first_name=f"Staff{i}", username=f"staff{i}")
         await register_customer(services.uow(), RegisterCustomer(user.id, user.chat_id, "S"))
-        await join_staff(services.uow(), JoinStaff(business.staff_invite_code, user.id))
+        link = await invite_staff(services.uow(), InviteStaff(business.id, owner.id))
+        await join_staff(services.uow(), JoinStaff(link.code, user.id))
         staff.append(user)
     customers = []
     for i in range(n_customers):

@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     ChatMemberHandler,
     ContextTypes,
     MessageHandler,
@@ -31,6 +32,7 @@ from bot.handlers import (
     programs,
     reports,
     scanning,
+    staff,
 )
 from bot.http import AiohttpRequest
 from bot.metrics import MeasuredApplication, Metrics
@@ -47,12 +49,13 @@ from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork
 
 # What the handlers react to, asked for explicitly: Telegram otherwise keeps the list a webhook
-# set earlier, which could leave out my_chat_member (blocking and unblocking).
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+# set earlier, which could leave out my_chat_member (blocking and unblocking). Not
+# edited_message: editing "/code X" into "/code Y" must not run a command again.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
-    customer, answers, scanning, business, programs, reports, broadcast, card_actions, admin,
-    privacy,
+    customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
+    admin, privacy,
 ]  # fmt: skip
 
 
@@ -132,6 +135,8 @@ class _WakingUnitOfWork(SqlUnitOfWork):
 
 
 def _add_handlers(app: Application) -> None:
+    # Edits still arrive where an older allowed_updates list holds: dropped before anything.
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, common.on_edited), group=-2)
     app.add_handler(TypeHandler(Update, common.on_any_update), group=-1)
     app.add_handler(ChatMemberHandler(common.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     for module in HANDLER_MODULES:
@@ -141,6 +146,8 @@ def _add_handlers(app: Application) -> None:
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, common.on_unknown_command)
     )
+    # A press no handler above took (an old version's button, forged data) is still answered.
+    app.add_handler(CallbackQueryHandler(common.on_stale_button))
     app.add_error_handler(common.on_error)
     app.add_error_handler(metrics.on_error)
 

@@ -80,6 +80,13 @@ class Prefix:
     LEAVE = "lv"  # lv:<card_id>            leave the program of this card
     FORGET = "fg"  # fg                     yes, erase my personal data
     NEVER_INVITE = "nv"  # nv:<request_id>  reject an invitation and block the business
+    UNDO_BY_REQUEST = "ur"  # ur:<card_id>:<points>  too late to undo: ask the customer instead
+    STAFF_JOIN = "sj"  # sj:<code>:y|n        join a business's staff with this link, or not
+    STAFF_INVITE = "si"  # si                   a new single-use staff invitation link
+    STAFF_REVOKE = "sv"  # sv:<invitation_id>   revoke an open invitation
+    STAFF_LIMIT = "sl"  # sl:<telegram_id>     set a staff member's daily manual-award limit
+    STAFF_PAGE = "sp"  # sp:<page>            /staff list page
+    PROGRAMS_PAGE = "pp"  # pp:<page>          /programs list page
 
 
 def encode(prefix: str, *args: object) -> str:

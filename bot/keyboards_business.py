@@ -6,9 +6,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import Prefix, encode
 from bot.i18n import t
-from domain.models import Role
+from domain.models import Program
 from domain.queries import CustomerPage
-from domain.reports import Membership, ProgramsOverview, StaffMember
+from domain.reports import Membership, ProgramsOverview
 
 MAX_LABEL = 40  # long names would make buttons unreadable on a phone
 
@@ -23,15 +23,6 @@ def business_choice(memberships: list[Membership]) -> InlineKeyboardMarkup:
     )
 
 
-def staff_removal(members: list[StaffMember]) -> InlineKeyboardMarkup | None:
-    rows = [
-        [_button(t("staff_remove_button", name=m.name), Prefix.STAFF_REMOVE, m.telegram_id)]
-        for m in members
-        if m.role is not Role.OWNER
-    ]
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
 def program_kinds() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
@@ -43,10 +34,12 @@ def program_kinds() -> InlineKeyboardMarkup:
     )
 
 
-def program_actions(overview: ProgramsOverview) -> InlineKeyboardMarkup | None:
-    """Make default / Deactivate for each active program."""
+def program_actions(
+    overview: ProgramsOverview, shown: list[Program], nav: list[InlineKeyboardButton]
+) -> InlineKeyboardMarkup | None:
+    """Make default / Deactivate for each active program shown, then the page buttons."""
     rows = []
-    for program in overview.programs:
+    for program in shown:
         if not program.active:
             continue
         label = t("prog_deactivate_button", id=program.id)
@@ -55,6 +48,8 @@ def program_actions(overview: ProgramsOverview) -> InlineKeyboardMarkup | None:
             label = t("prog_make_default_button", id=program.id)
             row.insert(0, _button(label, Prefix.PROGRAM, program.id, "d"))
         rows.append(row)
+    if nav:
+        rows.append(nav)
     return InlineKeyboardMarkup(rows) if rows else None
 
 

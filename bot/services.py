@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
 from bot.settings import Settings
+from bot.throttle import Throttle
 from domain.models import ChatState
 from domain.ports import UnitOfWork
 from domain.tokens import TokenSigner
@@ -25,6 +26,10 @@ class Services:
     reader: QrReader
     dispatcher: Dispatcher
     bot_username: str = ""
+    lookups: Throttle = field(init=False)  # /code and /invite, per staff member
+
+    def __post_init__(self) -> None:
+        self.lookups = Throttle(self.settings.code_rate_per_minute)
 
     def uow(self) -> UnitOfWork:
         return self.make_uow()
@@ -42,6 +47,10 @@ class Services:
 
     def deep_link(self, payload: str) -> str:
         return f"https://t.me/{self.bot_username}?start={payload}"
+
+    @property
+    def undo_window(self) -> timedelta:
+        return timedelta(minutes=self.settings.undo_window_minutes)
 
     @property
     def qr_ttl(self) -> timedelta | None:

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     enrollment_ttl_days: int = 7
     deduction_ttl_minutes: int = 15
     scan_cooldown_seconds: int = 60
+    # Staff safety: Undo only this soon after the award; staff links open this long; /code and
+    # /invite this often a minute per staff member.
+    undo_window_minutes: int = 10
+    staff_invite_hours: float = 24.0
+    code_rate_per_minute: int = 10
     max_photo_bytes: int = 20 * 1024 * 1024
     log_level: str = "INFO"
     # Outbox sending; Telegram allows about 30 messages a second overall and 1 per chat.

@@ -40,6 +40,32 @@ class JoinStaff:
 
 
 @dataclass(frozen=True)
+class InviteStaff:
+    """The owner makes a single-use staff invitation link that expires after `ttl`."""
+
+    business_id: int
+    owner_telegram_id: int
+    ttl: timedelta = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class RevokeStaffInvitation:
+    business_id: int
+    owner_telegram_id: int
+    invitation_id: int
+
+
+@dataclass(frozen=True)
+class SetAwardLimit:
+    """The owner caps a staff member's manual awards per day (None: no limit)."""
+
+    business_id: int
+    owner_telegram_id: int
+    telegram_id: int
+    limit: int | None
+
+
+@dataclass(frozen=True)
 class RemoveStaff:
     business_id: int
     by_telegram_id: int
@@ -112,9 +138,23 @@ class AwardPoints:
 
 @dataclass(frozen=True)
 class UndoAward:
+    """Undo pressed under the scan reply (`chat_id`, `message_id`) that made the award."""
+
     business_id: int
     staff_telegram_id: int
     entry_id: int
+    chat_id: int = 0
+    message_id: int = 0
+    window: timedelta = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class NoteAwardReply:
+    """The scan reply carrying an award's Undo button was sent as this message."""
+
+    entry_id: int
+    chat_id: int
+    message_id: int
 
 
 @dataclass(frozen=True)

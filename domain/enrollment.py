@@ -93,7 +93,8 @@ async def activate(
     card = await uow.cards.of(customer.id, program.id)
     if card is None:
         card = await uow.cards.add(
-            Card(customer.id, program.id, program.business_id, new_card_number(), uow.now())
+            Card(customer.id, program.id, program.business_id, new_card_number(), uow.now()),
+            renumber=new_card_number,  # a number drawn twice is drawn again
         )
     elif card.left_at is not None:  # back after leaving: the same card, balance and all
         await uow.cards.set_left(card.id, None)

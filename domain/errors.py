@@ -42,3 +42,17 @@ class TokenRejected(DomainError):
     """A QR token was refused; `key` is the outcome: invalid, forged, expired or revoked."""
 
     key = "invalid"
+
+
+class UndoRefused(DomainError):
+    """Undo pressed away from the award's own scan reply, or too late: the points stay.
+
+    Carries what the bot needs to offer a deduction the customer approves instead.
+    """
+
+    key = "undo_too_late"
+
+    def __init__(self, key: str, *, card_id: int, points: int, minutes: int) -> None:
+        super().__init__(key, minutes=minutes)
+        self.card_id = card_id
+        self.points = points

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from domain.access import staff_business
-from domain.commands import AwardPoints, UndoAward
-from domain.errors import DomainError, InsufficientBalance, NotFound
+from domain.commands import AwardPoints, NoteAwardReply, UndoAward
+from domain.errors import DomainError, InsufficientBalance, NotFound, UndoRefused
 from domain.events import AwardUndone, PointsAwarded
 from domain.models import (
     Card,
@@ -19,6 +19,7 @@ from domain.models import (
 )
 from domain.ports import UnitOfWork
 from domain.rules import start_of_day, validate_amount, validate_reason
+from domain.staff import check_award_limit
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
             and await uow.ledger.by_key(cmd.idempotency_key) is None
         ):
             raise DomainError("daily_cap_reached", room=room)
+        if await uow.ledger.by_key(cmd.idempotency_key) is None:
+            await check_award_limit(uow, business, cmd.staff_telegram_id, amount)
         posted = await post_entry(
             uow, card, amount, EntryKind.AWARD, cmd.idempotency_key, LedgerReason.MANUAL,
             staff_telegram_id=cmd.staff_telegram_id, note=note,
@@ -103,15 +106,22 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
 
 
 async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
-    """Reverse an award of this business; undoing twice moves points once."""
+    """Reverse an award of this business; undoing twice moves points once.
+
+    Only from the scan reply that made the award, and only within the window: an Undo button on
+    an old message (or data sent as if from one) is no silent deduction.
+    """
     async with uow:
         business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
         entry = await uow.ledger.get(cmd.entry_id)
         if entry is None or entry.kind is not EntryKind.AWARD:
             raise NotFound("entry_not_found")
         card, program = await _card_of_business(uow, cmd.business_id, entry.card_id, active=False)
+        key = f"undo:{entry.id}"
+        if await uow.ledger.by_key(key) is None:
+            await _may_undo(uow, cmd, entry)
         posted = await post_entry(
-            uow, card, -entry.delta, EntryKind.UNDO, f"undo:{entry.id}", LedgerReason.UNDO,
+            uow, card, -entry.delta, EntryKind.UNDO, key, LedgerReason.UNDO,
             staff_telegram_id=cmd.staff_telegram_id, reverses_entry_id=entry.id,
         )  # fmt: skip
         if not posted.duplicate:
@@ -119,6 +129,25 @@ async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
             uow.record(AwardUndone(customer, posted.card, program, business.name, entry.delta))
         await uow.commit()
         return replace(posted, kind=program.kind)
+
+
+async def _may_undo(uow: UnitOfWork, cmd: UndoAward, entry: LedgerEntry) -> None:
+    minutes = int(cmd.window.total_seconds() // 60)
+    origin = await uow.ledger.reply_of(entry.id)
+    if origin != (cmd.chat_id, cmd.message_id):
+        key = "undo_not_here"
+    elif uow.now() - entry.created_at > cmd.window:
+        key = "undo_too_late"
+    else:
+        return
+    raise UndoRefused(key, card_id=entry.card_id, points=entry.delta, minutes=minutes)
+
+
+async def note_award_reply(uow: UnitOfWork, cmd: NoteAwardReply) -> None:
+    """The scan reply with this award's Undo button was sent: only that message may undo it."""
+    async with uow:
+        await uow.ledger.note_reply(cmd.entry_id, cmd.chat_id, cmd.message_id, uow.now())
+        await uow.commit()
 
 
 async def _locked(uow: UnitOfWork, card: Card) -> Card:

@@ -138,6 +138,8 @@ class Customer:
     created_at: datetime
     qr_key_version: int = 1
     id: int = 0
+    # Set when a QR with a lifetime is shown: the manual code printed under it lapses with it.
+    manual_code_expires_at: datetime | None = None
 
 
 @dataclass
@@ -162,6 +164,25 @@ class Staff:
     role: Role
     added_at: datetime
     id: int = 0
+    daily_award_limit: int | None = None  # manual awards a day, set by the owner; None: none
+
+
+@dataclass
+class StaffInvitation:
+    """A staff invitation link: one person may join with it, before it expires or is revoked."""
+
+    business_id: int
+    code: str
+    created_by: int
+    created_at: datetime
+    expires_at: datetime
+    used_by: int | None = None
+    used_at: datetime | None = None
+    revoked_at: datetime | None = None
+    id: int = 0
+
+    def open_at(self, now: datetime) -> bool:
+        return self.used_at is None and self.revoked_at is None and now < self.expires_at
 
 
 @dataclass

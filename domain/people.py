@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from domain.access import business_of, require_owner
 from domain.commands import (
     IssueToken,
-    JoinStaff,
     RegisterBusiness,
     RegisterCustomer,
     RemoveStaff,
@@ -17,7 +16,7 @@ from domain.commands import (
 )
 from domain.conversations import forget_business
 from domain.errors import NotAllowed, NotFound
-from domain.events import BusinessAwaitingApproval, StaffMemberJoined
+from domain.events import BusinessAwaitingApproval
 from domain.models import Business, Customer, Role, Staff, TelegramUser
 from domain.ports import UnitOfWork
 from domain.rules import new_invite_code, new_manual_code, valid_time_zone, validate_name
@@ -95,34 +94,6 @@ async def register_business(uow: UnitOfWork, cmd: RegisterBusiness) -> Business:
         return business
 
 
-@dataclass(frozen=True)
-class StaffJoined:
-    business: Business
-    staff: Staff
-    already: bool
-
-
-async def join_staff(uow: UnitOfWork, cmd: JoinStaff) -> StaffJoined:
-    """A person opened a staff invitation link; joining twice changes nothing."""
-    async with uow:
-        business = await uow.businesses.by_invite_code(cmd.invite_code)
-        if business is None:
-            raise NotFound("invite_not_found")
-        if business.suspended_at is not None:
-            raise NotAllowed("business_suspended")
-        existing = await uow.staff.get(business.id, cmd.telegram_id)
-        if existing is not None:
-            return StaffJoined(business, existing, already=True)
-        staff = await uow.staff.add(
-            Staff(business.id, cmd.telegram_id, Role.STAFF, added_at=uow.now())
-        )
-        user = await uow.users.get(cmd.telegram_id)
-        name = user.display_name if user else str(cmd.telegram_id)
-        uow.record(StaffMemberJoined(business.owner_telegram_id, name, business.name))
-        await uow.commit()
-        return StaffJoined(business, staff, already=False)
-
-
 async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
     async with uow:
         await require_owner(uow, cmd.business_id, cmd.by_telegram_id)
@@ -133,10 +104,6 @@ async def remove_staff(uow: UnitOfWork, cmd: RemoveStaff) -> None:
             raise NotAllowed("cannot_remove_owner")
         await uow.staff.remove(cmd.business_id, cmd.telegram_id)
         await forget_business(uow, cmd.telegram_id, cmd.business_id)
-        # A new invitation link: the old one must not let the removed person straight back in.
-        business = await business_of(uow, cmd.business_id)
-        business.staff_invite_code = new_invite_code()
-        await uow.businesses.update(business)
         await uow.commit()
 
 
@@ -153,6 +120,11 @@ async def issue_customer_token(
         customer = await _customer(uow, cmd.telegram_id)
         expires_at = uow.now() + cmd.ttl if cmd.ttl else None
         token = signer.sign(customer.public_id, customer.qr_key_version, expires_at)
+        if expires_at is not None:
+            # The manual code printed under the QR lapses with it (until the QR is shown again).
+            customer.manual_code_expires_at = expires_at
+            await uow.customers.update(customer)
+            await uow.commit()
         return IssuedToken(customer, token)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -26,6 +26,7 @@ from domain.models import (
     ScanLog,
     ScanOutcome,
     Staff,
+    StaffInvitation,
     TelegramUser,
 )
 
@@ -145,6 +146,24 @@ class StaffRepository(Protocol):
     async def add(self, staff: Staff) -> Staff: ...
     async def remove(self, business_id: int, telegram_id: int) -> bool: ...
     async def set_role(self, business_id: int, telegram_id: int, role: Role) -> None: ...
+    async def set_award_limit(self, business_id: int, telegram_id: int, limit: int | None) -> None:
+        """Store a staff member's manual-award limit a day (None: no limit)."""
+        ...
+
+
+class StaffInvitationRepository(Protocol):
+    async def get(self, invitation_id: int) -> StaffInvitation | None: ...
+    async def by_code(self, code: str) -> StaffInvitation | None: ...
+    async def add(self, invitation: StaffInvitation) -> StaffInvitation: ...
+    async def open_for(self, business_id: int, now: datetime) -> list[StaffInvitation]: ...
+    async def use(self, invitation_id: int, telegram_id: int, at: datetime) -> bool:
+        """Mark an open invitation used by this person; False if it was used, revoked or
+        expired meanwhile (one person wins, even on two workers at once)."""
+        ...
+
+    async def revoke(self, invitation_id: int, at: datetime) -> bool:
+        """Revoke an invitation still open; False if it was used or revoked already."""
+        ...
 
 
 class ProgramRepository(Protocol):
@@ -174,7 +193,10 @@ class CardRepository(Protocol):
         ...
 
     async def list_for_customer(self, customer_id: int) -> list[Card]: ...
-    async def add(self, card: Card) -> Card: ...
+    async def add(self, card: Card, renumber: Callable[[], str] | None = None) -> Card:
+        """Store a new card; a number already taken is replaced by `renumber()` and retried."""
+        ...
+
     async def set_left(self, card_id: int, at: datetime | None) -> None:
         """Mark the card left by its holder (None: active again); balance and ledger stay."""
         ...
@@ -205,6 +227,20 @@ class LedgerRepository(Protocol):
     async def for_card(self, card_id: int, limit: int = 10) -> list[LedgerEntry]: ...
     async def awarded_since(self, card_id: int, since: datetime) -> int:
         """Sum of award deltas (net of their undos) on the card since `since`."""
+        ...
+
+    async def manual_awarded_by(
+        self, business_id: int, staff_telegram_id: int, since: datetime
+    ) -> int:
+        """Points this staff member awarded by hand at this business since `since`."""
+        ...
+
+    async def note_reply(self, entry_id: int, chat_id: int, message_id: int, at: datetime) -> None:
+        """Remember the message that carries this award's Undo button."""
+        ...
+
+    async def reply_of(self, entry_id: int) -> tuple[int, int] | None:
+        """(chat id, message id) of the message carrying the award's Undo button, if noted."""
         ...
 
 
@@ -334,6 +370,7 @@ class UnitOfWork(Protocol):
     customers: CustomerRepository
     businesses: BusinessRepository
     staff: StaffRepository
+    staff_invitations: StaffInvitationRepository
     programs: ProgramRepository
     enrollments: EnrollmentRepository
     cards: CardRepository

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from domain.access import business_of, require_owner, staff_business
-from domain.errors import NotFound
-from domain.models import Business, Customer, Program, Role
+from domain.errors import NotAllowed, NotFound
+from domain.models import Business, Customer, Program, Role, ScanOutcome, StaffInvitation
 from domain.ports import (
     BusinessStats,
     CustomerSummary,
@@ -17,7 +17,8 @@ from domain.ports import (
     StaffFigures,
     UnitOfWork,
 )
-from domain.rules import normalize_manual_code, start_of_day
+from domain.rules import start_of_day
+from domain.scanning import customer_by_manual_code
 
 HISTORY_ROWS = 20
 
@@ -33,12 +34,14 @@ class StaffMember:
     telegram_id: int
     name: str
     role: Role
+    daily_award_limit: int | None = None
 
 
 @dataclass(frozen=True)
 class StaffOverview:
     business: Business
     members: list[StaffMember]
+    invitations: list[StaffInvitation] = field(default_factory=list)  # open ones
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,11 @@ async def staff_overview(uow: UnitOfWork, business_id: int, telegram_id: int) ->
         for staff in await uow.staff.list(business_id):
             user = await uow.users.get(staff.telegram_id)
             name = user.display_name if user else str(staff.telegram_id)
-            members.append(StaffMember(staff.telegram_id, name, staff.role))
-        return StaffOverview(business, members)
+            members.append(
+                StaffMember(staff.telegram_id, name, staff.role, staff.daily_award_limit)
+            )
+        invitations = await uow.staff_invitations.open_for(business_id, uow.now())
+        return StaffOverview(business, members, invitations)
 
 
 async def business_programs(
@@ -108,9 +114,10 @@ async def invitation_target(
     """The customer behind a manual code and the business's default program to invite them to."""
     async with uow:
         business = await staff_business(uow, business_id, telegram_id)
-        code = normalize_manual_code(manual_code)
-        customer = await uow.customers.by_manual_code(code) if code else None
-        if customer is None:
+        customer = await customer_by_manual_code(uow, manual_code)
+        if customer is ScanOutcome.EXPIRED:
+            raise NotAllowed("scan_expired")
+        if not isinstance(customer, Customer):
             raise NotFound("customer_not_found")
         program = await uow.programs.get(business.default_program_id or 0)
         if program is None or program.business_id != business_id or not program.active:

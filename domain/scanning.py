@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.access import require_open, staff_business
 from domain.commands import ScanCustomer
@@ -36,6 +36,7 @@ class ScanResult:
     entry_id: int | None = None
     request: ApprovalRequest | None = None
     reward_ready: bool = False
+    business: str = ""  # named in the reply: staff of two businesses see which one scanned
 
 
 async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner) -> ScanResult:
@@ -47,7 +48,7 @@ async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner)
         business = await staff_business(uow, cmd.business_id, cmd.staff_telegram_id)
         require_open(business)
         program = await _default_program(uow, business)
-        result = await _scan(uow, cmd, signer, business, program)
+        result = replace(await _scan(uow, cmd, signer, business, program), business=business.name)
         await uow.scans.add(
             ScanLog(
                 business_id=business.id, staff_telegram_id=cmd.staff_telegram_id,
@@ -131,9 +132,7 @@ async def _identify(
     uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner
 ) -> Customer | ScanOutcome:
     if cmd.manual_code is not None:
-        code = normalize_manual_code(cmd.manual_code)
-        customer = await uow.customers.by_manual_code(code) if code else None
-        return customer or ScanOutcome.INVALID
+        return await customer_by_manual_code(uow, cmd.manual_code)
     try:
         claims = signer.read(cmd.token or "", uow.now())
         customer = await uow.customers.by_public_id(claims.public_id)
@@ -142,6 +141,18 @@ async def _identify(
         check_version(claims, customer.qr_key_version)
     except TokenRejected as rejected:
         return ScanOutcome(rejected.key)
+    return customer
+
+
+async def customer_by_manual_code(uow: UnitOfWork, text: str) -> Customer | ScanOutcome:
+    """The customer whose manual code was typed, or why not: it obeys the QR's lifetime."""
+    code = normalize_manual_code(text)
+    customer = await uow.customers.by_manual_code(code) if code else None
+    if customer is None:
+        return ScanOutcome.INVALID
+    lapses = customer.manual_code_expires_at
+    if lapses is not None and uow.now() >= lapses:
+        return ScanOutcome.EXPIRED
     return customer
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from typing import Any
 
 from sandbox.files import document_object, photo_sizes
@@ -52,6 +53,24 @@ def send_text(
     if entities:
         fields["entities"] = entities
     return _post(store, user, fields)
+
+
+def edit_text(store: Store, user: UserRec, message_id: int, text: str) -> dict[str, Any]:
+    """The user edits a text message they sent: Telegram sends `edited_message` (if asked for)."""
+    chat = _chat(store, user)
+    rec = chat.messages.get(message_id)
+    if rec is None or rec.deleted or rec.from_bot or "text" not in rec.data:
+        raise ActionError(404, f"no text message {message_id} of the user in chat {chat.id}")
+    if not text.strip():
+        raise ActionError(400, "text is empty")
+    data = {k: v for k, v in rec.data.items() if k != "entities"}
+    data.update(text=text, edit_date=int(time.time()))
+    entities = command_entities(text)
+    if entities:
+        data["entities"] = entities
+    store.edit_message(rec, data)
+    update_id = store.push_update("edited_message", rec.data)
+    return {"message": rec.data, "update_id": update_id, "version": store.version}
 
 
 def send_photo(

@@ -50,6 +50,14 @@ class SandboxUser:
         res = await self._acted(await self.client.request("POST", self._path("messages"), body))
         return SandboxMessage(res["message"], from_bot=False, client=self.client)
 
+    async def edit_text(self, message: SandboxMessage | int, text: str) -> int | None:
+        """Edit a text message this user sent; the update's id, or None when the bot's
+        allowed_updates leave out edited_message (Telegram then sends nothing)."""
+        message_id = message if isinstance(message, int) else message.message_id
+        path = self._path(f"messages/{message_id}/edit")
+        res = await self._acted(await self.client.request("POST", path, {"text": text}))
+        return res["update_id"]
+
     async def start(self, payload: str | None = None) -> SandboxMessage:
         """Open the bot as a deep link ``t.me/<bot>?start=<payload>`` does."""
         return await self.send_text(f"/start {payload}" if payload else "/start")

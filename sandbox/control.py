@@ -4,6 +4,7 @@ JSON over HTTP, so tests in other processes can use it (``sandbox.client`` wraps
   POST /sandbox/users {first_name, last_name, username, language_code}  (idempotent on username)
   GET  /sandbox/users?username=NAME            GET /sandbox/users/{id}
   POST /sandbox/users/{id}/messages {text, reply_to_message_id}
+  POST /sandbox/users/{id}/messages/{message_id}/edit {text}   (an edited_message update)
   POST /sandbox/users/{id}/photos | /documents   multipart: photo|document file, caption
   POST /sandbox/users/{id}/press {message_id, label | data, forged}
   POST /sandbox/users/{id}/block | /unblock     GET /sandbox/users/{id}/callback_answers
@@ -124,6 +125,17 @@ async def send_text(request: web.Request) -> web.Response:
     reply_to = body.get("reply_to_message_id")
     return _act(actions.send_text, _store(request), _user(request), str(body.get("text", "")),
                 reply_to)  # fmt: skip
+
+
+@routes.post("/sandbox/users/{user_id}/messages/{message_id}/edit")
+async def edit_text(request: web.Request) -> web.Response:
+    body = await _body(request)
+    try:
+        message_id = int(request.match_info["message_id"])
+    except ValueError:
+        raise _fail(400, "message_id must be a number") from None
+    return _act(actions.edit_text, _store(request), _user(request), message_id,
+                str(body.get("text", "")))  # fmt: skip
 
 
 async def _upload(request: web.Request, part: str) -> tuple[web.FileField, str | None]:

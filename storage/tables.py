@@ -73,6 +73,9 @@ class Base(DeclarativeBase):
 
 metadata = Base.metadata
 
+# Balances, amounts and lifetime points: 64-bit on PostgreSQL; SQLite's INTEGER already is.
+Amount = BigInteger().with_variant(Integer(), "sqlite")
+
 
 def _telegram_id(*, nullable: bool = False, unique: bool = False) -> Mapped[Any]:
     return mapped_column(
@@ -105,6 +108,8 @@ class CustomerRow(Base):
     display_name: Mapped[str] = mapped_column(String(255))
     qr_key_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime]
+    # With a QR lifetime set, the manual code works only this long after it was last shown.
+    manual_code_expires_at: Mapped[datetime | None]
 
 
 class BusinessRow(Base):
@@ -135,6 +140,23 @@ class StaffRow(Base):
     telegram_id: Mapped[int] = _telegram_id(nullable=False)
     role: Mapped[str] = mapped_column(String(16))
     added_at: Mapped[datetime]
+    daily_award_limit: Mapped[int | None] = mapped_column(Integer)  # manual awards a day
+
+
+class StaffInvitationRow(Base):
+    """A single-use staff invitation link of a business, open until used, revoked or expired."""
+
+    __tablename__ = "staff_invitations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    created_by: Mapped[int] = _telegram_id()
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_by: Mapped[int | None] = _telegram_id(nullable=True)
+    used_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
 
 
 class ProgramRow(Base):
@@ -181,8 +203,8 @@ class CardRow(Base):
     program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
-    balance: Mapped[int] = mapped_column(Integer, default=0)
-    lifetime_points: Mapped[int] = mapped_column(Integer, default=0)
+    balance: Mapped[int] = mapped_column(Amount, default=0)
+    lifetime_points: Mapped[int] = mapped_column(Amount, default=0)
     created_at: Mapped[datetime]
     # Marks that keep sweeps from repeating a message, set when it is sent. reward_near_at is
     # cleared when the card leaves the zone; nudged_at stays, and counts until the next visit.
@@ -197,7 +219,7 @@ class LedgerRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("loyalty_cards.id"))
-    delta: Mapped[int] = mapped_column(Integer)
+    delta: Mapped[int] = mapped_column(Amount)
     kind: Mapped[str] = mapped_column(String(16))
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
     staff_telegram_id: Mapped[int | None] = _telegram_id(nullable=True)
@@ -219,6 +241,21 @@ class InvitationBlockRow(Base):
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     until: Mapped[datetime | None]
+
+
+class AwardReplyRow(Base):
+    """The scan reply that carries an award's Undo button: only that message may undo it.
+
+    Kept beside the ledger, which stays append-only.
+    """
+
+    __tablename__ = "award_replies"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("point_transactions.id"), primary_key=True, autoincrement=False
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime]
 
 
@@ -248,7 +285,7 @@ class RequestRow(Base):
     program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
     card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
     requested_by: Mapped[int] = _telegram_id()  # the staff member who asked
-    amount: Mapped[int] = mapped_column(Integer, default=0)
+    amount: Mapped[int] = mapped_column(Amount, default=0)
     reason: Mapped[str] = mapped_column(String(255), default="")
     status: Mapped[str] = mapped_column(String(16))
     outcome: Mapped[str | None] = mapped_column(String(32))  # a domain RequestOutcome code
@@ -309,7 +346,7 @@ class ScanLogRow(Base):
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     program_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_programs.id"))
     outcome: Mapped[str] = mapped_column(String(16))
-    points: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[int] = mapped_column(Amount, default=0)
     # Not unique: a retried scan is logged again; by_key picks the first that counted.
     idempotency_key: Mapped[str] = mapped_column(String(128), default="", index=True)
     created_at: Mapped[datetime]

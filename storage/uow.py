@@ -27,6 +27,7 @@ from domain.ports import (
     ReportRepository,
     RequestRepository,
     ScanRepository,
+    StaffInvitationRepository,
     StaffRepository,
     UserRepository,
 )
@@ -45,6 +46,7 @@ from storage.repositories import (
     SqlReportRepository,
     SqlRequestRepository,
     SqlScanRepository,
+    SqlStaffInvitationRepository,
     SqlStaffRepository,
     SqlUserRepository,
 )
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
     customers: CustomerRepository
     businesses: BusinessRepository
     staff: StaffRepository
+    staff_invitations: StaffInvitationRepository
     programs: ProgramRepository
     enrollments: EnrollmentRepository
     cards: CardRepository
@@ -112,6 +115,7 @@ class SqlUnitOfWork:
         self.customers = SqlCustomerRepository(session)
         self.businesses = SqlBusinessRepository(session)
         self.staff = SqlStaffRepository(session)
+        self.staff_invitations = SqlStaffInvitationRepository(session)
         self.programs = SqlProgramRepository(session)
         self.enrollments = SqlEnrollmentRepository(session)
         self.cards = SqlCardRepository(session)

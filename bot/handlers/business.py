@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import menus, steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
+from bot.handlers.scanning import limit_lookups
 from bot.i18n import t
-from bot.keyboards_business import business_choice, staff_removal
+from bot.keyboards_business import business_choice
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.approvals import invite_to_program
-from domain.commands import InviteToProgram, RegisterBusiness, RemoveStaff, SetTimeZone
-from domain.conversations import Acting, choose_business
+from domain.commands import InviteToProgram, RegisterBusiness, SetTimeZone
+from domain.conversations import choose_business
 from domain.models import ChatState
-from domain.people import register_business, remove_staff, set_time_zone
-from domain.queries import staff_memberships
+from domain.people import register_business, set_time_zone
 from domain.reports import invitation_target, my_businesses, staff_overview
 
 BUSINESS_NAME = "business_name"  # step: waiting for the new business's name
@@ -77,37 +77,6 @@ async def on_choose_business(update: Update, context: Context) -> None:
     await button.message.reply_text(t("biz_chosen", business=business.name))
 
 
-async def on_staff(update: Update, context: Context) -> None:
-    """/staff (owner): the staff invitation link and the staff, each with a Remove button."""
-    staff = await current_staff(update, context)
-    text, markup = await _staff_view(context, staff)
-    await message_of(update).reply_text(text, reply_markup=markup)
-
-
-async def on_remove_staff(update: Update, context: Context) -> None:
-    """A Remove button: the owner removes a staff member; the list is shown again."""
-    button = pressed(update, 1)
-    telegram_id = button.number(0)
-    staff = await current_staff(update, context)
-    cmd = RemoveStaff(staff.business_id, staff.telegram_id, telegram_id)
-    await remove_staff(context.services.uow(), cmd)
-    if not await staff_memberships(context.services.uow(), telegram_id):
-        await menus.clear_staff_commands(context.bot, telegram_id)
-    await button.query.answer(t("staff_removed"))
-    text, markup = await _staff_view(context, staff)
-    await button.query.edit_message_text(text, reply_markup=markup)
-
-
-async def _staff_view(context: Context, staff: Acting) -> tuple[str, InlineKeyboardMarkup | None]:
-    overview = await staff_overview(context.services.uow(), staff.business_id, staff.telegram_id)
-    link = context.services.deep_link("s_" + overview.business.staff_invite_code)
-    lines = [
-        t("staff_line", name=m.name, role=t(f"role_{m.role.value}")) for m in overview.members
-    ]
-    text = "\n".join([t("staff_header", business=overview.business.name, link=link), *lines])
-    return text, staff_removal(overview.members)
-
-
 async def on_bhelp(update: Update, context: Context) -> None:
     """/bhelp: the staff commands."""
     await current_staff(update, context)
@@ -138,6 +107,7 @@ async def on_invite(update: Update, context: Context) -> None:
         await message_of(update).reply_text(t("invite_usage"))
         return
     services = context.services
+    limit_lookups(context, staff)
     code = "".join(context.args)
     target = await invitation_target(services.uow(), staff.business_id, staff.telegram_id, code)
     cmd = InviteToProgram(
@@ -153,9 +123,7 @@ def register(app: BotApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("newbusiness", on_newbusiness, filters=private))
     app.add_handler(CommandHandler("business", on_business, filters=private))
-    app.add_handler(CommandHandler("staff", on_staff, filters=private))
     app.add_handler(CommandHandler("bhelp", on_bhelp, filters=private))
     app.add_handler(CommandHandler("invite", on_invite, filters=private))
     app.add_handler(CommandHandler("timezone", on_timezone, filters=private))
     app.add_handler(CallbackQueryHandler(on_choose_business, pattern=pattern(Prefix.BUSINESS)))
-    app.add_handler(CallbackQueryHandler(on_remove_staff, pattern=pattern(Prefix.STAFF_REMOVE)))

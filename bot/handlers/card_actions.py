@@ -15,11 +15,12 @@ from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
 from bot.i18n import t
+from bot.keyboards_staff import undo_by_request
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of
 from domain.approvals import request_deduction
 from domain.commands import AwardPoints, RequestDeduction, UndoAward
-from domain.errors import InvalidAmount
+from domain.errors import InvalidAmount, UndoRefused
 from domain.ledger import Posted, award_points, undo_award
 from domain.models import ChatState, RequestKind
 
@@ -27,24 +28,44 @@ AMOUNT = "amount"  # step data: {"action": "add" | "deduct", "card_id": int}
 
 
 async def on_undo(update: Update, context: Context) -> None:
-    """↩️ Undo: reverse the scan's award (once)."""
+    """↩️ Undo: reverse the scan's award (once), only from its own reply and only for a while.
+
+    Refused later or elsewhere, with a button that asks the customer to approve a deduction.
+    """
     button = pressed(update, 1)
     staff = await current_staff(update, context)
-    cmd = UndoAward(staff.business_id, staff.telegram_id, button.number(0))
-    posted = await undo_award(context.services.uow(), cmd)
+    cmd = UndoAward(
+        staff.business_id, staff.telegram_id, button.number(0),
+        chat_id=button.message.chat_id, message_id=button.message.message_id,
+        window=context.services.undo_window,
+    )  # fmt: skip
+    try:
+        posted = await undo_award(context.services.uow(), cmd)
+    except UndoRefused as refused:
+        await button.query.answer(t(refused.key, **refused.params), show_alert=True)
+        await button.message.reply_text(
+            t("undo_ask_instead", points=refused.points),
+            reply_markup=undo_by_request(refused.card_id, refused.points),
+        )
+        return
     context.services.dispatcher.wake()
     if posted.duplicate:
         await button.query.answer(t("undo_already"), show_alert=True)
         return
     await button.query.answer()
     await button.message.reply_text(
-        t(
-            "undone",
-            points=-posted.entry.delta,
-            kind=posted.kind.value,
-            balance=posted.card.balance,
-        )
-    )
+        t("undone", points=-posted.entry.delta, kind=posted.kind.value,
+          balance=posted.card.balance)
+    )  # fmt: skip
+
+
+async def on_undo_by_request(update: Update, context: Context) -> None:
+    """Too late to undo: ask the customer to approve taking the points back."""
+    button = pressed(update, 2)
+    amount = button.number(1)
+    text = await _request(update, context, button.number(0), RequestKind.DEDUCTION, amount)
+    await button.query.answer()
+    await button.message.reply_text(text)
 
 
 async def on_add(update: Update, context: Context) -> None:
@@ -131,3 +152,6 @@ def register(app: BotApp) -> None:
     app.add_handler(CallbackQueryHandler(on_ask_amount, pattern=pattern(Prefix.OTHER)))
     app.add_handler(CallbackQueryHandler(on_ask_amount, pattern=pattern(Prefix.DEDUCT)))
     app.add_handler(CallbackQueryHandler(on_redeem, pattern=pattern(Prefix.REDEEM)))
+    app.add_handler(
+        CallbackQueryHandler(on_undo_by_request, pattern=pattern(Prefix.UNDO_BY_REQUEST))
+    )

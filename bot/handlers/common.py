@@ -10,6 +10,7 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import DEFAULT, has, set_locale, t
 from bot.logsafety import AlertGate, where
@@ -18,7 +19,7 @@ from bot.steps import state_of
 from bot.updates import message_of, user_of
 from domain.commands import RegisterCustomer, SetBotBlocked
 from domain.conversations import Acting, acting_staff
-from domain.errors import DomainError
+from domain.errors import DomainError, InvalidInput
 from domain.events import ErrorAlerted
 from domain.operators import alert_operators
 from domain.people import register_customer, set_bot_blocked
@@ -163,6 +164,16 @@ def whole_number(text: str, error: DomainError) -> int:
         return int(text.strip())
     except ValueError:
         raise error from None
+
+
+async def on_edited(update: Update, context: Context) -> None:
+    """An edited message: never a new command, scan or answer; nothing else sees it."""
+    raise ApplicationHandlerStop
+
+
+async def on_stale_button(update: Update, context: Context) -> None:
+    """A button this bot no longer knows: answered, so the client stops waiting."""
+    raise InvalidInput("stale_button")
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:

@@ -4,41 +4,31 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import keyboards, menus
+from bot import keyboards
 from bot.i18n import t
 from bot.services import Context
-from bot.updates import chat_id_of, message_of, user_of
+from bot.updates import message_of, user_of
 from domain.approvals import join_program
-from domain.commands import JoinProgram, JoinStaff
-from domain.conversations import act_for
+from domain.commands import JoinProgram
 from domain.errors import InvalidInput
-from domain.people import join_staff
 from domain.queries import list_customer_cards
 
 SCAN, STAFF, JOIN = "q_", "s_", "j_"
 
 
 async def route_deep_link(update: Update, context: Context, payload: str) -> None:
-    from bot.handlers.scanning import scan_link  # scanning imports this package's helpers
+    # scanning and staff import this package's helpers
+    from bot.handlers.scanning import scan_link
+    from bot.handlers.staff import ask_to_join
 
     if payload.startswith(SCAN):
         await scan_link(update, context, payload[len(SCAN) :])
     elif payload.startswith(STAFF):
-        await _join_staff(update, context, payload[len(STAFF) :])
+        await ask_to_join(update, context, payload[len(STAFF) :])
     elif payload.startswith(JOIN):
         await _join_program(update, context, payload[len(JOIN) :])
     else:
         raise InvalidInput("invite_not_found")
-
-
-async def _join_staff(update: Update, context: Context, code: str) -> None:
-    joined = await join_staff(context.services.uow(), JoinStaff(code, user_of(update).id))
-    context.services.dispatcher.wake()
-    await act_for(context.services.uow(), chat_id_of(update), joined.business.id)
-    key = "staff_already" if joined.already else "staff_joined_you"
-    await message_of(update).reply_text(t(key, business=joined.business.name))
-    operator = context.services.is_operator(user_of(update).id)
-    await menus.set_staff_commands(context.bot, chat_id_of(update), operator=operator)
 
 
 async def _join_program(update: Update, context: Context, code: str) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import steps
@@ -12,6 +13,7 @@ from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff, whole_number
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
+from bot.keyboards_staff import PROGRAMS_PAGE_SIZE, nav_row, page_of
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.commands import CreateProgram, EditProgram
@@ -151,8 +153,36 @@ async def on_programs(update: Update, context: Context) -> None:
     if not overview.programs:
         await message_of(update).reply_text(t("prog_list_empty"))
         return
-    text = "\n\n".join(_program_text(context, overview, p) for p in overview.programs)
-    await message_of(update).reply_text(text, reply_markup=program_actions(overview))
+    text, markup = _programs_page(context, overview, 0)
+    await message_of(update).reply_text(text, reply_markup=markup)
+
+
+async def on_programs_page(update: Update, context: Context) -> None:
+    """◀ / ▶ under /programs: another page in the same message."""
+    button = pressed(update, 1)
+    staff = await current_staff(update, context)
+    uow = context.services.uow()
+    overview = await business_programs(uow, staff.business_id, staff.telegram_id)
+    text, markup = _programs_page(context, overview, button.number(0))
+    await button.query.answer()
+    try:
+        await button.query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as error:  # the same page again: nothing to change
+        if "not modified" not in error.message.lower():
+            raise
+
+
+def _programs_page(
+    context: Context, overview: ProgramsOverview, number: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One message's worth of programs: a business with many would pass Telegram's 4096."""
+    page = page_of(len(overview.programs), number, PROGRAMS_PAGE_SIZE)
+    shown = overview.programs[page.start : page.end]
+    text = "\n\n".join(_program_text(context, overview, p) for p in shown)
+    if page.pages > 1:
+        text += "\n\n" + t("page_of", page=page.number + 1, pages=page.pages)
+    nav = nav_row(page, Prefix.PROGRAMS_PAGE)
+    return text, program_actions(overview, shown, nav)
 
 
 def _program_text(context: Context, overview: ProgramsOverview, program: Program) -> str:
@@ -217,3 +247,4 @@ def register(app: BotApp) -> None:
     app.add_handler(CommandHandler("programs", on_programs, filters=private))
     app.add_handler(CommandHandler("editprogram", on_editprogram, filters=private))
     app.add_handler(CallbackQueryHandler(on_program_action, pattern=pattern(Prefix.PROGRAM)))
+    app.add_handler(CallbackQueryHandler(on_programs_page, pattern=pattern(Prefix.PROGRAMS_PAGE)))

@@ -21,9 +21,10 @@ from bot.metrics import Metrics
 from bot.qr_reader import QrReadError
 from bot.services import BotApp, Context
 from bot.updates import MissingPart, message_of, user_of
-from domain.commands import ScanCustomer
+from domain.commands import NoteAwardReply, ScanCustomer
 from domain.conversations import Acting
 from domain.errors import DomainError, InvalidInput, NotAllowed
+from domain.ledger import note_award_reply
 from domain.models import ScanOutcome
 from domain.scanning import ScanResult, scan_customer
 
@@ -67,9 +68,10 @@ async def on_pick_code(update: Update, context: Context) -> None:
     button = pressed(update, 1)
     token = button.text(0)
     staff = await _staff_or_refuse(update, context, "photo_not_staff")
-    await button.query.answer()
     key = f"cb:{button.message.chat_id}:{button.message.message_id}:{token}"
+    # Answered after the scan, so a refusal (no default program, ...) shows as the alert.
     await scan_and_reply(update, context, staff.business_id, key=key, token=token)
+    await button.query.answer()
 
 
 async def on_code(update: Update, context: Context) -> None:
@@ -78,6 +80,7 @@ async def on_code(update: Update, context: Context) -> None:
     if not context.args:
         await message_of(update).reply_text(t("code_usage"))
         return
+    limit_lookups(context, staff)
     await scan_and_reply(update, context, staff.business_id, manual_code="".join(context.args))
 
 
@@ -112,9 +115,19 @@ async def scan_and_reply(
     metrics: Metrics = context.bot_data["metrics"]
     metrics.scanned(result.outcome.value)
     services.dispatcher.wake()
-    text = scan_text(result)
+    text = t("for_business", business=result.business) + "\n" + scan_text(result)
     markup = scan_result(result.card.id, result.entry_id) if result.card else None
-    await message.reply_text(text, reply_markup=markup)
+    reply = await message.reply_text(text, reply_markup=markup)
+    if result.entry_id is not None:
+        # Only this message's Undo may reverse the award (see domain.ledger.undo_award).
+        noted = NoteAwardReply(result.entry_id, reply.chat_id, reply.message_id)
+        await note_award_reply(services.uow(), noted)
+
+
+def limit_lookups(context: Context, staff: Acting) -> None:
+    """/code and /invite look customers up by a typed code: a few a minute per staff member."""
+    if not context.services.lookups.allow(staff.telegram_id):
+        raise NotAllowed("too_many_lookups", limit=context.services.settings.code_rate_per_minute)
 
 
 def scan_text(result: ScanResult) -> str:

@@ -2,7 +2,7 @@
 (a rejected invitation for a while, "don't invite me again" for good), cards a customer left,
 people who asked to be forgotten; business_customers only where a card exists.
 
-Revision ID: 0006_privacy
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_privacy"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

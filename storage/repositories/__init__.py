@@ -7,6 +7,7 @@ from storage.repositories.businesses import (
 )
 from storage.repositories.cards import SqlCardRepository
 from storage.repositories.conversations import SqlConversationRepository
+from storage.repositories.invitations import SqlStaffInvitationRepository
 from storage.repositories.ledger import SqlLedgerRepository
 from storage.repositories.notifications import (
     SqlNotificationRepository,
@@ -32,6 +33,7 @@ __all__ = [
     "SqlReportRepository",
     "SqlRequestRepository",
     "SqlScanRepository",
+    "SqlStaffInvitationRepository",
     "SqlStaffRepository",
     "SqlUserRepository",
 ]

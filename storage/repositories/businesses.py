@@ -53,6 +53,7 @@ def _staff(row: RowOf[StaffRow]) -> Staff:
         telegram_id=row.telegram_id,
         role=Role(row.role),
         added_at=row.added_at,
+        daily_award_limit=row.daily_award_limit,
     )
 
 
@@ -215,6 +216,14 @@ class SqlStaffRepository(SqlRepository):
             .execution_options(synchronize_session="fetch")
         )
         return bool(changed)
+
+    async def set_award_limit(self, business_id: int, telegram_id: int, limit: int | None) -> None:
+        await self._changed(
+            update(StaffRow)
+            .where(StaffRow.business_id == business_id, StaffRow.telegram_id == telegram_id)
+            .values(daily_award_limit=limit)
+            .execution_options(synchronize_session=False)
+        )
 
 
 class SqlBusinessCustomerRepository(SqlRepository):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import ColumnElement, bindparam, exists, or_, select, update
+from sqlalchemy import ColumnElement, Executable, bindparam, exists, or_, select, update
 
 from domain.models import Card
-from storage.repositories.base import RowOf, SqlRepository, by_id
+from storage.repositories.base import RowOf, SqlRepository, by_id, upsert_for
 from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, ProgramRow
 
 
@@ -69,19 +71,26 @@ class SqlCardRepository(SqlRepository):
         stmt = select(CardRow).where(CardRow.customer_id == customer_id).order_by(CardRow.id)
         return [_card(row) for row in await self._all(stmt)]
 
-    async def add(self, card: Card) -> Card:
-        row = await self._add(
-            CardRow(
-                customer_id=card.customer_id,
-                program_id=card.program_id,
-                business_id=card.business_id,
-                number=card.number,
-                balance=card.balance,
-                lifetime_points=card.lifetime_points,
-                created_at=card.created_at,
-            )
-        )
-        return _card(row)
+    async def add(self, card: Card, renumber: Callable[[], str] | None = None) -> Card:
+        """Insert the card; if its number is taken, try `renumber()` (a few times).
+
+        ON CONFLICT on the number alone: a clash there inserts nothing and we draw again, with no
+        savepoint; any other clash (a second card for the same enrollment) still raises.
+        """
+        number = card.number
+        for _ in range(NUMBER_TRIES):
+            row = await self._row(
+                _insert_card(self._dialect()),
+                customer_id=card.customer_id, program_id=card.program_id,
+                business_id=card.business_id, number=number, balance=card.balance,
+                lifetime_points=card.lifetime_points, created_at=card.created_at,
+            )  # fmt: skip
+            if row is not None:
+                return _card(row)
+            if renumber is None:
+                break
+            number = renumber()
+        raise CardNumberTaken(number)
 
     async def set_left(self, card_id: int, at: datetime | None) -> None:
         await self._changed(
@@ -169,6 +178,19 @@ class SqlCardRepository(SqlRepository):
             .execution_options(synchronize_session=False)
         )
         return changed == 1
+
+
+NUMBER_TRIES = 5  # 10^12 numbers: a second clash in a row means something else is wrong
+
+
+class CardNumberTaken(Exception):
+    """Every card number tried was taken."""
+
+
+@cache
+def _insert_card(dialect: str) -> Executable:
+    insert = upsert_for(dialect)(_CARDS)
+    return insert.on_conflict_do_nothing(index_elements=["number"]).returning(*_CARDS.c)
 
 
 def _near_reward() -> ColumnElement[bool]:

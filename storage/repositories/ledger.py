@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
 from storage.repositories.base import RowOf, SqlRepository
-from storage.tables import LedgerRow
+from storage.tables import AwardReplyRow, CardRow, LedgerRow
 
 
 def _entry(row: RowOf[LedgerRow]) -> LedgerEntry:
@@ -94,3 +94,36 @@ class SqlLedgerRepository(SqlRepository):
             select(awarded.scalar_subquery() + undone.scalar_subquery())
         )
         return int(total or 0)
+
+    async def manual_awarded_by(
+        self, business_id: int, staff_telegram_id: int, since: datetime
+    ) -> int:
+        total = await self._session.scalar(
+            select(func.coalesce(func.sum(LedgerRow.delta), 0))
+            .join(CardRow, CardRow.id == LedgerRow.card_id)
+            .where(
+                CardRow.business_id == business_id,
+                LedgerRow.staff_telegram_id == staff_telegram_id,
+                LedgerRow.kind == EntryKind.AWARD.value,
+                LedgerRow.reason == LedgerReason.MANUAL.value,
+                LedgerRow.created_at >= since,
+            )
+        )
+        return int(total or 0)
+
+    async def note_reply(self, entry_id: int, chat_id: int, message_id: int, at: datetime) -> None:
+        # Noted once: the first reply sent for an award is the one whose Undo counts.
+        stmt = (
+            self._insert(AwardReplyRow)
+            .values(entry_id=entry_id, chat_id=chat_id, message_id=message_id, created_at=at)
+            .on_conflict_do_nothing(index_elements=["entry_id"])
+        )
+        await self._session.execute(stmt)
+
+    async def reply_of(self, entry_id: int) -> tuple[int, int] | None:
+        row = await self._row(_REPLY_OF, entry_id=entry_id)
+        return (int(row.chat_id), int(row.message_id)) if row else None
+
+
+_REPLIES = AwardReplyRow.__table__
+_REPLY_OF = select(_REPLIES).where(_REPLIES.c.entry_id == bindparam("entry_id"))

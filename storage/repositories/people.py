@@ -34,6 +34,7 @@ def _customer(row: RowOf[CustomerRow]) -> Customer:
         display_name=row.display_name,
         created_at=row.created_at,
         qr_key_version=row.qr_key_version,
+        manual_code_expires_at=row.manual_code_expires_at,
     )
 
 
@@ -120,6 +121,7 @@ class SqlCustomerRepository(SqlRepository):
         row.manual_code = customer.manual_code
         row.display_name = customer.display_name
         row.qr_key_version = customer.qr_key_version
+        row.manual_code_expires_at = customer.manual_code_expires_at
         await self._session.flush()
 
     async def with_card_in(self, business_id: int) -> list[Customer]:

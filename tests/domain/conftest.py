@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 
-from domain.commands import CreateProgram, RegisterBusiness, RegisterCustomer
+from domain.commands import (
+    CreateProgram,
+    InviteStaff,
+    NoteAwardReply,
+    RegisterBusiness,
+    RegisterCustomer,
+    UndoAward,
+)
+from domain.ledger import note_award_reply
 from domain.models import Business, Customer, Program
 from domain.people import register_business, register_customer
 from domain.programs import create_program
+from domain.staff import invite_staff
 from domain.tokens import TokenSigner
 from tests.domain.fakes import FakeClock, FakeUnitOfWork
 
@@ -43,3 +53,17 @@ async def build_world(**program_fields) -> World:
 @pytest.fixture
 async def world() -> World:
     return await build_world()
+
+
+async def staff_code(world: World) -> str:
+    """A fresh single-use staff invitation of the world's business, made by its owner."""
+    invitation = await invite_staff(world.uow, InviteStaff(world.business.id, OWNER))
+    return invitation.code
+
+
+async def undo_here(uow, business_id: int, staff_id: int, entry_id: int, **window) -> UndoAward:
+    """Undo as pressed under the award's own scan reply (noted as sent), within the window."""
+    message_id = 10_000 + entry_id
+    await note_award_reply(uow, NoteAwardReply(entry_id, staff_id, message_id))
+    span = timedelta(**window) if window else timedelta(minutes=10)
+    return UndoAward(business_id, staff_id, entry_id, staff_id, message_id, span)

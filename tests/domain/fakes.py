@@ -11,6 +11,7 @@ from domain.models import (
     ChatState,
     EntryKind,
     InvitationBlock,
+    LedgerReason,
     RequestStatus,
     ScanOutcome,
 )
@@ -150,6 +151,35 @@ class StaffRepo(_Repo):
             del self.rows[row.id]
         return row is not None
 
+    async def set_award_limit(self, business_id, telegram_id, limit):
+        row = self._one(business_id=business_id, telegram_id=telegram_id)
+        if row:
+            self.rows[row.id].daily_award_limit = limit
+
+
+class StaffInvitations(_Repo):
+    name = "staff_invitations"
+
+    async def by_code(self, code):
+        return self._one(code=code)
+
+    async def open_for(self, business_id, now):
+        return [i for i in self._all(business_id=business_id) if i.open_at(now)]
+
+    async def use(self, invitation_id, telegram_id, at):
+        row = self.rows.get(invitation_id)
+        if row is None or not row.open_at(at):
+            return False
+        row.used_by, row.used_at = telegram_id, at
+        return True
+
+    async def revoke(self, invitation_id, at):
+        row = self.rows.get(invitation_id)
+        if row is None or row.used_at or row.revoked_at:
+            return False
+        row.revoked_at = at
+        return True
+
 
 class Programs(_Repo):
     name = "programs"
@@ -183,6 +213,13 @@ class Cards(_Repo):
 
     async def set_left(self, card_id, at):
         self.rows[card_id].left_at = at
+
+    async def add(self, row, renumber=None):
+        while self._one(number=row.number):
+            if renumber is None:
+                raise AssertionError("unique card number violated")
+            row.number = renumber()
+        return await super().add(row)
 
     async def apply_delta(self, card_id, delta):
         row = self.rows[card_id]
@@ -219,6 +256,22 @@ class Ledger(_Repo):
             if e.kind is EntryKind.UNDO and e.reverses_entry_id in awards
         )
         return sum(awards.values()) + undone
+
+    async def manual_awarded_by(self, business_id, staff_telegram_id, since):
+        cards = {
+            c.id for c in self.uow.state.table("cards").values() if c.business_id == business_id
+        }
+        return sum(
+            e.delta
+            for e in self._all(staff_telegram_id=staff_telegram_id, reason=LedgerReason.MANUAL)
+            if e.card_id in cards and e.kind is EntryKind.AWARD and e.created_at >= since
+        )
+
+    async def note_reply(self, entry_id, chat_id, message_id, at):
+        self.uow.state.table("award_replies").setdefault(entry_id, (chat_id, message_id))
+
+    async def reply_of(self, entry_id):
+        return self.uow.state.table("award_replies").get(entry_id)
 
 
 class BusinessCustomers(_Repo):
@@ -369,7 +422,8 @@ class FakeUnitOfWork:
         self.written: list = []
         repos = {
             "users": Users, "customers": Customers, "businesses": Businesses,
-            "staff": StaffRepo, "programs": Programs, "enrollments": Enrollments,
+            "staff": StaffRepo, "staff_invitations": StaffInvitations, "programs": Programs,
+            "enrollments": Enrollments,
             "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,

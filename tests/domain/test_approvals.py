@@ -17,7 +17,7 @@ from domain.commands import AnswerRequest, InviteToProgram, JoinProgram, Request
 from domain.errors import DomainError, InsufficientBalance, NotAllowed, RequestNotPending
 from domain.models import Category, EnrollmentStatus, RequestKind, RequestStatus
 from domain.queries import list_business_customers, list_customer_cards, pending_requests
-from tests.domain.conftest import ANN, BOB, OWNER
+from tests.domain.conftest import ANN, BOB, OWNER, undo_here
 
 
 async def invite_ann(world):
@@ -120,7 +120,6 @@ async def test_a_rejected_deduction_moves_nothing(world):
 
 
 async def test_a_deduction_approved_after_the_balance_fell_moves_nothing(world):
-    from domain.commands import UndoAward
     from domain.ledger import undo_award
 
     card = await card_with(world, 30)
@@ -128,7 +127,7 @@ async def test_a_deduction_approved_after_the_balance_fell_moves_nothing(world):
         world.uow, RequestDeduction(world.business.id, OWNER, card.id, amount=25)
     )
     award = world.uow.all("ledger")[0]
-    await undo_award(world.uow, UndoAward(world.business.id, OWNER, award.id))
+    await undo_award(world.uow, await undo_here(world.uow, world.business.id, OWNER, award.id))
     answered = await answer_request(world.uow, AnswerRequest(request.id, ANN, approve=True))
     assert answered.request.status is RequestStatus.CANCELLED and answered.card.balance == 0
     assert world.uow.all("notifications")[-1].key == "deduction_cancelled"

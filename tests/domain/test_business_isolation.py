@@ -20,7 +20,6 @@ from domain.commands import (
     RegisterBusiness,
     RegisterCustomer,
     RequestDeduction,
-    UndoAward,
 )
 from domain.errors import InsufficientBalance, NotAllowed, NotFound
 from domain.ledger import award_points, undo_award
@@ -28,7 +27,7 @@ from domain.models import Business, Card, LedgerEntry, Program, RequestKind
 from domain.people import register_business, register_customer
 from domain.programs import create_program, edit_program
 from domain.reports import customer_history_at
-from tests.domain.conftest import ANN, OWNER, World
+from tests.domain.conftest import ANN, OWNER, World, undo_here
 
 BRUNO = 4001  # owner of the other business
 
@@ -78,9 +77,11 @@ async def test_staff_of_another_business_cannot_award_on_the_card(scene: Scene):
 
 
 async def test_staff_of_another_business_cannot_undo_its_award(scene: Scene):
-    uow, commits = scene.world.uow, scene.world.uow.commits
+    uow = scene.world.uow
+    cmd = await undo_here(uow, scene.rival.business.id, BRUNO, scene.award.id)
+    commits = uow.commits
     with pytest.raises(NotFound) as refused:
-        await undo_award(uow, UndoAward(scene.rival.business.id, BRUNO, scene.award.id))
+        await undo_award(uow, cmd)
     assert refused.value.key == "card_not_found"
     unchanged(scene, commits)
 
@@ -128,7 +129,7 @@ async def test_the_same_actions_by_the_cards_own_business_succeed(scene: Scene):
     """The refusals above come from the business check, not from a broken scene."""
     uow, business = scene.world.uow, scene.world.business.id
     await award_points(uow, AwardPoints(business, OWNER, scene.card.id, 5, "cb:y"))
-    await undo_award(uow, UndoAward(business, OWNER, scene.award.id))
+    await undo_award(uow, await undo_here(uow, business, OWNER, scene.award.id))
     await request_deduction(uow, RequestDeduction(business, OWNER, scene.card.id, amount=5))
     redeem = RequestDeduction(business, OWNER, scene.card.id, RequestKind.REDEMPTION)
     with pytest.raises(InsufficientBalance):  # the card was found: the reward needs 50 points

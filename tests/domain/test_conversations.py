@@ -15,8 +15,9 @@ from domain.conversations import (
     start_owner_step,
 )
 from domain.errors import NotAllowed
-from domain.people import join_staff, register_business, register_customer, remove_staff
-from tests.domain.conftest import ANN, OWNER, STAFF_ID
+from domain.people import register_business, register_customer, remove_staff
+from domain.staff import join_staff
+from tests.domain.conftest import ANN, OWNER, STAFF_ID, staff_code
 
 
 async def test_a_new_chat_has_no_step_and_no_business(world):
@@ -60,7 +61,7 @@ async def test_a_chosen_business_stays_chosen_through_steps(world):
 
 async def test_without_a_choice_a_person_acts_for_the_business_they_own(world):
     await register_customer(world.uow, RegisterCustomer(STAFF_ID, STAFF_ID, "Sam"))
-    await join_staff(world.uow, JoinStaff(world.business.staff_invite_code, STAFF_ID))
+    await join_staff(world.uow, JoinStaff(await staff_code(world), STAFF_ID))
     own = await register_business(world.uow, RegisterBusiness(STAFF_ID, "Sam's"))
     acting = await acting_staff(world.uow, await chat_state(world.uow, STAFF_ID), STAFF_ID)
     assert acting == Acting(own.id, STAFF_ID)
@@ -84,7 +85,7 @@ async def test_someone_who_is_staff_nowhere_is_refused(world):
 
 async def test_removing_a_staff_member_forgets_the_business_their_chat_acted_for(world):
     await register_customer(world.uow, RegisterCustomer(STAFF_ID, STAFF_ID, "Sam"))
-    await join_staff(world.uow, JoinStaff(world.business.staff_invite_code, STAFF_ID))
+    await join_staff(world.uow, JoinStaff(await staff_code(world), STAFF_ID))
     await act_for(world.uow, STAFF_ID, world.business.id)
     await remove_staff(world.uow, RemoveStaff(world.business.id, OWNER, STAFF_ID))
     state = await chat_state(world.uow, STAFF_ID)
@@ -95,7 +96,7 @@ async def test_removing_a_staff_member_forgets_the_business_their_chat_acted_for
 
 async def test_only_the_owner_starts_an_owner_step(world):
     await register_customer(world.uow, RegisterCustomer(STAFF_ID, STAFF_ID, "Sam"))
-    await join_staff(world.uow, JoinStaff(world.business.staff_invite_code, STAFF_ID))
+    await join_staff(world.uow, JoinStaff(await staff_code(world), STAFF_ID))
     with pytest.raises(NotAllowed) as refused:
         await start_owner_step(
             world.uow, STAFF_ID, Acting(world.business.id, STAFF_ID), "program_name", {}

@@ -13,13 +13,12 @@ from domain.commands import (
     JoinProgram,
     RequestDeduction,
     SetTimeZone,
-    UndoAward,
 )
 from domain.errors import DomainError, InsufficientBalance, InvalidAmount, NotAllowed, NotFound
 from domain.ledger import award_points, undo_award
 from domain.models import RequestKind
 from domain.people import set_time_zone
-from tests.domain.conftest import ANN, OWNER, STRANGER, build_world
+from tests.domain.conftest import ANN, OWNER, STRANGER, build_world, undo_here
 
 
 async def ann_card(world):
@@ -37,7 +36,7 @@ async def test_an_award_with_a_known_key_moves_points_once(world):
 async def test_undoing_an_award_twice_reverses_it_once(world):
     card = await ann_card(world)
     posted = await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 5, "k"))
-    cmd = UndoAward(world.business.id, OWNER, posted.entry.id)
+    cmd = await undo_here(world.uow, world.business.id, OWNER, posted.entry.id)
     assert (await undo_award(world.uow, cmd)).card.balance == 0
     assert (await undo_award(world.uow, cmd)).duplicate
     assert sum(e.delta for e in world.uow.all("ledger")) == 0
@@ -119,7 +118,7 @@ async def _apply(world, card, op, amount, step, awards):
         awards.append(posted.entry.id)
     elif op == "undo":
         entry_id = awards[amount % len(awards)] if awards else 10**6
-        await undo_award(world.uow, UndoAward(bid, OWNER, entry_id))
+        await undo_award(world.uow, await undo_here(world.uow, bid, OWNER, entry_id))
     else:
         kind = RequestKind.REDEMPTION if op == "redeem" else RequestKind.DEDUCTION
         request = await request_deduction(
@@ -135,7 +134,9 @@ async def test_undoing_yesterdays_award_does_not_raise_todays_cap(world):
         world.uow, AwardPoints(world.business.id, OWNER, card.id, 15, "y")
     )
     world.clock.advance(days=1)
-    await undo_award(world.uow, UndoAward(world.business.id, OWNER, yesterday.entry.id))
+    await undo_award(
+        world.uow, await undo_here(world.uow, world.business.id, OWNER, yesterday.entry.id, days=2)
+    )
     await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 20, "t"))
     with pytest.raises(DomainError) as refused:
         await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 1, "t2"))

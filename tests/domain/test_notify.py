@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.i18n import has
 from domain.approvals import join_program
 from domain.broadcasts import BroadcastNews, broadcast_news
-from domain.commands import AwardPoints, JoinProgram, SetPreference, UndoAward
+from domain.commands import AwardPoints, JoinProgram, SetPreference
 from domain.events import (
     AwardUndone,
     CustomerMissed,
@@ -39,7 +39,7 @@ from domain.models import (
 )
 from domain.notify import LATER, URGENT, fold, messages_for
 from domain.preferences import set_preference
-from tests.domain.conftest import ANN, OWNER
+from tests.domain.conftest import ANN, OWNER, undo_here
 
 T0 = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -99,7 +99,9 @@ async def test_the_policy_writes_rows_with_priority_and_honours_preferences(worl
     card = await join_program(world.uow, JoinProgram(ANN, world.program.join_code))
     await set_preference(world.uow, SetPreference(ANN, Category.POINTS_ADDED, False))
     posted = await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 5, "k"))
-    await undo_award(world.uow, UndoAward(world.business.id, OWNER, posted.entry.id))
+    await undo_award(
+        world.uow, await undo_here(world.uow, world.business.id, OWNER, posted.entry.id)
+    )
     rows = {n.key: n for n in world.uow.all("notifications")}
     assert rows["points_added"].status is NotificationStatus.SUPPRESSED
     assert rows["points_undone"].status is NotificationStatus.PENDING
@@ -111,7 +113,9 @@ async def test_the_policy_writes_rows_with_priority_and_honours_preferences(worl
 async def test_an_undo_names_the_award_it_reverses(world):
     card = await join_program(world.uow, JoinProgram(ANN, world.program.join_code))
     posted = await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 5, "k"))
-    undone = await undo_award(world.uow, UndoAward(world.business.id, OWNER, posted.entry.id))
+    undone = await undo_award(
+        world.uow, await undo_here(world.uow, world.business.id, OWNER, posted.entry.id)
+    )
     assert (undone.entry.reason, undone.entry.reverses_entry_id) == (
         LedgerReason.UNDO, posted.entry.id
     )  # fmt: skip

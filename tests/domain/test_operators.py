@@ -12,6 +12,7 @@ from domain.broadcasts import BroadcastNews, broadcast_news
 from domain.commands import (
     AnswerRequest,
     AwardPoints,
+    InviteStaff,
     InviteToProgram,
     JoinProgram,
     JoinStaff,
@@ -22,7 +23,8 @@ from domain.commands import (
 from domain.errors import NotAllowed
 from domain.ledger import award_points
 from domain.operators import AsOperator, set_business_status, transfer_ownership
-from domain.people import join_staff, register_business
+from domain.people import register_business
+from domain.staff import invite_staff, join_staff
 from tests.domain.conftest import ANN, BOB, OWNER, STRANGER
 
 OPERATOR = 9001
@@ -43,6 +45,7 @@ async def test_a_suspended_business_is_refused_everywhere_but_its_cards_stay(wor
     invitation = await invite_to_program(
         uow, InviteToProgram(world.business.id, OWNER, world.bob.id, world.program.id)
     )
+    staff_link = await invite_staff(uow, InviteStaff(world.business.id, OWNER))
     await set_business_status(uow, AsOperator(OPERATOR, (OPERATOR,)), world.business.id,
                               "suspended")  # fmt: skip
     biz = world.business.id
@@ -53,7 +56,7 @@ async def test_a_suspended_business_is_refused_everywhere_but_its_cards_stay(wor
         award_points(uow, AwardPoints(biz, OWNER, card.id, 5, "k1")),
         request_deduction(uow, RequestDeduction(biz, OWNER, card.id, amount=1)),
         join_program(uow, JoinProgram(BOB, world.program.join_code)),
-        join_staff(uow, JoinStaff(world.business.staff_invite_code, STRANGER)),
+        join_staff(uow, JoinStaff(staff_link.code, STRANGER)),
         answer_request(uow, AnswerRequest(invitation.id, BOB, approve=True)),
     ]
     for call in refused:

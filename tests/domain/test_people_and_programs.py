@@ -14,10 +14,11 @@ from domain.commands import (
 )
 from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.models import Category, Role
-from domain.people import join_staff, register_customer, remove_staff
+from domain.people import register_customer, remove_staff
 from domain.preferences import set_preference
 from domain.programs import create_program, edit_program
-from tests.domain.conftest import ANN, OWNER, STAFF_ID
+from domain.staff import join_staff
+from tests.domain.conftest import ANN, OWNER, STAFF_ID, staff_code
 
 
 async def test_registering_the_same_person_twice_keeps_one_customer(world):
@@ -27,7 +28,7 @@ async def test_registering_the_same_person_twice_keeps_one_customer(world):
 
 
 async def test_a_staff_invitation_adds_staff_once_and_tells_the_owner(world):
-    cmd = JoinStaff(world.business.staff_invite_code, STAFF_ID)
+    cmd = JoinStaff(await staff_code(world), STAFF_ID)
     first = await join_staff(world.uow, cmd)
     again = await join_staff(world.uow, cmd)
     assert (first.staff.role, first.already, again.already) == (Role.STAFF, False, True)
@@ -40,7 +41,7 @@ async def test_an_unknown_staff_invitation_is_refused(world):
 
 
 async def test_only_the_owner_removes_staff_and_never_the_owner(world):
-    await join_staff(world.uow, JoinStaff(world.business.staff_invite_code, STAFF_ID))
+    await join_staff(world.uow, JoinStaff(await staff_code(world), STAFF_ID))
     with pytest.raises(NotAllowed):
         await remove_staff(world.uow, RemoveStaff(world.business.id, STAFF_ID, OWNER))
     with pytest.raises(NotAllowed) as refused:
@@ -51,7 +52,7 @@ async def test_only_the_owner_removes_staff_and_never_the_owner(world):
 
 
 async def test_staff_cannot_create_programs(world):
-    await join_staff(world.uow, JoinStaff(world.business.staff_invite_code, STAFF_ID))
+    await join_staff(world.uow, JoinStaff(await staff_code(world), STAFF_ID))
     with pytest.raises(NotAllowed) as refused:
         await create_program(world.uow, CreateProgram(world.business.id, STAFF_ID, "X"))
     assert refused.value.key == "not_owner"
@@ -94,11 +95,10 @@ async def test_requests_cannot_be_switched_off(world):
     assert refused.value.key == "category_always_on"
 
 
-async def test_a_removed_staff_member_cannot_rejoin_with_the_old_link(world):
-    old_code = world.business.staff_invite_code
-    await join_staff(world.uow, JoinStaff(old_code, STAFF_ID))
+async def test_a_removed_staff_member_cannot_rejoin_with_the_link_they_used(world):
+    code = await staff_code(world)
+    await join_staff(world.uow, JoinStaff(code, STAFF_ID))
     await remove_staff(world.uow, RemoveStaff(world.business.id, OWNER, STAFF_ID))
-    with pytest.raises(NotFound):
-        await join_staff(world.uow, JoinStaff(old_code, STAFF_ID))
-    new_code = world.uow.all("businesses")[0].staff_invite_code
-    assert new_code != old_code
+    with pytest.raises(NotAllowed) as refused:
+        await join_staff(world.uow, JoinStaff(code, STAFF_ID))
+    assert refused.value.key == "invite_closed"

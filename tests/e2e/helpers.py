@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.i18n import t
@@ -126,3 +127,23 @@ async def scanned_once(harness) -> Scanned:
     ann = await customer(harness, "Ann", shop)
     await owner.send_photo(await qr_photo(ann))
     return Scanned(owner, shop, ann, await owner.wait_for_text("Ann: +10"))
+
+
+async def staff_link(owner: SandboxUser) -> str:
+    """The payload of a new single-use staff link the owner makes in /staff."""
+    await owner.send_text("/staff")
+    listing = await owner.wait_for_text("Staff of")
+    await owner.press(listing, label="➕ New invitation link")
+    made = await owner.wait_for_text("A new staff invitation link")
+    return re.search(r"\?start=(s_[A-Za-z0-9_-]+)", made.content).group(1)
+
+
+async def join_staff_by_link(harness, owner: SandboxUser, name: str) -> SandboxUser:
+    """A new person joins the owner's business with a fresh link, confirming with Join."""
+    payload = await staff_link(owner)
+    person = await harness.user(name)
+    await person.start(payload)
+    question = await person.wait_for_text("Join the staff of")
+    await person.press(question, label="✅ Join")
+    await person.wait_for_text("You joined")
+    return person

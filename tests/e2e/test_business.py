@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from sandbox.client import SandboxUser
+from tests.e2e.helpers import join_staff_by_link, staff_link
 
 NOT_STAFF = "Only staff of this business can do that."
 
@@ -60,12 +59,12 @@ async def test_newbusiness_asks_the_name_registers_the_owner_and_sets_the_staff_
 
 async def test_staff_link_joins_a_second_user_as_staff_and_the_owner_can_remove_them(harness):
     olga = await open_business(harness)
-    await olga.send_text("/staff")
-    listing = await olga.wait_for_text("Invite staff with this link")
-    payload = re.search(r"\?start=(s_[A-Za-z0-9_-]+)", listing.content).group(1)
+    payload = await staff_link(olga)
     bob = await harness.user("Bob")
     await bob.start(payload)
-    await bob.wait_for_text("You are now staff of Bean There")
+    question = await bob.wait_for_text("Join the staff of Bean There?")
+    await bob.press(question, label="✅ Join")
+    await bob.wait_for_text("You joined Bean There as staff and now act for Bean There")
     await olga.wait_for_text("Bob joined Bean There as staff")
     bob_menu = await harness.sb.commands(scope={"type": "chat", "chat_id": bob.chat_id})
     assert "customers" in {c["command"] for c in bob_menu}
@@ -75,7 +74,7 @@ async def test_staff_link_joins_a_second_user_as_staff_and_the_owner_can_remove_
 
     await olga.send_text("/staff")
     listing = await olga.wait_for_text("• Bob (staff)")
-    assert listing.button_labels == ["Remove Bob"]
+    assert listing.button_labels == ["🔢 Limit: Bob", "Remove Bob", "➕ New invitation link"]
     press = await olga.press(listing, label="Remove Bob")
     assert await press.answer() == "✅ Removed from staff."
     await olga.wait_for(lambda m: m.message_id == listing.message_id and "Bob" not in m.content)
@@ -90,10 +89,7 @@ async def test_staff_link_joins_a_second_user_as_staff_and_the_owner_can_remove_
 
 async def test_staff_member_cannot_open_the_owners_staff_list(harness):
     olga = await open_business(harness)
-    code = (await harness.query("SELECT staff_invite_code FROM businesses"))[0][0]
-    bob = await harness.user("Bob")
-    await bob.start(f"s_{code}")
-    await bob.wait_for_text("You are now staff")
+    bob = await join_staff_by_link(harness, olga, "Bob")
     await bob.send_text("/staff")
     await bob.wait_for_text("Only the business owner can do that.")
     await bob.send_text("/bhelp")

@@ -47,8 +47,10 @@ async def test_the_scan_flow_speaks_the_language_of_each_side(harness, locale):
     shop = await open_shop(harness, owner)
     layla = await customer(harness, "Layla", shop, locale)
     await owner.send_photo(await qr_photo(layla, locale))
-    scanned = t("scan_awarded", locale, customer="Layla", points=10, kind="points",
-                program="Coffee club", balance=10, threshold=50)  # fmt: skip
+    scanned = t("for_business", locale, business="Café Lumen") + "\n" + t(
+        "scan_awarded", locale, customer="Layla", points=10, kind="points",
+        program="Coffee club", balance=10, threshold=50,
+    )  # fmt: skip
     reply = await owner.wait_for(lambda m: m.content == scanned)
     assert t("btn_undo", locale) in reply.button_labels
     push = t("points_added", locale, business="Café Lumen", points=10, kind="points",

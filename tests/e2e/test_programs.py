@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.e2e.helpers import join_staff_by_link
 from tests.e2e.test_business import NOT_STAFF, join_customer, open_business, open_program
 
 PROGRAM_COLUMNS = (
@@ -139,10 +140,7 @@ async def test_staff_who_are_not_owners_cannot_create_or_change_programs(harness
     olga = await open_business(harness)
     await open_program(olga)
     await join_customer(harness, "Ann")  # customers are not staff either
-    code = (await harness.query("SELECT staff_invite_code FROM businesses"))[0][0]
-    bob = await harness.user("Bob")
-    await bob.start(f"s_{code}")
-    await bob.wait_for_text("You are now staff")
+    bob = await join_staff_by_link(harness, olga, "Bob")
     await bob.send_text("/newprogram")
     await bob.wait_for_text("Only the business owner can do that.")
     await bob.send_text("/programs")

@@ -71,9 +71,9 @@ async def test_a_15_mb_camera_original_sent_as_a_file_scans(harness):
     await owner.wait_for_text("Ann: +10", timeout=15)
 
 
-async def test_a_refusal_after_the_button_was_acknowledged_still_reaches_the_chat(harness):
-    """The code buttons answer the press first; a scan refused after that (here: the program
-    was switched off meanwhile) cannot be an alert any more, so the words go to the chat."""
+async def test_a_refused_code_button_answers_the_press_with_the_refusal(harness):
+    """The code buttons answer the press after the scan, so a refusal (here: the program was
+    switched off meanwhile) is the press's alert, not lost."""
     owner = await harness.user("Olga")
     shop = await open_shop(harness, owner)
     ann = await customer(harness, "Ann", shop)
@@ -85,6 +85,7 @@ async def test_a_refusal_after_the_button_was_acknowledged_still_reaches_the_cha
     question = await owner.wait_for_text("I see 2 customer codes")
     services = harness.app.bot_data["services"]
     await edit_program(services.uow(), EditProgram(shop.program.id, owner.id, active=False))
-    await owner.press(question, label="Code 1 (counting from the top)")
-    await owner.wait_for_text("No active program to award points in")
+    press = await owner.press(question, label="Code 1 (counting from the top)")
+    answer = await press.answer()
+    assert answer.show_alert and answer.startswith("No active program to award points in")
     assert await balance_of(harness, ann) == 0

@@ -10,7 +10,7 @@ from PIL import Image
 
 from bot.pictures.poster import PosterSpec, poster_image
 from bot.qr_reader import read_qr_texts
-from tests.e2e.helpers import open_shop
+from tests.e2e.helpers import join_staff_by_link, open_shop
 from tests.e2e.test_business import (
     NOT_STAFF,
     join_customer,
@@ -129,11 +129,8 @@ async def test_export_sends_customers_and_ledger_csv_matching_the_database(harne
 
 
 async def test_export_is_for_the_owner_only(harness):
-    await open_business(harness)
-    code = (await harness.query("SELECT staff_invite_code FROM businesses"))[0][0]
-    bob = await harness.user("Bob")
-    await bob.start(f"s_{code}")
-    await bob.wait_for_text("You are now staff")
+    olga = await open_business(harness)
+    bob = await join_staff_by_link(harness, olga, "Bob")
     await bob.send_text("/export")
     await bob.wait_for_text("Only the business owner can do that.")
 

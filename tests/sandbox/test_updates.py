@@ -175,3 +175,19 @@ async def test_blocking_and_unblocking_the_bot_are_my_chat_member_updates(
     assert all(c.new_chat_member.user.id == bot.id for c in changes)
     assert isinstance(changes[0].new_chat_member, ChatMemberBanned)
     assert updates[-1].message.text == "hi"
+
+
+async def test_a_user_editing_a_message_is_an_edited_message_update(
+    bot: Bot, ann: SandboxUser
+) -> None:
+    sent = await ann.send_text("/code AAAA-BBBB")
+    assert await ann.edit_text(sent, "/code CCCC-DDDD") is not None
+    updates = await bot.get_updates(timeout=0)
+    assert updates[0].message.text == "/code AAAA-BBBB"
+    edited = updates[1].edited_message
+    assert (edited.message_id, edited.text) == (sent.message_id, "/code CCCC-DDDD")
+    assert edited.edit_date is not None and edited.entities[0].type == "bot_command"
+    await bot.get_updates(offset=updates[1].update_id + 1, timeout=0)
+    # A bot that does not ask for edits is not sent them.
+    await bot.get_updates(timeout=0, allowed_updates=["message"])
+    assert await ann.edit_text(sent, "/code EEEE-FFFF") is None
