@@ -35,6 +35,7 @@ from bot.metrics import MeasuredApplication, Metrics
 from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
+from bot.ratelimit import SharedRateLimiter
 from bot.scheduler import Scheduler
 from bot.services import Context, Services
 from bot.settings import Settings
@@ -71,6 +72,9 @@ def build_application(
     """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
+    limiter = SharedRateLimiter(
+        settings.send_per_second, settings.send_chat_interval, settings.send_chat_burst
+    )
     builder = (
         ApplicationBuilder()
         .application_class(MeasuredApplication)
@@ -79,6 +83,7 @@ def build_application(
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
         .concurrent_updates(ChatOrderedProcessor(running=concurrent_updates))
+        .rate_limiter(limiter)
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
@@ -86,8 +91,7 @@ def build_application(
     dispatcher = Dispatcher(
         OutboxStore(sessions, clock, lease=timedelta(seconds=settings.outbox_lease_seconds)),
         app.bot,
-        per_second=settings.send_per_second,
-        chat_interval=settings.send_chat_interval,
+        limiter,
         clock=clock,
     )
     # A chat that blocked the bot must register again when it writes, to lift the mark.

@@ -27,9 +27,11 @@ class Settings(BaseSettings):
     scan_cooldown_seconds: int = 60
     max_photo_bytes: int = 20 * 1024 * 1024
     log_level: str = "INFO"
-    # Outbox sending; Telegram allows about 30 messages a second overall and 1 per chat.
+    # Every Bot API call shares one limit (bot/ratelimit.py): Telegram allows about 30 messages
+    # a second overall and 1 a second per chat, tolerating short bursts in a chat.
     send_per_second: float = 29.0
     send_chat_interval: float = 1.0
+    send_chat_burst: int = 2
     outbox_lease_seconds: float = 30.0
     # Scheduler sweeps over the database (expiry, reminders, nudges, digest, outbox retries).
     scheduler_enabled: bool = True
