@@ -43,6 +43,7 @@ from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
 from storage.outbox import OutboxStore
+from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
 
 # What the handlers react to, asked for explicitly: Telegram otherwise keeps the list a webhook
@@ -108,9 +109,11 @@ def build_application(
         dispatcher=dispatcher,
     )
     app.bot_data["engine"] = engine
-    app.bot_data["metrics"] = Metrics()
+    metrics = app.bot_data["metrics"] = Metrics()
     app.bot_data["health"] = HealthProbe(sessions, clock)
-    app.bot_data["scheduler"] = Scheduler(make_uow, dispatcher, settings)
+    scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
+    scheduler.on_sweep = metrics.swept
+    app.bot_data["scheduler"] = scheduler
     _add_handlers(app)
     return app
 
