@@ -31,6 +31,7 @@ from bot.handlers import (
     scanning,
 )
 from bot.http import AiohttpRequest
+from bot.lru import LruCache
 from bot.metrics import MeasuredApplication, Metrics
 from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Dispatcher
@@ -74,8 +75,9 @@ def build_application(
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
     limiter = SharedRateLimiter(
-        settings.send_per_second, settings.send_chat_interval, settings.send_chat_burst
-    )
+        settings.send_per_second, settings.send_chat_interval, settings.send_chat_burst,
+        max_chats=settings.memory_max_chats,
+    )  # fmt: skip
     builder = (
         ApplicationBuilder()
         .application_class(MeasuredApplication)
@@ -109,6 +111,7 @@ def build_application(
         dispatcher=dispatcher,
     )
     app.bot_data["engine"] = engine
+    app.bot_data["seen_users"] = LruCache(settings.memory_max_chats)
     metrics = app.bot_data["metrics"] = Metrics()
     app.bot_data["health"] = HealthProbe(sessions, clock)
     scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))

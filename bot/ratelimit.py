@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 GLOBAL_BURST_SECONDS = 0.2  # the overall bucket holds this much of a second's rate
 MAX_RETRIES = 10  # 429s a reply waits out before its error reaches the handler
-PRUNE_ABOVE = 1024  # chats remembered before idle ones (full bucket, nothing waiting) go
+MAX_CHATS = 10_000  # chats remembered before idle ones (full bucket, nothing waiting) go
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
 Callback = Callable[..., Coroutine[Any, Any, Result]]
@@ -95,6 +95,7 @@ class SharedRateLimiter(BaseRateLimiter[Priority | Turn]):
         chat_burst: int = 2,
         *,
         max_retries: int = MAX_RETRIES,
+        max_chats: int = MAX_CHATS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.per_second = per_second
@@ -102,6 +103,7 @@ class SharedRateLimiter(BaseRateLimiter[Priority | Turn]):
         self._chat_burst = float(max(chat_burst, 1))
         self._global_burst = max(1.0, per_second * GLOBAL_BURST_SECONDS)
         self._max_retries = max_retries
+        self._max_chats = max_chats
         self._clock = clock
         self._global = _Bucket(self._global_burst, clock())
         self._chats: dict[int, _Bucket] = {}
@@ -202,7 +204,7 @@ class SharedRateLimiter(BaseRateLimiter[Priority | Turn]):
     def _chat(self, chat_id: int) -> _Bucket:
         bucket = self._chats.get(chat_id)
         if bucket is None:
-            if len(self._chats) >= PRUNE_ABOVE:
+            if len(self._chats) >= self._max_chats:
                 self._forget_idle_chats()
             bucket = self._chats[chat_id] = _Bucket(self._chat_burst, self._clock())
         return bucket

@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     send_chat_interval: float = 1.0
     send_chat_burst: int = 2
     outbox_lease_seconds: float = 30.0
+    # Chats and users a process remembers to save work (who is registered, each chat's rate);
+    # the least recently seen are forgotten past this, and read again from the database.
+    memory_max_chats: int = 10_000
     # Scheduler sweeps over the database (expiry, reminders, nudges, digest, outbox retries).
     scheduler_enabled: bool = True
     sweep_interval_seconds: float = 60.0

@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 from telegram.error import RetryAfter
 
-from bot.ratelimit import PRUNE_ABOVE, Priority, SharedRateLimiter, Turn
+from bot.ratelimit import Priority, SharedRateLimiter, Turn
 
 
 @pytest.fixture(autouse=True)
@@ -137,8 +137,9 @@ async def test_the_dispatchers_turn_is_not_retried_and_counts_in_the_chats_wait(
 
 
 async def test_chats_no_longer_limited_are_forgotten() -> None:
-    limiter, wire = SharedRateLimiter(per_second=10**6, chat_interval=0.001), Wire()
-    for chat_id in range(5 * PRUNE_ABOVE):
+    limiter = SharedRateLimiter(per_second=10**6, chat_interval=0.001, max_chats=100)
+    wire = Wire()
+    for chat_id in range(2000):
         await send(limiter, wire, "hi", chat_id)
-        assert limiter.chats_tracked <= PRUNE_ABOVE
+        assert limiter.chats_tracked <= 100
     await limiter.shutdown()
