@@ -35,10 +35,12 @@ from bot.handlers import (
     staff,
 )
 from bot.http import AiohttpRequest
+from bot.lru import LruCache
 from bot.metrics import MeasuredApplication, Metrics
 from bot.ordering import ChatOrderedProcessor
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
+from bot.ratelimit import SharedRateLimiter
 from bot.scheduler import Scheduler
 from bot.services import Context, Services
 from bot.settings import Settings
@@ -46,6 +48,7 @@ from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
 from storage.outbox import OutboxStore
+from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
 
 # What the handlers react to, asked for explicitly: Telegram otherwise keeps the list a webhook
@@ -77,6 +80,10 @@ def build_application(
     """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
+    limiter = SharedRateLimiter(
+        settings.send_per_second, settings.send_chat_interval, settings.send_chat_burst,
+        max_chats=settings.memory_max_chats,
+    )  # fmt: skip
     builder = (
         ApplicationBuilder()
         .application_class(MeasuredApplication)
@@ -85,6 +92,7 @@ def build_application(
         .base_file_url(settings.file_base_url)
         .context_types(ContextTypes(context=Context))
         .concurrent_updates(ChatOrderedProcessor(running=concurrent_updates))
+        .rate_limiter(limiter)
         .request(AiohttpRequest())
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
@@ -92,8 +100,7 @@ def build_application(
     dispatcher = Dispatcher(
         OutboxStore(sessions, clock, lease=timedelta(seconds=settings.outbox_lease_seconds)),
         app.bot,
-        per_second=settings.send_per_second,
-        chat_interval=settings.send_chat_interval,
+        limiter,
         clock=clock,
     )
     # A chat that blocked the bot must register again when it writes, to lift the mark.
@@ -110,9 +117,12 @@ def build_application(
         dispatcher=dispatcher,
     )
     app.bot_data["engine"] = engine
-    app.bot_data["metrics"] = Metrics()
+    app.bot_data["seen_users"] = LruCache(settings.memory_max_chats)
+    metrics = app.bot_data["metrics"] = Metrics()
     app.bot_data["health"] = HealthProbe(sessions, clock)
-    app.bot_data["scheduler"] = Scheduler(make_uow, dispatcher, settings)
+    scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
+    scheduler.on_sweep = metrics.swept
+    app.bot_data["scheduler"] = scheduler
     _add_handlers(app)
     return app
 

@@ -48,6 +48,10 @@ class Metrics:
             "Age of the oldest pending notification",
             registry=self.registry,
         )
+        self.sweeps = Counter(
+            "loyalty_sweeps", "Scheduler sweeps by outcome (ran, skipped: another worker's turn)",
+            ["sweep", "outcome"], registry=self.registry,
+        )  # fmt: skip
         self.latency = Histogram(
             "loyalty_update_handling_seconds", "Time to process one update",
             buckets=LATENCY_BUCKETS, registry=self.registry,
@@ -55,6 +59,9 @@ class Metrics:
 
     def scanned(self, outcome: str) -> None:
         self.scans.labels(outcome=outcome).inc()
+
+    def swept(self, sweep: str, outcome: str) -> None:
+        self.sweeps.labels(sweep=sweep, outcome=outcome).inc()
 
     def handled(self, seconds: float, result: str) -> None:
         """One update done: result is ok, refused (a domain error answered) or error."""

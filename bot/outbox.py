@@ -1,19 +1,20 @@
 """The outbox dispatcher: sends pending notifications within Telegram's limits, never losing one.
 
 It wakes at once when a use case commits (`wake()`), and otherwise when the next retry is due.
-Limits are kept before Telegram has to say so: a global rate (about 30 messages a second) and
-one message a second per chat. 429 waits `retry_after`; network errors and 5xx back off;
-403 marks the user blocked until they write again; 400 fails the row with the reason.
+Limits are kept before Telegram has to say so, by the bot's one rate limiter (bot.ratelimit),
+shared with every reply: notifications wait behind replies, broadcasts behind both. 429 puts the
+row back for `retry_after`; network errors and 5xx back off; 403 marks the user blocked until
+they write again; 400 fails the row with the reason.
 
 Sending is a pipeline: rows are claimed only as far ahead as the rate allows within HORIZON
-seconds, each waits for its booked slot in its own task, and new rows are claimed while earlier
-ones are still on the wire, so the rate is kept busy without holding many rows under lease.
+seconds, each waits for its turn in the limiter in its own task, and new rows are claimed while
+earlier ones are still on the wire, so the rate is kept busy without holding many rows under
+lease. A row for a chat busy beyond HORIZON goes back, due when the chat is free.
 """
 
 from __future__ import annotations
 
 import asyncio
-import bisect
 import contextlib
 import logging
 import math
@@ -21,12 +22,15 @@ import random
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import ExtBot
 
+from bot.ratelimit import Priority, SharedRateLimiter, Turn
 from bot.rendering import render_notification
 from domain.models import Notification
+from domain.notify import URGENT
 from domain.ports import OutboxPort
 
 log = logging.getLogger(__name__)
@@ -39,61 +43,20 @@ HORIZON = 1.0  # seconds ahead a claim may book; a chat busy for longer gets its
 STOP_GRACE = 5.0  # seconds a stopping dispatcher lets sends on the wire finish
 
 
-class RateGate:
-    """Global sends at least 1/per_second apart, earliest free time first; a spacing per chat.
-
-    A row booked late for a busy chat leaves the earlier global gaps free for other chats.
-    """
-
-    def __init__(self, per_second: float, chat_interval: float) -> None:
-        self.per_second = per_second
-        self.chat_interval = chat_interval
-        self._spacing = 1.0 / per_second
-        self._booked: list[float] = []  # global send times, sorted
-        self._chat_next: dict[int, float] = {}
-
-    def reserve(self, chat_id: int, now: float, horizon: float) -> float | None:
-        """Book the earliest slot for a message to this chat, or None if it is beyond `horizon`."""
-        self._forget_before(now)
-        slot = max(now, self._chat_next.get(chat_id, 0.0))
-        index = bisect.bisect_right(self._booked, slot - self._spacing)
-        while index < len(self._booked) and self._booked[index] < slot + self._spacing:
-            slot = max(slot, self._booked[index] + self._spacing)
-            index += 1
-        if slot > now + horizon + 1e-9:
-            return None
-        bisect.insort(self._booked, slot)
-        self._chat_next[chat_id] = slot + self.chat_interval
-        return slot
-
-    def chat_free_at(self, chat_id: int) -> float:
-        return self._chat_next.get(chat_id, 0.0)
-
-    def hold_chat(self, chat_id: int, until: float) -> None:
-        self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0), until)
-
-    def _forget_before(self, now: float) -> None:
-        cut = bisect.bisect_left(self._booked, now - self._spacing)
-        del self._booked[:cut]
-        if len(self._chat_next) > 10_000:
-            self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
-
-
 class Dispatcher:
     def __init__(
         self,
         store: OutboxPort,
-        bot: Bot,
+        bot: ExtBot[Any],
+        limiter: SharedRateLimiter,
         *,
-        per_second: float = 29.0,
-        chat_interval: float = 1.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._store = store
         self._bot = bot
         self._clock = clock
-        self._gate = RateGate(per_second, chat_interval)
-        self._capacity = max(1, math.ceil(per_second * HORIZON) + 1)
+        self._limiter = limiter
+        self._capacity = max(1, math.ceil(limiter.per_second * HORIZON) + 1)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
@@ -142,15 +105,13 @@ class Dispatcher:
         if room <= 0:
             return 0
         batch = await self._store.claim(min(room, BATCH))
-        now = time.monotonic()
         busy: list[tuple[int, datetime]] = []
         for note in batch:
-            slot = self._gate.reserve(note.chat_id, now, HORIZON)
-            if slot is None:  # this chat is busy: the row goes back, due when the chat is free
-                wait = max(self._gate.chat_free_at(note.chat_id) - now, 0.0)
+            wait = self._limiter.chat_wait(note.chat_id)
+            if wait > HORIZON:  # this chat is busy: the row goes back, due when the chat is free
                 busy.append((note.id, self._clock() + timedelta(seconds=wait)))
             else:
-                self._spawn(note, slot)
+                self._spawn(note, self._limiter.book(note.chat_id, _priority(note)))
         if busy:
             await self._store.release(busy)
         return len(batch)
@@ -183,8 +144,8 @@ class Dispatcher:
             return IDLE_SWEEP
         return min(max((due - self._clock()).total_seconds(), 0.01), IDLE_SWEEP)
 
-    def _spawn(self, note: Notification, slot: float) -> None:
-        task = asyncio.create_task(self._deliver(note, slot), name=f"outbox-{note.id}")
+    def _spawn(self, note: Notification, turn: Turn) -> None:
+        task = asyncio.create_task(self._deliver(note, turn), name=f"outbox-{note.id}")
         self._sending.add(task)
         self._waiting[task] = note.id
         task.add_done_callback(self._finished)
@@ -198,10 +159,11 @@ class Dispatcher:
         if len(self._sending) <= self._capacity // 2:
             self._wake.set()
 
-    async def _deliver(self, note: Notification, slot: float) -> None:
-        delay = slot - time.monotonic()
-        if delay > 0:
-            await asyncio.sleep(delay)
+    async def _deliver(self, note: Notification, turn: Turn) -> None:
+        try:
+            await turn.granted
+        finally:
+            turn.granted.cancel()  # stopped while waiting: the place in the queue goes
         if (task := asyncio.current_task()) is not None:
             self._waiting.pop(task, None)  # from here on, the row is in flight
         try:
@@ -211,7 +173,9 @@ class Dispatcher:
             await self._store.fail(note.id, f"render: {error}")
             return
         try:
-            message = await self._bot.send_message(note.chat_id, text, reply_markup=markup)
+            message = await self._bot.send_message(
+                note.chat_id, text, reply_markup=markup, rate_limit_args=turn
+            )
         except Exception as error:
             await self._failed(note, error)
             return
@@ -221,9 +185,8 @@ class Dispatcher:
         self.sent += 1
 
     async def _failed(self, note: Notification, error: Exception) -> None:
-        if isinstance(error, RetryAfter):
+        if isinstance(error, RetryAfter):  # the limiter holds the chat for as long
             wait = _seconds(error.retry_after)
-            self._gate.hold_chat(note.chat_id, time.monotonic() + wait)
             await self._store.retry_at(note.id, self._clock() + timedelta(seconds=wait), "429")
         elif isinstance(error, Forbidden):
             log.info("chat %s blocked the bot: %s", note.chat_id, error.message)
@@ -246,6 +209,10 @@ class Dispatcher:
         # Exponential with jitter, so rows that failed together do not retry together.
         base = min(0.5 * 2.0 ** max(note.attempts - 1, 0), MAX_BACKOFF)
         return self._clock() + timedelta(seconds=base * random.uniform(0.75, 1.25))
+
+
+def _priority(note: Notification) -> Priority:
+    return Priority.NOTIFICATION if note.priority <= URGENT else Priority.BROADCAST
 
 
 def _seconds(value: float | timedelta) -> float:

@@ -2,14 +2,21 @@
 
 Jobs keep no state of their own (the marks are in the database), so an in-memory job store is
 enough: after a restart every sweep simply runs again at start and catches up.
+
+Every worker runs the scheduler; before each timed sweep it asks the claims (storage/sweeps.py)
+whether it is the one to run it in this period (`sweep_interval_seconds` of wall-clock time),
+so N identical workers run each sweep once per period.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -30,13 +37,25 @@ STOP_GRACE = 5.0  # seconds a stopping scheduler lets a running sweep finish
 Job = Callable[[], Awaitable[object]]
 
 
+class SweepClaims(Protocol):
+    def claim(self, name: str, period: int) -> AbstractAsyncContextManager[bool]:
+        """Whether this process runs the sweep in this period; held while it runs."""
+        ...
+
+
 class Scheduler:
     """`start()` / `await stop()`; `await run(name)` runs one sweep now (tests, operators)."""
 
     def __init__(
-        self, make_uow: Callable[[], UnitOfWork], dispatcher: Dispatcher, settings: Settings
+        self,
+        make_uow: Callable[[], UnitOfWork],
+        dispatcher: Dispatcher,
+        settings: Settings,
+        claims: SweepClaims,
     ) -> None:
         self._dispatcher = dispatcher
+        self._claims = claims
+        self.on_sweep: Callable[[str, str], None] | None = None  # (sweep, ran|skipped|failed)
         self._interval = settings.sweep_interval_seconds
         after = timedelta(hours=settings.reminder_after_hours)
         hour = settings.digest_hour_utc
@@ -82,14 +101,25 @@ class Scheduler:
         task = asyncio.current_task()
         if task is not None:
             self._running.add(task)
+        outcome = "failed"
         try:
-            result = await self.run(name)
-            if result:
-                log.info("sweep %s: %s", name, _count(result))
+            outcome = await self._run_claimed(name)
         except Exception:  # a background job logs and goes on; the next run tries again
             log.exception("sweep %s failed", name)
         finally:
             self._running.discard(task)
+            if self.on_sweep is not None:
+                self.on_sweep(name, outcome)
+
+    async def _run_claimed(self, name: str) -> str:
+        period = int(time.time() // self._interval)
+        async with self._claims.claim(name, period) as mine:
+            if not mine:
+                return "skipped"  # another worker runs it, or has run it, in this period
+            result = await self.run(name)
+        if result:
+            log.info("sweep %s: %s", name, _count(result))
+        return "ran"
 
     async def _wake_outbox(self) -> None:
         # The dispatcher sweeps by itself; this also covers rows whose lease ran out elsewhere.

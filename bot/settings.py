@@ -32,10 +32,15 @@ class Settings(BaseSettings):
     code_rate_per_minute: int = 10
     max_photo_bytes: int = 20 * 1024 * 1024
     log_level: str = "INFO"
-    # Outbox sending; Telegram allows about 30 messages a second overall and 1 per chat.
+    # Every Bot API call shares one limit (bot/ratelimit.py): Telegram allows about 30 messages
+    # a second overall and 1 a second per chat, tolerating short bursts in a chat.
     send_per_second: float = 29.0
     send_chat_interval: float = 1.0
+    send_chat_burst: int = 2
     outbox_lease_seconds: float = 30.0
+    # Chats and users a process remembers to save work (who is registered, each chat's rate);
+    # the least recently seen are forgotten past this, and read again from the database.
+    memory_max_chats: int = 10_000
     # Scheduler sweeps over the database (expiry, reminders, nudges, digest, outbox retries).
     scheduler_enabled: bool = True
     sweep_interval_seconds: float = 60.0

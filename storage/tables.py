@@ -362,3 +362,13 @@ class ConversationRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     business_id: Mapped[int | None] = mapped_column(ForeignKey("businesses.id"))
     updated_at: Mapped[datetime]
+
+
+class SweepRunRow(Base):
+    """The last period each scheduler sweep ran in, so workers run it once per period."""
+
+    __tablename__ = "sweep_runs"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[int] = mapped_column(BigInteger)
+    ran_at: Mapped[datetime]

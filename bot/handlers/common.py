@@ -14,6 +14,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.i18n import DEFAULT, has, set_locale, t
 from bot.logsafety import AlertGate, where
+from bot.lru import LruCache
 from bot.services import BotData, Context
 from bot.steps import state_of
 from bot.updates import message_of, user_of
@@ -27,6 +28,7 @@ from domain.preferences import chosen_language
 
 log = logging.getLogger(__name__)
 SEEN_TTL = 300.0  # seconds a registration is trusted before the next update refreshes it
+SEEN_KEPT = 10_000  # users remembered as registered; one forgotten is registered again
 
 
 async def on_any_update(update: Update, context: Context) -> None:
@@ -43,7 +45,7 @@ async def on_any_update(update: Update, context: Context) -> None:
     set_locale(chosen or user.language_code or DEFAULT)
     if chat is None or chat.type != chat.PRIVATE:
         return  # a group's id must never become where a customer's messages go
-    seen: dict[int, Any] = context.bot_data.setdefault("seen_users", {})
+    seen = _seen(context.bot_data)
     fingerprint = (chat.id, user.first_name, user.last_name, user.username, user.language_code)
     last = seen.get(user.id)
     if last and last[0] == fingerprint and time.monotonic() - last[1] < SEEN_TTL:
@@ -87,10 +89,18 @@ def forget_chat(bot_data: BotData, chat_id: int) -> None:
     Without it a user seen minutes before blocking would skip registration when they write
     again, and the 'blocked' mark (and every message waiting for them) would stay.
     """
-    seen: dict[int, Any] = bot_data.setdefault("seen_users", {})
-    for telegram_id, (fingerprint, _) in list(seen.items()):
+    seen = _seen(bot_data)
+    for telegram_id, (fingerprint, _) in seen.items():
         if fingerprint[0] == chat_id:
-            seen.pop(telegram_id, None)
+            seen.pop(telegram_id)
+
+
+def _seen(bot_data: BotData) -> LruCache[int, tuple[Any, float]]:
+    """Who wrote lately and as what; only the most recent are kept (bot.app sets how many)."""
+    seen: LruCache[int, tuple[Any, float]] | None = bot_data.get("seen_users")
+    if seen is None:
+        seen = bot_data["seen_users"] = LruCache(SEEN_KEPT)
+    return seen
 
 
 async def on_error(update: object, context: Context) -> None:

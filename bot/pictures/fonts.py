@@ -10,6 +10,8 @@ from importlib import resources
 
 from PIL import ImageFont, features
 
+from bot.lru import LruCache
+
 log = logging.getLogger(__name__)
 
 # Rubik is one variable font with Latin (accents included), Cyrillic, Arabic and Hebrew, so a
@@ -25,7 +27,8 @@ BOLD = 700
 SHAPING = features.check_feature("raqm")
 
 _NOT_A_CHARACTER = "\U0010ffff"  # never in a font: FreeType draws the .notdef box for it
-_coverage: dict[str, bool] = {}
+COVERAGE_KEPT = 4096  # characters whose answer is remembered (names bring new ones each day)
+_coverage: LruCache[str, bool] = LruCache(COVERAGE_KEPT)
 _coverage_lock = threading.Lock()
 
 

@@ -103,7 +103,14 @@ class Harness:
             await engine.dispose()
 
 
+# The harness's sandbox enforces no flood limits; a test that sends a burst of commands to one
+# chat gets its answers ten times faster than Telegram's one a second, to keep the suite quick.
+# tests/e2e/test_rate_limit.py checks the limits themselves against the sandbox's.
+TEST_CHAT_INTERVAL = 0.1
+
+
 def e2e_settings(tmp_path: Path, server: SandboxServer, db_url: str, **overrides) -> Settings:
+    overrides.setdefault("send_chat_interval", TEST_CHAT_INTERVAL)
     return Settings(
         _env_file=None,
         bot_token=TOKEN,

@@ -14,34 +14,15 @@ import pytest
 from domain.approvals import request_deduction
 from domain.broadcasts import BroadcastNews, broadcast_news
 from domain.commands import AwardPoints, RequestDeduction
-from domain.enrollment import activate
 from domain.ledger import award_points
-from domain.models import Customer, TelegramUser
 from sandbox.client import SandboxUser
 from sandbox.limits import RateLimits
 from tests.e2e.conftest import stop_bot
-from tests.e2e.helpers import Shop, customer, eventually, open_shop, settled
+from tests.e2e.helpers import Shop, customer, enrolled, eventually, open_shop, settled
 
 # Per-chat spacing scaled down so a test sends several messages to one chat in well under 1 s.
 FAST = {"send_per_second": 200.0, "send_chat_interval": 0.05}
 SCALED = {"send_per_second": 290.0, "send_chat_interval": 0.1}
-
-
-async def enrolled(harness, shop: Shop, count: int, prefix: str = "c") -> list[SandboxUser]:
-    """Customers with a card in the shop, written in one transaction (fast for hundreds)."""
-    people = await asyncio.gather(*(harness.user(f"{prefix}{i}") for i in range(count)))
-    async with harness.app.bot_data["services"].uow() as uow:
-        program = await uow.programs.get(shop.program.id)
-        for person in people:
-            await uow.users.upsert(TelegramUser(person.id, person.chat_id, person.first_name))
-            customer = await uow.customers.add(
-                Customer(
-                    person.id, f"pub{person.id}", f"M{person.id}", person.first_name, uow.now()
-                )
-            )
-            await activate(uow, program, customer, invited_by=None)
-        await uow.commit()
-    return list(people)
 
 
 async def news(harness, shop: Shop, owner: SandboxUser, text: str) -> None:
