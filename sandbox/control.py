@@ -7,10 +7,12 @@ JSON over HTTP, so tests in other processes can use it (``sandbox.client`` wraps
   POST /sandbox/users/{id}/photos | /documents   multipart: photo|document file, caption
   POST /sandbox/users/{id}/press {message_id, label | data, forged}
   POST /sandbox/users/{id}/block | /unblock     GET /sandbox/users/{id}/callback_answers
+  POST /sandbox/users/{id}/language {language_code}   what the user's app reports from now on
   GET  /sandbox/callbacks/{query_id}?wait=S     the bot's answerCallbackQuery, long-polled
   GET  /sandbox/chats/{chat_id}/messages?since=V&wait=S&all=0|1&bytes=0|1
        messages changed after version V (long-polled up to S seconds) and the new version
-  GET  /sandbox/files/{file_id}                 POST /sandbox/faults, /sandbox/rate_limits
+  GET  /sandbox/files/{file_id}?download=NAME   POST /sandbox/faults, /sandbox/rate_limits
+  GET  /sandbox/info    the bot, the version and the upload limits
   GET  /sandbox/stats   POST /sandbox/stats/reset   GET /sandbox/commands?scope=JSON
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from typing import Any
 
@@ -26,11 +29,15 @@ from aiohttp import web
 from sandbox import actions
 from sandbox.bot_info import scope_key
 from sandbox.botapi import STORE_KEY
+from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, attachment, served_type
+from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, served_type
 from sandbox.limits import Faults, RateLimits
 from sandbox.params import ApiError
 from sandbox.state import MessageRec, Store, UserRec
 
 MAX_WAIT = 60.0
+MAX_NAME = 64  # Telegram's limit on a first name
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 routes = web.RouteTableDef()
 
 
@@ -79,16 +86,34 @@ def _wait_arg(request: web.Request) -> float:
 @routes.get("/sandbox/info")
 async def info(request: web.Request) -> web.Response:
     store = _store(request)
-    return web.json_response({"bot": store.bot, "version": store.version})
+    limits = {"photo": MAX_PHOTO_UPLOAD, "document": MAX_DOCUMENT_UPLOAD}
+    return web.json_response({"bot": store.bot, "version": store.version, "limits": limits})
+
+
+def _language(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _LANGUAGE.match(value):
+        raise _fail(400, f"language_code must look like 'en' or 'pt-BR', not {value!r}")
+    return value
+
+
+def _first_name(value: Any) -> str:
+    if value is None or value == "":
+        return "User"
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_NAME:
+        raise _fail(400, f"first_name must be 1 to {MAX_NAME} characters")
+    return value
 
 
 @routes.post("/sandbox/users")
 async def create_user(request: web.Request) -> web.Response:
     store = _store(request)
     body = await _body(request)
-    fields = {k: body.get(k) for k in ("language_code", "is_premium")}
+    fields = {"language_code": _language(body.get("language_code"))}
+    fields["is_premium"] = body.get("is_premium")
     user = store.add_user(
-        first_name=body.get("first_name") or "User",
+        first_name=_first_name(body.get("first_name")),
         last_name=body.get("last_name") or "",
         username=body.get("username") or None,
         **fields,
@@ -166,6 +191,17 @@ async def block(request: web.Request) -> web.Response:
     return web.json_response(_user_json(store, user))
 
 
+@routes.post("/sandbox/users/{user_id}/language")
+async def set_language(request: web.Request) -> web.Response:
+    store, user = _store(request), _user(request)
+    language = _language((await _body(request)).get("language_code"))
+    if language is None:
+        user.data.pop("language_code", None)
+    else:
+        user.data["language_code"] = language
+    return web.json_response(_user_json(store, user))
+
+
 @routes.get("/sandbox/users/{user_id}/callback_answers")
 async def callback_answers(request: web.Request) -> web.Response:
     store, user = _store(request), _user(request)
@@ -230,7 +266,11 @@ async def file_bytes(request: web.Request) -> web.Response:
     rec = _store(request).files.get(request.match_info["file_id"])
     if rec is None:
         raise _fail(404, "no such file")
-    return web.Response(body=rec.data, content_type=rec.mime_type or "application/octet-stream")
+    # The page links to these: a file the bot sent must not run as a page of the sandbox.
+    headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"}
+    if "download" in request.query:  # ?download=NAME saves it instead of showing it
+        headers["Content-Disposition"] = attachment(rec, request.query["download"])
+    return web.Response(body=rec.data, content_type=served_type(rec), headers=headers)
 
 
 @routes.post("/sandbox/faults")
