@@ -30,7 +30,6 @@ from sandbox import actions
 from sandbox.bot_info import scope_key
 from sandbox.botapi import STORE_KEY
 from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, attachment, served_type
-from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, served_type
 from sandbox.limits import Faults, RateLimits
 from sandbox.params import ApiError
 from sandbox.state import MessageRec, Store, UserRec
