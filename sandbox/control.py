@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import time
 from typing import Any
 
@@ -35,8 +34,6 @@ from sandbox.params import ApiError
 from sandbox.state import MessageRec, Store, UserRec
 
 MAX_WAIT = 60.0
-MAX_NAME = 64  # Telegram's limit on a first name
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 routes = web.RouteTableDef()
 
 
@@ -89,30 +86,16 @@ async def info(request: web.Request) -> web.Response:
     return web.json_response({"bot": store.bot, "version": store.version, "limits": limits})
 
 
-def _language(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str) or not _LANGUAGE.match(value):
-        raise _fail(400, f"language_code must look like 'en' or 'pt-BR', not {value!r}")
-    return value
-
-
-def _first_name(value: Any) -> str:
-    if value is None or value == "":
-        return "User"
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_NAME:
-        raise _fail(400, f"first_name must be 1 to {MAX_NAME} characters")
-    return value
-
-
 @routes.post("/sandbox/users")
 async def create_user(request: web.Request) -> web.Response:
     store = _store(request)
     body = await _body(request)
-    fields = {"language_code": _language(body.get("language_code"))}
-    fields["is_premium"] = body.get("is_premium")
+    try:
+        fields = actions.profile(body)
+    except actions.ActionError as exc:
+        raise _fail(exc.status, str(exc)) from None
     user = store.add_user(
-        first_name=_first_name(body.get("first_name")),
+        first_name=fields.pop("first_name"),
         last_name=body.get("last_name") or "",
         username=body.get("username") or None,
         **fields,
@@ -193,12 +176,8 @@ async def block(request: web.Request) -> web.Response:
 @routes.post("/sandbox/users/{user_id}/language")
 async def set_language(request: web.Request) -> web.Response:
     store, user = _store(request), _user(request)
-    language = _language((await _body(request)).get("language_code"))
-    if language is None:
-        user.data.pop("language_code", None)
-    else:
-        user.data["language_code"] = language
-    return web.json_response(_user_json(store, user))
+    language = (await _body(request)).get("language_code")
+    return _act(lambda: _user_json(store, actions.set_language(user, language)))
 
 
 @routes.get("/sandbox/users/{user_id}/callback_answers")

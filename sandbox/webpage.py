@@ -1,6 +1,6 @@
 """The sandbox in a web browser: a Telegram-like page over the control API, served as is.
 
-Three static files under sandbox/web/ (no build step, nothing fetched from the internet). The
+Four static files under sandbox/web/ (no build step, nothing fetched from the internet). The
 page talks only to /sandbox/... on the same origin; the Content-Security-Policy below forbids
 inline scripts and other origins, so even text that escaped the page's escaping could not run.
 """
@@ -15,6 +15,7 @@ WEB_DIR = Path(__file__).with_name("web")
 _TYPES = {
     "index.html": "text/html",
     "app.js": "text/javascript",
+    "messages.js": "text/javascript",
     "style.css": "text/css",
 }
 _POLICY = (

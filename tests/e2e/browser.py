@@ -7,7 +7,6 @@ browser tests skip with the reason; with LOYALTY_BROWSER_TESTS=require (CI) they
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -92,10 +91,10 @@ class ChatPage:
         await self.page.fill("#new-name", name)
         await self.page.select_option("#new-language", language)
         await self.page.click("#add-user")
-        await self.page.wait_for_function(
-            "location.hash.startsWith('#user=') && !document.querySelector('#composer').hidden"
-        )
-        return int(re.sub(r"\D", "", await self.page.evaluate("location.hash")))
+        # wait_for_function would poll with eval, which the page's CSP forbids: wait on the DOM.
+        chosen = self.page.locator("#users .user.current", has_text=name)
+        await chosen.wait_for()
+        return int(await chosen.get_attribute("data-user-id"))
 
     def bot_message(self, text: str) -> Any:
         """The newest bot message containing ``text`` (a Playwright locator)."""
