@@ -6,7 +6,7 @@ import re
 import secrets
 from typing import Any
 
-from sandbox.files import document_object, photo_sizes
+from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, document_object, photo_sizes
 from sandbox.keyboards import inline_buttons
 from sandbox.markup import command_entities
 from sandbox.params import Upload
@@ -94,6 +94,8 @@ def send_text(
 def send_photo(
     store: Store, user: UserRec, data: bytes, caption: str | None = None
 ) -> dict[str, Any]:
+    if len(data) > MAX_PHOTO_UPLOAD:
+        raise ActionError(400, f"a photo may be at most {MAX_PHOTO_UPLOAD // 2**20} MB")
     try:
         sizes = photo_sizes(store, data)
     except Exception as exc:
@@ -115,6 +117,8 @@ def send_document(
     mime_type: str | None,
     caption: str | None = None,
 ) -> dict[str, Any]:
+    if len(data) > MAX_DOCUMENT_UPLOAD:
+        raise ActionError(400, f"a file may be at most {MAX_DOCUMENT_UPLOAD // 2**20} MB")
     fields: dict[str, Any] = {
         "document": document_object(store, Upload(data, filename, mime_type))
     }
