@@ -23,7 +23,7 @@ async def context() -> AsyncIterator[Any]:
         yield context
 
 
-async def test_seed_flow_one_through_the_page(harness, context, tmp_path: Path) -> None:
+async def test_seed_flow_one_through_the_page(context, harness, tmp_path: Path) -> None:
     customer = await ChatPage.open(context, harness.server.page_url)
     await customer.add_user("Ann")
     await customer.page.click("#start")
@@ -59,7 +59,7 @@ async def test_seed_flow_one_through_the_page(harness, context, tmp_path: Path) 
     await owner.screenshot(shots / "sandbox-owner.png")
 
 
-async def test_edits_deletions_documents_and_alerts_appear_live(harness, context, tmp_path):
+async def test_edits_deletions_documents_and_alerts_appear_live(context, harness, tmp_path):
     from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
     page = await ChatPage.open(context, harness.server.page_url)
@@ -92,7 +92,7 @@ async def test_edits_deletions_documents_and_alerts_appear_live(harness, context
     assert await page.still_same_page() and page.errors == []
 
 
-async def test_markup_in_a_name_is_shown_as_typed_and_runs_nothing(harness, context):
+async def test_markup_in_a_name_is_shown_as_typed_and_runs_nothing(context, harness):
     page = await ChatPage.open(context, harness.server.page_url)
     name = '<img src=x onerror="window.pwned=1"><b>Eve</b>'
     await page.add_user(name)
@@ -105,7 +105,7 @@ async def test_markup_in_a_name_is_shown_as_typed_and_runs_nothing(harness, cont
     assert await page.page.evaluate("window.pwned === undefined")
 
 
-async def test_bad_uploads_show_a_clear_error_and_the_chat_goes_on(harness, context, tmp_path):
+async def test_bad_uploads_show_a_clear_error_and_the_chat_goes_on(context, harness, tmp_path):
     page = await ChatPage.open(context, harness.server.page_url)
     await page.add_user("Ann")
     notes = tmp_path / "notes.txt"
@@ -124,3 +124,14 @@ async def test_bad_uploads_show_a_clear_error_and_the_chat_goes_on(harness, cont
     await page.page.click("#start")  # the chat still works
     await page.wait_bot(t("welcome", "en", name="Ann").split("\n")[0])
     assert page.errors == []
+
+
+async def test_an_arabic_user_reads_the_bot_right_to_left(context, harness):
+    page = await ChatPage.open(context, harness.server.page_url)
+    await page.add_user("ليلى", "ar")
+    await page.page.click("#start")
+    welcome = await page.wait_bot(t("welcome", "ar", name="ليلى").split("\n")[0])
+    text = welcome.locator(".text")
+    assert await text.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    keys = page.page.locator("#reply-keyboard .key", has_text=t("btn_qr", "ar"))
+    assert await keys.count() == 1  # the menu in her language
