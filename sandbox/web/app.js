@@ -6,6 +6,7 @@
 const LANGUAGES = [["en", "English"], ["ar", "العربية"], ["es", "Español"], ["fr", "Français"],
   ["ru", "Русский"]];
 const POLL_SECONDS = 25;
+const USERS_EVERY_MS = 3000;
 const state = {
   limits: { photo: 10 * 1024 * 1024, document: 50 * 1024 * 1024 },
   users: [], user: null, messages: new Map(), nodes: new Map(), follow: null,
@@ -260,7 +261,11 @@ async function main() {
   $("error-close").addEventListener("click", clearError);
   $("alert-ok").addEventListener("click", () => { $("alert").hidden = true; });
   window.addEventListener("hashchange", selectFromHash);
+  // Users added in another tab (or by the terminal client) show up here too.
   window.addEventListener("focus", () => loadUsers().catch(() => {}));
+  setInterval(() => {
+    if (document.visibilityState === "visible") loadUsers().catch(() => {});
+  }, USERS_EVERY_MS);
   try {
     const info = await api("GET", "/sandbox/info");
     state.limits = info.limits || state.limits;
