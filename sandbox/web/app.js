@@ -100,7 +100,7 @@ async function setLanguage() {
 function selectFromHash() {
   const match = /user=(\d+)/.exec(location.hash);
   const wanted = match ? Number(match[1]) : (state.users[0] && state.users[0].id);
-  const user = state.users.find((u) => u.id === wanted) || null;
+  const user = state.users.find((u) => u.id === wanted) || state.users[0] || null;
   if (state.follow) state.follow.abort();
   state.user = user;
   state.messages.clear();

@@ -84,6 +84,9 @@ async def test_edits_deletions_documents_and_alerts_appear_live(context, harness
     saved = tmp_path / "saved.csv"
     await (await info.value).save_as(str(saved))
     assert saved.read_bytes() == csv
+    await page.upload("document", saved)  # and back, as a file from disk
+    mine = page.page.locator(".message.mine .document", has_text="saved.csv")
+    await mine.wait_for()
 
     await page.press(edited, "Old button")  # a stranger's Undo: the bot refuses in an alert
     await page.page.locator("#alert").wait_for(state="visible")
