@@ -55,10 +55,11 @@ async def _start_sandbox(settings: Settings) -> SandboxServer:
 def _print_sandbox_help(url: str, username: str) -> None:
     print(
         f"\nNo LOYALTY_BOT_TOKEN: the bot @{username} runs against the local sandbox at {url}.\n"
-        "Chat with it from another terminal:\n"
+        f"Open {url}/ in a web browser: add users (a customer, an owner), chat with the bot\n"
+        "as each of them, press its buttons, send photos and files.\n"
+        "Or chat from another terminal:\n"
         "    .venv/bin/loyalty-bot chat --as alice\n"
-        "Type /start, press buttons by their number, send a photo with /photo PATH.\n"
-        "To run a business: chat --as owner, then /newbusiness My Café.\n"
+        "To run a business: a user named owner, then /newbusiness My Café.\n"
         "Ctrl-C stops the bot.\n",
         flush=True,
     )

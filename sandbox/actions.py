@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 from typing import Any
 
-from sandbox.files import document_object, photo_sizes
+from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, document_object, photo_sizes
 from sandbox.keyboards import inline_buttons
 from sandbox.markup import command_entities
 from sandbox.params import Upload
@@ -19,6 +20,42 @@ class ActionError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
+
+
+MAX_NAME = 64  # Telegram's limit on a first name
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+
+
+def _language(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _LANGUAGE.match(value):
+        raise ActionError(400, f"language_code must look like 'en' or 'pt-BR', not {value!r}")
+    return value
+
+
+def profile(body: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a new user from a request body; names are kept as typed, markup and all."""
+    name = body.get("first_name")
+    if name is None or name == "":
+        name = "User"
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
+        raise ActionError(400, f"first_name must be 1 to {MAX_NAME} characters")
+    return {
+        "first_name": name,
+        "language_code": _language(body.get("language_code")),
+        "is_premium": body.get("is_premium"),
+    }
+
+
+def set_language(user: UserRec, value: Any) -> UserRec:
+    """What the user's Telegram app reports as its language from now on (None: nothing)."""
+    language = _language(value)
+    if language is None:
+        user.data.pop("language_code", None)
+    else:
+        user.data["language_code"] = language
+    return user
 
 
 def _chat(store: Store, user: UserRec) -> ChatRec:
@@ -76,6 +113,8 @@ def edit_text(store: Store, user: UserRec, message_id: int, text: str) -> dict[s
 def send_photo(
     store: Store, user: UserRec, data: bytes, caption: str | None = None
 ) -> dict[str, Any]:
+    if len(data) > MAX_PHOTO_UPLOAD:
+        raise ActionError(400, f"a photo may be at most {MAX_PHOTO_UPLOAD // 2**20} MB")
     try:
         sizes = photo_sizes(store, data)
     except Exception as exc:
@@ -97,6 +136,8 @@ def send_document(
     mime_type: str | None,
     caption: str | None = None,
 ) -> dict[str, Any]:
+    if len(data) > MAX_DOCUMENT_UPLOAD:
+        raise ActionError(400, f"a file may be at most {MAX_DOCUMENT_UPLOAD // 2**20} MB")
     fields: dict[str, Any] = {
         "document": document_object(store, Upload(data, filename, mime_type))
     }

@@ -30,6 +30,7 @@ async def serve(
     print(f"Sandbox Bot API at {server.url}  (bot @{bot_username}, token {token})")
     print(f"  bot:  ApplicationBuilder().token({token!r}).base_url({server.bot_api_url!r})")
     print(f"        .base_file_url({server.file_url!r})")
+    print(f"  page: {server.page_url}  (chat as test users in a web browser)")
     print(f"  chat: loyalty-bot chat --as NAME --url {server.url}")
     print("Ctrl-C stops it.", flush=True)
     try:

@@ -8,10 +8,12 @@ JSON over HTTP, so tests in other processes can use it (``sandbox.client`` wraps
   POST /sandbox/users/{id}/photos | /documents   multipart: photo|document file, caption
   POST /sandbox/users/{id}/press {message_id, label | data, forged}
   POST /sandbox/users/{id}/block | /unblock     GET /sandbox/users/{id}/callback_answers
+  POST /sandbox/users/{id}/language {language_code}   what the user's app reports from now on
   GET  /sandbox/callbacks/{query_id}?wait=S     the bot's answerCallbackQuery, long-polled
   GET  /sandbox/chats/{chat_id}/messages?since=V&wait=S&all=0|1&bytes=0|1
        messages changed after version V (long-polled up to S seconds) and the new version
-  GET  /sandbox/files/{file_id}                 POST /sandbox/faults, /sandbox/rate_limits
+  GET  /sandbox/files/{file_id}?download=NAME   POST /sandbox/faults, /sandbox/rate_limits
+  GET  /sandbox/info    the bot, the version and the upload limits
   GET  /sandbox/stats   POST /sandbox/stats/reset   GET /sandbox/commands?scope=JSON
 """
 
@@ -27,6 +29,7 @@ from aiohttp import web
 from sandbox import actions
 from sandbox.bot_info import scope_key
 from sandbox.botapi import STORE_KEY
+from sandbox.files import MAX_DOCUMENT_UPLOAD, MAX_PHOTO_UPLOAD, attachment, served_type
 from sandbox.limits import Faults, RateLimits
 from sandbox.params import ApiError
 from sandbox.state import MessageRec, Store, UserRec
@@ -80,16 +83,20 @@ def _wait_arg(request: web.Request) -> float:
 @routes.get("/sandbox/info")
 async def info(request: web.Request) -> web.Response:
     store = _store(request)
-    return web.json_response({"bot": store.bot, "version": store.version})
+    limits = {"photo": MAX_PHOTO_UPLOAD, "document": MAX_DOCUMENT_UPLOAD}
+    return web.json_response({"bot": store.bot, "version": store.version, "limits": limits})
 
 
 @routes.post("/sandbox/users")
 async def create_user(request: web.Request) -> web.Response:
     store = _store(request)
     body = await _body(request)
-    fields = {k: body.get(k) for k in ("language_code", "is_premium")}
+    try:
+        fields = actions.profile(body)
+    except actions.ActionError as exc:
+        raise _fail(exc.status, str(exc)) from None
     user = store.add_user(
-        first_name=body.get("first_name") or "User",
+        first_name=fields.pop("first_name"),
         last_name=body.get("last_name") or "",
         username=body.get("username") or None,
         **fields,
@@ -178,6 +185,13 @@ async def block(request: web.Request) -> web.Response:
     return web.json_response(_user_json(store, user))
 
 
+@routes.post("/sandbox/users/{user_id}/language")
+async def set_language(request: web.Request) -> web.Response:
+    store, user = _store(request), _user(request)
+    language = (await _body(request)).get("language_code")
+    return _act(lambda: _user_json(store, actions.set_language(user, language)))
+
+
 @routes.get("/sandbox/users/{user_id}/callback_answers")
 async def callback_answers(request: web.Request) -> web.Response:
     store, user = _store(request), _user(request)
@@ -242,7 +256,11 @@ async def file_bytes(request: web.Request) -> web.Response:
     rec = _store(request).files.get(request.match_info["file_id"])
     if rec is None:
         raise _fail(404, "no such file")
-    return web.Response(body=rec.data, content_type=rec.mime_type or "application/octet-stream")
+    # The page links to these: a file the bot sent must not run as a page of the sandbox.
+    headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"}
+    if "download" in request.query:  # ?download=NAME saves it instead of showing it
+        headers["Content-Disposition"] = attachment(rec, request.query["download"])
+    return web.Response(body=rec.data, content_type=served_type(rec), headers=headers)
 
 
 @routes.post("/sandbox/faults")

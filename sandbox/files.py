@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import io
 import mimetypes
+import re
 from typing import Any
+from urllib.parse import quote
 
 from sandbox.params import ApiError, Params, Upload, bad_request
 from sandbox.state import FileRec, Store
@@ -90,6 +92,28 @@ def document_object(store: Store, upload: Upload) -> dict[str, Any]:
     extension = name.rsplit(".", 1)[1] if "." in name else "bin"
     rec = store.add_file(upload.data, "document", extension, mime, name)
     return {**_size_of(rec), "file_name": name, "mime_type": mime}
+
+
+# Types a browser shows without running anything; any other file is served as bytes to save.
+_SHOWN = ("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
+          "text/csv")  # fmt: skip
+_MAGIC = ((b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"), (b"GIF8", "image/gif"))
+
+
+def served_type(rec: FileRec) -> str:
+    """The Content-Type the control API serves a file with (photos are typed by their bytes)."""
+    if rec.kind == "photo":
+        return next((mime for magic, mime in _MAGIC if rec.data.startswith(magic)), "image/jpeg")
+    mime = (rec.mime_type or "").split(";")[0].strip().lower()
+    return mime if mime in _SHOWN else "application/octet-stream"
+
+
+def attachment(rec: FileRec, name: str) -> str:
+    """A Content-Disposition that saves the file as ``name`` (an extension added if missing)."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .") or "file"
+    if "." not in name:
+        name += mimetypes.guess_extension(served_type(rec)) or ".bin"
+    return f"attachment; filename*=UTF-8''{quote(name)}"
 
 
 def _known(store: Store, file_id: str) -> FileRec:

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from sandbox import botapi, control
+from sandbox import botapi, control, webpage
 from sandbox.limits import Faults, RateLimits
 from sandbox.state import Store
 from sandbox.updates import WebhookSender
@@ -34,6 +34,7 @@ class SandboxServer:
         self.app[botapi.STORE_KEY] = self.store
         botapi.add_routes(self.app)
         self.app.add_routes(control.routes)
+        self.app.add_routes(webpage.routes)  # the page at / (sandbox/web/)
         self._webhooks = WebhookSender(self.store, webhook_retry_base, webhook_retry_max)
         self._runner: web.AppRunner | None = None
         self.host = "127.0.0.1"
@@ -51,6 +52,11 @@ class SandboxServer:
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
+
+    @property
+    def page_url(self) -> str:
+        """The chat page for a web browser."""
+        return f"{self.url}/"
 
     @property
     def bot_api_url(self) -> str:
