@@ -241,6 +241,7 @@ class InvitationBlockRow(Base):
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
 
 
 class AwardReplyRow(Base):

@@ -95,6 +95,11 @@ def forget_chat(bot_data: BotData, chat_id: int) -> None:
             seen.pop(telegram_id)
 
 
+def forget_user(bot_data: BotData, telegram_id: int) -> None:
+    """Register this person afresh on their next update (their stored profile changed)."""
+    _seen(bot_data).pop(telegram_id)
+
+
 def _seen(bot_data: BotData) -> LruCache[int, tuple[Any, float]]:
     """Who wrote lately and as what; only the most recent are kept (bot.app sets how many)."""
     seen: LruCache[int, tuple[Any, float]] | None = bot_data.get("seen_users")

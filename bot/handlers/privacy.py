@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.callbacks import Prefix, pattern, pressed
+from bot.handlers.common import forget_user
 from bot.i18n import t
 from bot.keyboards_admin import forget_confirm, leave_choice
 from bot.services import BotApp, Context
@@ -55,7 +56,7 @@ async def on_forget_confirm(update: Update, context: Context) -> None:
     button = pressed(update, 0)
     await forget_me(context.services.uow(), ForgetMe(button.query.from_user.id))
     # Registration is cached per process: the next update must see the erasure.
-    context.bot_data.setdefault("seen_users", {}).pop(button.query.from_user.id, None)
+    forget_user(context.bot_data, button.query.from_user.id)
     await button.query.answer()
     await button.query.edit_message_text(t("forget_done"))
 
