@@ -86,7 +86,9 @@ async def acting_staff(uow: UnitOfWork, state: ChatState, telegram_id: int) -> A
     async with uow:
         memberships = await active_memberships(uow, telegram_id)
         if not memberships:
-            raise NotAllowed("not_staff")
+            # Staff only of suspended businesses are told so, not that they are no staff.
+            suspended = bool(await uow.staff.of_user(telegram_id))
+            raise NotAllowed("business_suspended" if suspended else "not_staff")
         owned = [s for s in memberships if s.role is Role.OWNER]
         chosen = (owned or memberships)[0]
         await uow.conversations.set_business(state.chat_id, chosen.business_id, uow.now())

@@ -37,6 +37,7 @@ class ScanResult:
     request: ApprovalRequest | None = None
     reward_ready: bool = False
     business: str = ""  # named in the reply: staff of two businesses see which one scanned
+    declined: bool = False  # not enrolled, and the customer asked this business not to invite
 
 
 async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner) -> ScanResult:
@@ -75,13 +76,16 @@ async def _scan(
     card = await uow.cards.of(customer.id, program.id, lock=True)
     if card is None or card.left_at is not None:
         # Not listed at the business until a card exists: the scan log keeps the attempt.
+        declined = False
         try:
             request = await invite(
                 uow, business, program, customer, cmd.staff_telegram_id, cmd.invite_ttl
             )
-        except DomainError:
-            request = None
-        return ScanResult(ScanOutcome.NOT_ENROLLED, customer, program, request=request)
+        except DomainError as refused:
+            request, declined = None, refused.key == "invitation_declined"
+        return ScanResult(
+            ScanOutcome.NOT_ENROLLED, customer, program, request=request, declined=declined
+        )
     if await _recently_awarded(uow, business.id, customer.id, cmd):
         await _seen(uow, business, customer, visit=False)
         uow.record(ScannedWithoutPoints(customer, card, business.name, ScanOutcome.DUPLICATE))

@@ -142,6 +142,8 @@ def scan_text(result: ScanResult) -> str:
         "points": result.points,
         "kind": result.program.kind.value if result.program else "points",
     }
+    if outcome is ScanOutcome.NOT_ENROLLED and result.declined:
+        return t("scan_not_enrolled_declined", **names)
     if outcome is ScanOutcome.NOT_ENROLLED and result.request is None:
         return t("scan_not_enrolled_pending", **names)
     text = t(f"scan_{outcome.value}", **names)
@@ -153,7 +155,9 @@ def scan_text(result: ScanResult) -> str:
 async def _staff_or_refuse(update: Update, context: Context, refusal: str) -> Acting:
     try:
         return await current_staff(update, context)
-    except DomainError:
+    except DomainError as error:
+        if error.key == "business_suspended":
+            raise  # staff of a suspended business are told so
         raise NotAllowed(refusal) from None
 
 

@@ -68,7 +68,8 @@ async def test_dont_invite_me_again_blocks_the_business_for_good(harness):
     assert await harness.query("SELECT until FROM invitation_blocks") == [(None,)]
     assert await harness.query("SELECT status FROM customer_approval_requests") == [("rejected",)]
     await owner.send_text(f"/code {await manual_code(harness, bob)}")  # a scan does not invite
-    await owner.wait_for(lambda m: "Bob" in m.content and "Coffee club" in m.content)
+    said = t("scan_not_enrolled_declined", customer="Bob", program="Coffee club")
+    await owner.wait_for(lambda m: said in m.content)  # staff are told why, not "pending"
     assert await harness.query("SELECT count(*) FROM customer_approval_requests") == [(1,)]
 
 

@@ -23,6 +23,7 @@ scan_awarded =
 scan_reward_ready = 🎁 يستطيع { $customer } استبدال { $reward } الآن.
 scan_not_enrolled = 👤 { $customer } ليس في { $program } بعد: أرسلت إليه دعوة.
 scan_not_enrolled_pending = 👤 { $customer } ليس في { $program } بعد، ولديه دعوة بانتظار ردّه.
+scan_not_enrolled_declined = 👤 { $customer } ليس في { $program }، وقد طلب ألّا تدعوه الآن. يمكنه الانضمام متى شاء عبر رابط البرنامج.
 scan_duplicate = ↪️ محتسبة من قبل: مُسح رمز { $customer } للتو. الرصيد: { $balance }.
 scan_capped = ⛔ بلغ { $customer } الحد اليومي في { $program }. الرصيد: { $balance }.
 scan_invalid = ❌ هذا الرمز غير صالح.

@@ -15,6 +15,7 @@ scan_awarded =
 scan_reward_ready = 🎁 { $customer } can redeem { $reward } now.
 scan_not_enrolled = 👤 { $customer } is not in { $program } yet: I sent them an invitation.
 scan_not_enrolled_pending = 👤 { $customer } is not in { $program } yet and has a pending invitation.
+scan_not_enrolled_declined = 👤 { $customer } is not in { $program } and asked not to be invited by you for now. They can join with the program's link whenever they like.
 scan_duplicate = ↪️ Already counted: { $customer } was just scanned. Balance: { $balance }.
 scan_capped = ⛔ { $customer } reached today's limit in { $program }. Balance: { $balance }.
 scan_invalid = ❌ This code is not valid.

@@ -15,6 +15,7 @@ scan_awarded =
 scan_reward_ready = 🎁 { $customer } ya puede canjear { $reward }.
 scan_not_enrolled = 👤 { $customer } aún no está en { $program }: le envié una invitación.
 scan_not_enrolled_pending = 👤 { $customer } aún no está en { $program } y tiene una invitación pendiente.
+scan_not_enrolled_declined = 👤 { $customer } no está en { $program } y pidió que no le invites por ahora. Puede unirse cuando quiera con el enlace del programa.
 scan_duplicate = ↪️ Ya contado: acabas de escanear a { $customer }. Saldo: { $balance }.
 scan_capped = ⛔ { $customer } alcanzó el límite de hoy en { $program }. Saldo: { $balance }.
 scan_invalid = ❌ Este código no es válido.

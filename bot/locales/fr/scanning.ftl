@@ -15,6 +15,7 @@ scan_awarded =
 scan_reward_ready = 🎁 { $customer } peut obtenir { $reward } dès maintenant.
 scan_not_enrolled = 👤 { $customer } n'a pas encore rejoint { $program } : je lui ai envoyé une invitation.
 scan_not_enrolled_pending = 👤 { $customer } n'a pas encore rejoint { $program } et a une invitation en attente.
+scan_not_enrolled_declined = 👤 { $customer } n'a pas rejoint { $program } et a demandé à ne pas être invité pour l'instant. Il peut s'inscrire quand il veut avec le lien du programme.
 scan_duplicate = ↪️ Déjà compté : code scanné à l'instant pour { $customer }. Solde : { $balance }.
 scan_capped = ⛔ { $customer } a atteint la limite du jour sur { $program }. Solde : { $balance }.
 scan_invalid = ❌ Ce code n'est pas valide.

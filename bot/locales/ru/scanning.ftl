@@ -19,6 +19,7 @@ scan_awarded =
 scan_reward_ready = 🎁 { $customer } может получить «{ $reward }» прямо сейчас.
 scan_not_enrolled = 👤 { $customer } ещё не в программе «{ $program }»: приглашение отправлено.
 scan_not_enrolled_pending = 👤 { $customer } ещё не в программе «{ $program }», приглашение уже ждёт ответа.
+scan_not_enrolled_declined = 👤 { $customer } не в программе «{ $program }» и попросил(а) пока не приглашать. Вступить можно в любой момент по ссылке программы.
 scan_duplicate = ↪️ Уже засчитано: код клиента { $customer } только что сканировали. Баланс: { $balance }.
 scan_capped = ⛔ { $customer }: дневной лимит в программе «{ $program }» исчерпан. Баланс: { $balance }.
 scan_invalid = ❌ Этот код недействителен.
