@@ -100,7 +100,12 @@ def build_application(
         settings=settings,
         make_uow=make_uow,
         signer=TokenSigner(settings.qr_secret()),
-        reader=QrReader(max_bytes=settings.max_photo_bytes),
+        reader=QrReader(
+            max_workers=settings.qr_workers,
+            max_waiting=settings.qr_waiting,
+            timeout=settings.qr_timeout_seconds,
+            max_bytes=settings.max_photo_bytes,
+        ),
         dispatcher=dispatcher,
     )
     app.bot_data["engine"] = engine

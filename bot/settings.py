@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     deduction_ttl_minutes: int = 15
     scan_cooldown_seconds: int = 60
     max_photo_bytes: int = 20 * 1024 * 1024
+    # QR reading: threads decoding at once, photos that may wait for one, seconds per photo.
+    qr_workers: int = 2
+    qr_waiting: int = 4
+    qr_timeout_seconds: float = 5.0
     log_level: str = "INFO"
     # Outbox sending; Telegram allows about 30 messages a second overall and 1 per chat.
     send_per_second: float = 29.0
