@@ -30,6 +30,7 @@ from bot.handlers import (
     reports,
     scanning,
 )
+from bot.health import CachedProbe
 from bot.http import AiohttpRequest
 from bot.metrics import MeasuredApplication, Metrics
 from bot.ordering import ChatOrderedProcessor
@@ -41,6 +42,7 @@ from bot.settings import Settings
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
+from storage.identity import remember_bot
 from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork
 
@@ -110,7 +112,9 @@ def build_application(
     )
     app.bot_data["engine"] = engine
     app.bot_data["metrics"] = Metrics()
-    app.bot_data["health"] = HealthProbe(sessions, clock)
+    app.bot_data["health"] = CachedProbe(
+        HealthProbe(sessions, clock), ttl=settings.health_cache_seconds
+    )
     app.bot_data["scheduler"] = Scheduler(make_uow, dispatcher, settings)
     _add_handlers(app)
     return app
@@ -156,6 +160,7 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     await app.initialize()
     services: Services = app.bot_data["services"]
     services.bot_username = app.bot.username
+    await remember_bot(app.bot_data["engine"], app.bot.id, app.bot.username, utc_now())
     await menus.set_default_commands(app.bot)
     services.dispatcher.start()
     if services.settings.scheduler_enabled:

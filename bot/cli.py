@@ -57,6 +57,7 @@ def _serve(
     name: str, run: Callable[[Settings], Coroutine[object, object, None]], argv: list[str]
 ) -> int:
     """Configure logging from the settings and run a long-lived mode until it stops."""
+    from bot.runner import StartRefused
     from bot.settings import Settings
 
     argparse.ArgumentParser(prog=f"loyalty-bot {name}").parse_args(argv)
@@ -66,7 +67,11 @@ def _serve(
     )
     for noisy in ("httpx", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    asyncio.run(run(settings))
+    try:
+        asyncio.run(run(settings))
+    except StartRefused as refusal:
+        print(f"loyalty-bot {name}: {refusal}", file=sys.stderr)
+        return 2
     return 0
 
 

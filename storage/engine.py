@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +33,14 @@ def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
 
 
 def _create_parent_folder(database: str | None, *, uri: bool) -> None:
+    """A new database file is made 0600 in a folder made 0700 (SQLite gives its -wal and -shm
+    files the database's own mode); existing files and folders are left as they are."""
     if not database or database == ":memory:" or uri or database.startswith("file:"):
         return
-    Path(database).parent.mkdir(parents=True, exist_ok=True)
+    path = Path(database)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool) -> None:
