@@ -316,14 +316,18 @@ def _small_shot(rng: np.random.Generator) -> tuple[Image.Image, str, Array]:
 def generate_small(n: int, seed: int) -> Iterator[tuple[str, bytes, str]]:
     """Like `generate`, for low-resolution photos of about 240 px (see `_small_shot`)."""
     for i in range(n):
-        rng = np.random.default_rng((seed, 1_000_000 + i))
-        while True:
-            photo, text, corners = _small_shot(rng)
-            out = io.BytesIO()
-            photo.save(out, format="JPEG", quality=int(rng.integers(70, 88)))
-            if legible(out.getvalue(), corners, text):
-                break
-        yield f"small_{seed}_{i:04d}", out.getvalue(), text
+        yield f"small_{seed}_{i:04d}", *small_photo(seed, i)
+
+
+def small_photo(seed: int, i: int) -> tuple[bytes, str]:
+    """Photo i of the small set of `seed`: (JPEG bytes, expected text); legible, as above."""
+    rng = np.random.default_rng((seed, 1_000_000 + i))
+    while True:
+        photo, text, corners = _small_shot(rng)
+        out = io.BytesIO()
+        photo.save(out, format="JPEG", quality=int(rng.integers(70, 88)))
+        if legible(out.getvalue(), corners, text):
+            return out.getvalue(), text
 
 
 def main(argv: list[str] | None = None) -> int:

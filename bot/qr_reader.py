@@ -21,6 +21,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
 # the passes that hunt for small codes.
 WORK_SIDE = 1400
 FULL_SIDE = 3000
+# A low-resolution photo (~240 px: an old camera, a forwarded preview) has modules of 2-4 px,
+# blurred by JPEG: zxing's binarizer then merges them. Enlarged smoothly first, every pass
+# sees modules of ~6+ px (bench/qr_read.py --small).
+SMALL_SIDE = 480
+SMALL_TARGET = 960
 _QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 _LOCAL = zxingcpp.Binarizer.LocalAverage
 _GLOBAL = zxingcpp.Binarizer.GlobalHistogram
@@ -40,6 +45,12 @@ def _scaled(img: Image.Image, factor: float) -> Image.Image:
     size = (round(img.width * factor), round(img.height * factor))
     resample = Image.Resampling.BILINEAR if factor > 1 else Image.Resampling.BOX
     return img.resize(size, resample)
+
+
+def _enlarged(img: Image.Image) -> Image.Image:
+    factor = SMALL_TARGET / max(img.size)
+    size = (round(img.width * factor), round(img.height * factor))
+    return img.resize(size, Image.Resampling.BICUBIC)
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the picture
@@ -122,6 +133,8 @@ def _unexplained(boxes: list[Box], found: Found) -> list[Box]:
 
 def _decode(gray: Image.Image, deadline: float) -> Found:
     found: Found = {}
+    if max(gray.size) < SMALL_SIDE:
+        gray = _enlarged(gray)
     work = _fit(gray, WORK_SIDE)
     failed = _read(work, found)
     if not found and gray is not work:  # a big original: small codes need its full resolution
