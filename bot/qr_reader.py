@@ -180,30 +180,48 @@ class QrReader:
     work (measured: a 1 s decode in a thread left the loop's longest pause under 3 ms), so threads
     give real parallelism without pickling 20 MB photos across processes.
 
-    The queue is bounded: with every worker busy and `max_waiting` photos waiting, another one
-    is refused at once ("reader_busy") rather than held in memory for a turn that would come
-    after its time bound anyway. A job counts until its thread is done with it, timed out or not.
+    The queue is bounded three ways, and a photo past any bound is refused at once
+    ("reader_busy") rather than held for a turn that would come after its time bound anyway:
+    at most `max_waiting` photos wait, their bytes stay under `max_bytes_in_hand`, and the
+    expected wait (photos in hand × the smoothed time a photo takes ÷ workers) stays under the
+    time bound. So twenty staff scanning phone photos (a few ms each) are all served, while a
+    flood of slow camera originals is told to send again. A job counts until its thread is done
+    with it, timed out or not.
     """
 
     def __init__(
         self,
         *,
         max_workers: int = 2,
-        max_waiting: int = 4,
+        max_waiting: int = 30,
         timeout: float = 5.0,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes_in_hand: int = 64 * 1024 * 1024,
     ) -> None:
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="qr")
+        self._workers = max_workers
         self._capacity = max_workers + max_waiting
+        self._bytes_budget = max_bytes_in_hand
         self._jobs = 0
+        self._bytes = 0
+        self._seconds = 0.05  # a photo's decoding time, smoothed over the last few
         self._lock = threading.Lock()  # jobs end on the pool's threads
         self._timeout = timeout
         self._max_bytes = max_bytes
 
     @property
     def busy(self) -> bool:
-        """Every worker and waiting place is taken: a photo sent now would be refused."""
-        return self._jobs >= self._capacity
+        """A photo sent now would be refused (checked again, with its size, when it comes)."""
+        return self._refusal(0) is not None
+
+    def _refusal(self, size: int) -> str | None:
+        if self._jobs >= self._capacity:
+            return f"{self._jobs} photos in hand"
+        if self._jobs and self._bytes + size > self._bytes_budget:
+            return f"{self._bytes} bytes in hand"
+        if self._jobs * self._seconds / self._workers > self._timeout:
+            return f"{self._jobs} photos of ~{self._seconds:.2f} s each in hand"
+        return None
 
     async def read(self, data: bytes) -> list[str]:
         # The worker stops decoding at the same deadline, so a timed-out job frees its thread
@@ -217,21 +235,30 @@ class QrReader:
 
     def _submit(self, data: bytes, deadline: float) -> Future[list[str]]:
         with self._lock:
-            if self._jobs >= self._capacity:
-                raise QrReadError("reader_busy", f"{self._jobs} photos in hand")
+            refusal = self._refusal(len(data))
+            if refusal is not None:
+                raise QrReadError("reader_busy", refusal)
             self._jobs += 1
+            self._bytes += len(data)
         job = self._pool.submit(self._work, data, deadline)
-        job.add_done_callback(self._done)
+        job.add_done_callback(lambda _job: self._done(len(data)))
         return job
 
-    def _done(self, _job: Future[list[str]]) -> None:
+    def _done(self, size: int) -> None:
         with self._lock:
             self._jobs -= 1
+            self._bytes -= size
 
     def _work(self, data: bytes, deadline: float) -> list[str]:
         if time.monotonic() > deadline:  # waited in the queue past its time: don't start
             raise QrReadError("timeout", "expired in the queue")
-        return read_qr_texts(data, max_bytes=self._max_bytes, deadline=deadline)
+        started = time.monotonic()
+        try:
+            return read_qr_texts(data, max_bytes=self._max_bytes, deadline=deadline)
+        finally:
+            took = time.monotonic() - started
+            with self._lock:
+                self._seconds = 0.7 * self._seconds + 0.3 * took
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     max_photo_bytes: int = 20 * 1024 * 1024
     # QR reading: threads decoding at once, photos that may wait for one, seconds per photo.
     qr_workers: int = 2
-    qr_waiting: int = 4
+    qr_waiting: int = 30
     qr_timeout_seconds: float = 5.0
     log_level: str = "INFO"
     # Outbox sending; Telegram allows about 30 messages a second overall and 1 per chat.
