@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, exists, insert, select
+from sqlalchemy import exists, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.tables import BotIdentityRow, TelegramUserRow
@@ -22,7 +24,9 @@ async def holds_people(engine: AsyncEngine) -> bool:
 
 
 async def remember_bot(engine: AsyncEngine, bot_id: int, username: str, now: datetime) -> None:
+    """Record the bot in the one row; an upsert, as several workers may start at once."""
+    insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+    row = {"bot_id": bot_id, "username": username, "seen_at": now}
+    statement = insert(BotIdentityRow).values(id=1, **row)
     async with engine.begin() as conn:
-        await conn.execute(delete(BotIdentityRow))
-        row = {"id": 1, "bot_id": bot_id, "username": username, "seen_at": now}
-        await conn.execute(insert(BotIdentityRow).values(row))
+        await conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=row))
