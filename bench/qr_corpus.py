@@ -7,6 +7,7 @@ import io
 import math
 import sys
 from collections.abc import Callable, Iterator
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -295,14 +296,51 @@ def generate(n: int, seed: int) -> Iterator[tuple[str, bytes, str]]:
         yield f"{seed}_{i:04d}", out.getvalue(), text
 
 
+def _small_shot(rng: np.random.Generator) -> tuple[Image.Image, str, Array]:
+    """A low-resolution photo framed on the code: a ~240 px picture (an old phone's camera, a
+    thumbnail, a forwarded preview) where the code spans a third to four fifths of the frame."""
+    photo, text, corners = _shot(rng)
+    lo, hi = corners.min(0), corners.max(0)
+    side = float((hi - lo).max()) / rng.uniform(0.35, 0.8)
+    w, h = (side, side * 0.75) if rng.random() < 0.5 else (side * 0.75, side)
+    w, h = max(w, float(hi[0] - lo[0]) + 10), max(h, float(hi[1] - lo[1]) + 10)
+    x0 = np.clip(rng.uniform(hi[0] + 4 - w, lo[0] - 4), 0, max(0, photo.width - w))
+    y0 = np.clip(rng.uniform(hi[1] + 4 - h, lo[1] - 4), 0, max(0, photo.height - h))
+    box = (round(x0), round(y0), round(min(photo.width, x0 + w)), round(min(photo.height, y0 + h)))
+    crop = photo.crop(box)
+    scale = rng.uniform(200, 300) / max(crop.size)
+    size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
+    small = crop.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+    return small, text, (corners - [box[0], box[1]]) * scale
+
+
+def generate_small(n: int, seed: int) -> Iterator[tuple[str, bytes, str]]:
+    """Like `generate`, for low-resolution photos of about 240 px (see `_small_shot`)."""
+    for i in range(n):
+        yield f"small_{seed}_{i:04d}", *small_photo(seed, i)
+
+
+def small_photo(seed: int, i: int) -> tuple[bytes, str]:
+    """Photo i of the small set of `seed`: (JPEG bytes, expected text); legible, as above."""
+    rng = np.random.default_rng((seed, 1_000_000 + i))
+    while True:
+        photo, text, corners = _small_shot(rng)
+        out = io.BytesIO()
+        photo.save(out, format="JPEG", quality=int(rng.integers(70, 88)))
+        if legible(out.getvalue(), corners, text):
+            return out.getvalue(), text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=600)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--small", type=int, default=0, help="also this many ~240 px photos")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, jpeg, text in generate(args.n, args.seed):
+    photos = chain(generate(args.n, args.seed), generate_small(args.small, args.seed))
+    for name, jpeg, text in photos:
         (args.out / f"{name}.jpg").write_bytes(jpeg)
         (args.out / f"{name}.txt").write_text(text + "\n")
     return 0

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bench.qr_corpus import generate
+from bench.qr_corpus import generate, generate_small
 from bot.qr_reader import QrReadError, read_qr_texts
 
 Reader = Callable[[bytes], list[str]]
@@ -132,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=600, help="corpus photos to generate (0: none)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--small", type=int, default=200, help="~240 px photos to generate")
     parser.add_argument(
         "--dir",
         type=Path,
@@ -147,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         sources[f"corpus(n={args.n},seed={args.seed})"] = list(generate(args.n, args.seed))
         print(f"generated {args.n} photos in {time.perf_counter() - started:.0f} s", flush=True)
+    if args.small:
+        key = f"small(n={args.small},seed={args.seed})"
+        sources[key] = list(generate_small(args.small, args.seed))
     for folder in args.dir:
         sources[str(folder)] = list(_folder(folder))
     readers = [k for k in _readers() if not args.only or k in args.only]

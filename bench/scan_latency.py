@@ -97,7 +97,7 @@ async def one_scan(staff: SandboxUser, customer: SandboxUser, photo: bytes) -> f
         if left <= 0:
             raise TimeoutError(f"no push to {customer.username} within 30 s")
         cursor, found = await customer.changes(cursor, left)
-        if any("points" in m.content for m in found):
+        if any("+1" in m.content for m in found):  # the push: "+1 point in Club"
             break
     _seen[customer.id] = cursor
     return time.perf_counter() - started

@@ -34,6 +34,7 @@ from bot.handlers import (
     scanning,
     staff,
 )
+from bot.health import CachedProbe
 from bot.http import AiohttpRequest
 from bot.lru import LruCache
 from bot.metrics import MeasuredApplication, Metrics
@@ -47,6 +48,7 @@ from bot.settings import Settings
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
+from storage.identity import remember_bot
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
@@ -113,13 +115,20 @@ def build_application(
         settings=settings,
         make_uow=make_uow,
         signer=TokenSigner(settings.qr_secret()),
-        reader=QrReader(max_bytes=settings.max_photo_bytes),
+        reader=QrReader(
+            max_workers=settings.qr_workers,
+            max_waiting=settings.qr_waiting,
+            timeout=settings.qr_timeout_seconds,
+            max_bytes=settings.max_photo_bytes,
+        ),
         dispatcher=dispatcher,
     )
     app.bot_data["engine"] = engine
     app.bot_data["seen_users"] = LruCache(settings.memory_max_chats)
     metrics = app.bot_data["metrics"] = Metrics()
-    app.bot_data["health"] = HealthProbe(sessions, clock)
+    app.bot_data["health"] = CachedProbe(
+        HealthProbe(sessions, clock), ttl=settings.health_cache_seconds
+    )
     scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
     scheduler.on_sweep = metrics.swept
     app.bot_data["scheduler"] = scheduler
@@ -171,6 +180,7 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     await app.initialize()
     services: Services = app.bot_data["services"]
     services.bot_username = app.bot.username
+    await remember_bot(app.bot_data["engine"], app.bot.id, app.bot.username, utc_now())
     await menus.set_default_commands(app.bot)
     await admin.set_operator_menus(app)
     services.dispatcher.start()

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the commands import what they need when run, so `--help` stays quick
@@ -21,6 +22,8 @@ commands:
                         /healthz, /metrics); LOYALTY_WEBHOOK_* configure it
   doctor [--repair]     check the database's invariants; --repair fixes what is safe to fix
   migrate [REVISION]    apply migrations up to REVISION (default head)
+  backup OUT            write a consistent copy of the database while the bot runs
+  restore IN [--replace]  put a backup in LOYALTY_DATABASE_URL's place (bot stopped)
   sandbox [--port N]    serve the local Telegram Bot API emulator
   chat --as NAME [--lang ar]  talk to the bot as a sandbox user, in this terminal
   qr read IMAGE...      print the QR texts found in images
@@ -58,6 +61,7 @@ def _serve(
 ) -> int:
     """Configure logging from the settings and run a long-lived mode until it stops."""
     from bot.logsafety import configure_logging
+    from bot.runner import StartRefused
     from bot.settings import Settings
 
     argparse.ArgumentParser(prog=f"loyalty-bot {name}").parse_args(argv)
@@ -67,7 +71,11 @@ def _serve(
     )
     for noisy in ("httpx", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    asyncio.run(run(settings))
+    try:
+        asyncio.run(run(settings))
+    except StartRefused as refusal:
+        print(f"loyalty-bot {name}: {refusal}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -90,6 +98,41 @@ def _migrate(argv: list[str]) -> int:
     return 0
 
 
+def _backup(argv: list[str]) -> int:
+    from bot.settings import Settings
+    from storage.backup import BackupError, backup
+
+    parser = argparse.ArgumentParser(prog="loyalty-bot backup")
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    url = Settings().database_url
+    try:
+        asyncio.run(backup(url, args.out))
+    except BackupError as error:
+        print(f"loyalty-bot backup: {error}", file=sys.stderr)
+        return 1
+    print(f"backed up {url} to {args.out}")
+    return 0
+
+
+def _restore(argv: list[str]) -> int:
+    from bot.settings import Settings
+    from storage.backup import BackupError, restore
+
+    parser = argparse.ArgumentParser(prog="loyalty-bot restore")
+    parser.add_argument("source", type=Path)
+    parser.add_argument("--replace", action="store_true", help="overwrite an existing database")
+    args = parser.parse_args(argv)
+    url = Settings().database_url
+    try:
+        asyncio.run(restore(url, args.source, replace=args.replace))
+    except BackupError as error:
+        print(f"loyalty-bot restore: {error}", file=sys.stderr)
+        return 1
+    print(f"restored {args.source} into {url}; `loyalty-bot doctor` checks it")
+    return 0
+
+
 def _sandbox(argv: list[str]) -> int:
     from sandbox.cli import main as sandbox_main
 
@@ -109,4 +152,4 @@ def _qr(argv: list[str]) -> int:
 
 
 COMMANDS = {"run": _run, "migrate": _migrate, "sandbox": _sandbox, "chat": _chat, "qr": _qr}
-COMMANDS.update(webhook=_webhook, doctor=_doctor)
+COMMANDS.update(webhook=_webhook, doctor=_doctor, backup=_backup, restore=_restore)

@@ -3,68 +3,34 @@
 from __future__ import annotations
 
 import asyncio
-import io
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import zxingcpp
-from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFilter, ImageOps
+
+from bot.qr_image import QrReadError, open_gray
+
+__all__ = ["QrReadError", "QrReader", "read_qr_texts"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
-# Pillow's own bomb threshold (~89 MP, 9459² px): more than any phone camera's normal output (a
-# 200 MP sensor bins to 50 MP). Past it a file is refused before a single pixel is decoded.
-MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
-MAX_SIDE = 20_000
 # Telegram photos are at most 2560 px; the first passes run at ~1280 px where zxing is fast and a
 # code that fills a fair part of the frame reads best. Bigger originals keep up to FULL_SIDE px for
 # the passes that hunt for small codes.
 WORK_SIDE = 1400
 FULL_SIDE = 3000
+# A low-resolution photo (~240 px: an old camera, a forwarded preview) has modules of 2-4 px,
+# blurred by JPEG: zxing's binarizer then merges them. Enlarged smoothly first, every pass
+# sees modules of ~6+ px (bench/qr_read.py --small).
+SMALL_SIDE = 480
+SMALL_TARGET = 960
 _QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 _LOCAL = zxingcpp.Binarizer.LocalAverage
 _GLOBAL = zxingcpp.Binarizer.GlobalHistogram
 
 Found = dict[str, tuple[float, float]]  # text → centre, as fractions of the picture
-
-
-class QrReadError(Exception):
-    """A picture we refuse or could not finish; `.key` names the message to show."""
-
-    def __init__(self, key: str, detail: str = "") -> None:
-        super().__init__(f"{key}: {detail}" if detail else key)
-        self.key = key
-
-
-def _load_gray(data: bytes, max_bytes: int) -> Image.Image:
-    if len(data) > max_bytes:
-        raise QrReadError("image_too_large", f"{len(data)} bytes, the limit is {max_bytes}")
-    try:
-        img: Image.Image = Image.open(io.BytesIO(data))  # reads the header only
-    except Image.DecompressionBombError as exc:
-        raise QrReadError("image_too_large", str(exc)) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise QrReadError("not_an_image", str(exc)) from None
-    width, height = img.size
-    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-        raise QrReadError("image_too_large", f"{width}×{height} pixels")
-    if img.format == "JPEG":
-        # libjpeg decodes straight to grey (a third faster), and at 1/2, 1/4 or 1/8 scale when
-        # the photo is far bigger than we need: a 50 MP original then costs what 3 MP does.
-        ratio = min(1.0, FULL_SIDE / max(width, height))
-        img.draft("L", (int(width * ratio), int(height * ratio)))
-    try:
-        img.load()
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise QrReadError("truncated_image", str(exc)) from None
-    ImageOps.exif_transpose(img, in_place=True)
-    if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
-        # A transparent PNG: dark modules on nothing would turn black on black in plain "L".
-        img = img.convert("RGBA")
-        white = Image.new("RGBA", img.size, (255, 255, 255, 255))
-        img = Image.alpha_composite(white, img)
-    gray = img.convert("L")
-    return _fit(gray, FULL_SIDE)
 
 
 def _fit(img: Image.Image, side: int) -> Image.Image:
@@ -79,6 +45,12 @@ def _scaled(img: Image.Image, factor: float) -> Image.Image:
     size = (round(img.width * factor), round(img.height * factor))
     resample = Image.Resampling.BILINEAR if factor > 1 else Image.Resampling.BOX
     return img.resize(size, resample)
+
+
+def _enlarged(img: Image.Image) -> Image.Image:
+    factor = SMALL_TARGET / max(img.size)
+    size = (round(img.width * factor), round(img.height * factor))
+    return img.resize(size, Image.Resampling.BICUBIC)
 
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the picture
@@ -161,6 +133,8 @@ def _unexplained(boxes: list[Box], found: Found) -> list[Box]:
 
 def _decode(gray: Image.Image, deadline: float) -> Found:
     found: Found = {}
+    if max(gray.size) < SMALL_SIDE:
+        gray = _enlarged(gray)
     work = _fit(gray, WORK_SIDE)
     failed = _read(work, found)
     if not found and gray is not work:  # a big original: small codes need its full resolution
@@ -194,8 +168,8 @@ def read_qr_texts(
     Raises QrReadError for pictures we refuse. `deadline` (time.monotonic()) stops the cascade of
     slower fixes early; what was found by then is returned.
     """
-    gray = _load_gray(data, max_bytes)
-    found = _decode(gray, deadline if deadline is not None else float("inf"))
+    until = deadline if deadline is not None else float("inf")
+    found = _decode(open_gray(data, max_bytes, FULL_SIDE, until), until)
     return sorted(found, key=lambda text: (round(found[text][0], 2), found[text][1], text))
 
 
@@ -205,30 +179,86 @@ class QrReader:
     Threads, not processes: zxing-cpp, Pillow's decoders and filters release the GIL while they
     work (measured: a 1 s decode in a thread left the loop's longest pause under 3 ms), so threads
     give real parallelism without pickling 20 MB photos across processes.
+
+    The queue is bounded three ways, and a photo past any bound is refused at once
+    ("reader_busy") rather than held for a turn that would come after its time bound anyway:
+    at most `max_waiting` photos wait, their bytes stay under `max_bytes_in_hand`, and the
+    expected wait (photos in hand × the smoothed time a photo takes ÷ workers) stays under the
+    time bound. So twenty staff scanning phone photos (a few ms each) are all served, while a
+    flood of slow camera originals is told to send again. A job counts until its thread is done
+    with it, timed out or not.
     """
 
     def __init__(
-        self, *, max_workers: int = 2, timeout: float = 5.0, max_bytes: int = DEFAULT_MAX_BYTES
+        self,
+        *,
+        max_workers: int = 2,
+        max_waiting: int = 30,
+        timeout: float = 5.0,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes_in_hand: int = 64 * 1024 * 1024,
     ) -> None:
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="qr")
+        self._workers = max_workers
+        self._capacity = max_workers + max_waiting
+        self._bytes_budget = max_bytes_in_hand
+        self._jobs = 0
+        self._bytes = 0
+        self._seconds = 0.05  # a photo's decoding time, smoothed over the last few
+        self._lock = threading.Lock()  # jobs end on the pool's threads
         self._timeout = timeout
         self._max_bytes = max_bytes
 
+    @property
+    def busy(self) -> bool:
+        """A photo sent now would be refused (checked again, with its size, when it comes)."""
+        return self._refusal(0) is not None
+
+    def _refusal(self, size: int) -> str | None:
+        if self._jobs >= self._capacity:
+            return f"{self._jobs} photos in hand"
+        if self._jobs and self._bytes + size > self._bytes_budget:
+            return f"{self._bytes} bytes in hand"
+        if self._jobs * self._seconds / self._workers > self._timeout:
+            return f"{self._jobs} photos of ~{self._seconds:.2f} s each in hand"
+        return None
+
     async def read(self, data: bytes) -> list[str]:
-        loop = asyncio.get_running_loop()
-        # The worker stops its cascade at the same deadline, so a timed-out job frees its thread
+        # The worker stops decoding at the same deadline, so a timed-out job frees its thread
         # soon instead of grinding on for an answer nobody waits for.
         deadline = time.monotonic() + self._timeout
-        job = loop.run_in_executor(self._pool, self._work, data, deadline)
+        job = self._submit(data, deadline)
         try:
-            return await asyncio.wait_for(job, self._timeout)
+            return await asyncio.wait_for(asyncio.wrap_future(job), self._timeout)
         except TimeoutError:
             raise QrReadError("timeout", f"no answer within {self._timeout} s") from None
+
+    def _submit(self, data: bytes, deadline: float) -> Future[list[str]]:
+        with self._lock:
+            refusal = self._refusal(len(data))
+            if refusal is not None:
+                raise QrReadError("reader_busy", refusal)
+            self._jobs += 1
+            self._bytes += len(data)
+        job = self._pool.submit(self._work, data, deadline)
+        job.add_done_callback(lambda _job: self._done(len(data)))
+        return job
+
+    def _done(self, size: int) -> None:
+        with self._lock:
+            self._jobs -= 1
+            self._bytes -= size
 
     def _work(self, data: bytes, deadline: float) -> list[str]:
         if time.monotonic() > deadline:  # waited in the queue past its time: don't start
             raise QrReadError("timeout", "expired in the queue")
-        return read_qr_texts(data, max_bytes=self._max_bytes, deadline=deadline)
+        started = time.monotonic()
+        try:
+            return read_qr_texts(data, max_bytes=self._max_bytes, deadline=deadline)
+        finally:
+            took = time.monotonic() - started
+            with self._lock:
+                self._seconds = 0.7 * self._seconds + 0.3 * took
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

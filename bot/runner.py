@@ -6,12 +6,15 @@ import asyncio
 import contextlib
 import logging
 import signal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
 from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
+from storage.engine import make_engine
+from storage.identity import holds_people, last_bot
 from storage.migrate import upgrade
 
 if TYPE_CHECKING:
@@ -19,13 +22,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SANDBOX_TOKEN = "123456:SANDBOX-TOKEN"
+SANDBOX_BOT_ID = int(SANDBOX_TOKEN.split(":")[0])
+
+
+class StartRefused(Exception):
+    """The bot will not start as configured; the message says why and what to set."""
 
 
 async def run(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM; without a token, against a sandbox served in this process."""
+    settings.prepare_data_dir()
+    secure_database_files(settings.database_url)
     await asyncio.to_thread(upgrade, settings.database_url)
     sandbox = None
     if not settings.bot_token:
+        await refuse_sandbox_on_real_data(settings)
         sandbox = await _start_sandbox(settings)
     app = build_application(settings)
     await start_application(app)
@@ -39,6 +50,37 @@ async def run(settings: Settings) -> None:
         await stop_application(app)
         if sandbox is not None:
             await sandbox.stop()
+
+
+def secure_database_files(url: str) -> None:
+    """An SQLite database and its -wal/-shm files readable by their owner only (0600)."""
+    database = make_url(url).database if make_url(url).get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(database + suffix)
+        if path.exists():
+            path.chmod(0o600)
+
+
+async def refuse_sandbox_on_real_data(settings: Settings) -> None:
+    """No token means the sandbox; on a real bot's database that would fail every customer's
+    pending message as "chat not found" and answer nobody, so it must be asked for by name."""
+    if settings.sandbox:
+        return
+    engine = make_engine(settings.database_url)
+    try:
+        bot_id, people = await last_bot(engine), await holds_people(engine)
+    finally:
+        await engine.dispose()
+    if bot_id == SANDBOX_BOT_ID or (bot_id is None and not people):
+        return
+    whose = f"bot {bot_id}" if bot_id is not None else "a bot before this check existed"
+    raise StartRefused(
+        f"LOYALTY_BOT_TOKEN is empty, but {settings.database_url} holds the data of {whose}. "
+        "Set LOYALTY_BOT_TOKEN to run that bot, or LOYALTY_SANDBOX=true to run the local "
+        "sandbox on this database anyway."
+    )
 
 
 async def _start_sandbox(settings: Settings) -> SandboxServer:

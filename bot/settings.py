@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Annotated
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     staff_invite_hours: float = 24.0
     code_rate_per_minute: int = 10
     max_photo_bytes: int = 20 * 1024 * 1024
+    # QR reading: threads decoding at once, photos that may wait for one, seconds per photo.
+    qr_workers: int = 2
+    qr_waiting: int = 30
+    qr_timeout_seconds: float = 5.0
     log_level: str = "INFO"
     # Every Bot API call shares one limit (bot/ratelimit.py): Telegram allows about 30 messages
     # a second overall and 1 a second per chat, tolerating short bursts in a chat.
@@ -66,6 +71,18 @@ class Settings(BaseSettings):
     scan_log_retention_days: int = 180
     # Operators get at most one error alert per this many seconds (per process).
     alert_interval_seconds: float = 300.0
+    # /healthz and /metrics: their own address (port None: on the webhook server), a bearer
+    # token they require (empty: none), and how long their database figures are reused.
+    health_listen: str = ""
+    health_port: int | None = None
+    health_token: str = ""
+    health_cache_seconds: float = 5.0
+    # The web server drops a connection whose request headers are not complete this long after
+    # it opened or after the previous answer, and answers 408 to a body slower than the second.
+    http_header_timeout_seconds: float = 10.0
+    http_body_timeout_seconds: float = 10.0
+    # With no bot token, run against the sandbox even on a database a real bot has used.
+    sandbox: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -90,16 +107,39 @@ class Settings(BaseSettings):
             return self.webhook_secret
         return self._kept_secret("webhook.secret").decode()
 
+    def prepare_data_dir(self) -> None:
+        """The data folder, readable by its owner only (0700): it holds secrets and the data."""
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.data_dir.chmod(0o700)
+
     def _kept_secret(self, name: str) -> bytes:
         path = self.data_dir / name
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fresh = secrets.token_hex(32)
-            # Create exclusively so two processes starting at once cannot write different keys.
-            try:
-                with path.open("x") as handle:
-                    handle.write(fresh)
-                path.chmod(0o600)
-            except FileExistsError:
-                pass
-        return path.read_text().strip().encode()
+            self.prepare_data_dir()
+            _create_secret(path, secrets.token_hex(32))
+        value = path.read_text().strip()
+        if not value:
+            raise ValueError(f"{path} is empty: delete it to have a new key made, or restore it")
+        return value.encode()
+
+
+def _create_secret(path: Path, value: str) -> None:
+    """Write the secret whole, mode 0600 from its first byte, or leave the one already there.
+
+    Written to a temporary file first and linked into place: the name never shows a partial or
+    empty key (a crash mid-write leaves only the temporary file), and linking fails if another
+    process made the key first, so two processes starting at once agree on one key.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(value)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+    finally:
+        temporary.unlink(missing_ok=True)

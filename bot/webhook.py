@@ -3,6 +3,11 @@
 An update is checked (secret, size, JSON) and put on the Application's update queue; the
 request is answered at once, so Telegram never waits for a handler. Handling happens in the
 Application's own update loop, as it does when polling.
+
+Slow clients cannot hold connections: a request's headers must arrive within
+`http_header_timeout_seconds` of the connection opening or of the previous answer (aiohttp's
+keep-alive timer, which closes a connection whose next request is still incomplete), and its
+body within `http_body_timeout_seconds` (else 408).
 """
 
 from __future__ import annotations
@@ -11,21 +16,21 @@ import asyncio
 import hmac
 import json
 import logging
-from typing import Any
 
 from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from bot import health
 from bot.app import ALLOWED_UPDATES, build_application, start_application, stop_application
-from bot.metrics import CONTENT_TYPE, Metrics
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # Telegram's updates are a few kilobytes; anything this big is not one
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-APP_KEY = web.AppKey("application", Application)
+APP_KEY = health.APP_KEY
 SECRET_KEY = web.AppKey("secret", str)
+BODY_TIMEOUT_KEY = web.AppKey("body_timeout", float)
 
 
 class WebhookServer:
@@ -35,24 +40,43 @@ class WebhookServer:
         self.app = app
         self.settings = settings
         self.secret = settings.webhook_secret_token()
-        self._runner: web.AppRunner | None = None
+        self._runners: list[web.AppRunner] = []
         self.port = settings.webhook_port
+        self.health_port: int | None = None  # set when health has its own address
+
+    @property
+    def own_health_server(self) -> bool:
+        return self.settings.health_port is not None
 
     def web_app(self) -> web.Application:
         web_app = web.Application(client_max_size=MAX_BODY)
         web_app[APP_KEY] = self.app
         web_app[SECRET_KEY] = self.secret
+        web_app[BODY_TIMEOUT_KEY] = self.settings.http_body_timeout_seconds
         web_app.router.add_post(self.settings.webhook_path, on_update)
-        web_app.router.add_get("/healthz", on_healthz)
-        web_app.router.add_get("/metrics", on_metrics)
+        if not self.own_health_server:
+            health.add_routes(web_app, self.app, self.settings)
         return web_app
 
     async def start(self) -> None:
-        self._runner = web.AppRunner(self.web_app(), access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.webhook_listen, self.settings.webhook_port)
-        await site.start()
-        self.port = self._runner.addresses[0][1]  # the real one when asked for port 0
+        settings = self.settings
+        self.port = await self._serve(self.web_app(), settings.webhook_listen, self.port)
+        if settings.health_port is not None:
+            health_app = web.Application()
+            health.add_routes(health_app, self.app, settings)
+            listen = settings.health_listen or settings.webhook_listen
+            self.health_port = await self._serve(health_app, listen, settings.health_port)
+
+    async def _serve(self, web_app: web.Application, host: str, port: int) -> int:
+        """Serve `web_app` on host:port; returns the real port (when asked for port 0)."""
+        runner = web.AppRunner(
+            web_app, access_log=None,
+            keepalive_timeout=self.settings.http_header_timeout_seconds,
+        )  # fmt: skip
+        await runner.setup()
+        self._runners.append(runner)
+        await web.TCPSite(runner, host, port).start()
+        return int(runner.addresses[0][1])
 
     @property
     def url(self) -> str:
@@ -70,9 +94,8 @@ class WebhookServer:
         )
 
     async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        while self._runners:
+            await self._runners.pop().cleanup()
 
 
 async def on_update(request: web.Request) -> web.Response:
@@ -84,10 +107,15 @@ async def on_update(request: web.Request) -> web.Response:
         return web.json_response({"error": "too large"}, status=413)
     app = request.app[APP_KEY]
     try:
-        data = json.loads(await request.read())  # read() itself refuses bodies past MAX_BODY
-        update = Update.de_json(data, app.bot) if _looks_like_update(data) else None
+        async with asyncio.timeout(request.app[BODY_TIMEOUT_KEY]):
+            body = await request.read()  # read() itself refuses bodies past MAX_BODY
+    except TimeoutError:
+        return web.json_response({"error": "body not received in time"}, status=408)
     except web.HTTPRequestEntityTooLarge:
         return web.json_response({"error": "too large"}, status=413)
+    try:
+        data = json.loads(body)
+        update = Update.de_json(data, app.bot) if _looks_like_update(data) else None
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         log.info("webhook: malformed update refused: %s", error)
         update = None
@@ -101,30 +129,6 @@ def _looks_like_update(data: object) -> bool:
     # PTB's de_json does not check types; a bad update_id would break the update loop's order.
     update_id = data.get("update_id") if isinstance(data, dict) else None
     return isinstance(update_id, int) and not isinstance(update_id, bool)
-
-
-async def on_healthz(request: web.Request) -> web.Response:
-    report = await health(request.app[APP_KEY])
-    return web.json_response(report, status=200 if report["healthy"] else 503)
-
-
-async def on_metrics(request: web.Request) -> web.Response:
-    app = request.app[APP_KEY]
-    metrics: Metrics = app.bot_data["metrics"]
-    body = await metrics.render(app.bot_data["health"])
-    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
-
-
-async def health(app: Application) -> dict[str, Any]:
-    """The probe's figures, and whether they are within the configured limits."""
-    settings: Settings = app.bot_data["services"].settings
-    report = await app.bot_data["health"]()
-    report["healthy"] = (
-        report.get("database") == "ok"
-        and report["dispatcher_lag_seconds"] <= settings.health_max_lag_seconds
-        and report["oldest_pending_seconds"] <= settings.health_max_pending_age_seconds
-    )
-    return report
 
 
 async def start_webhook_bot(settings: Settings) -> tuple[Application, WebhookServer]:
@@ -150,9 +154,11 @@ async def stop_webhook_bot(app: Application, server: WebhookServer) -> None:
 
 async def run(settings: Settings) -> None:
     """`loyalty-bot webhook`: migrate, serve until SIGINT/SIGTERM."""
-    from bot.runner import _until_stopped
+    from bot.runner import _until_stopped, secure_database_files
     from storage.migrate import upgrade
 
+    settings.prepare_data_dir()
+    secure_database_files(settings.database_url)
     await asyncio.to_thread(upgrade, settings.database_url)
     app, server = await start_webhook_bot(settings)
     log.info("bot @%s takes webhooks on port %s at %s", app.bot.username, server.port, server.url)

@@ -5,8 +5,9 @@ and SQLAlchemy's adapter makes three or four such calls per statement (cursor, e
 Measured here, a one-row SELECT cost about 560 µs of CPU that way and about 120 µs inline; a
 scan runs some twenty statements, so the hand-offs were most of the bot's time.
 
-The statements this bot runs are indexed and small, and WAL with synchronous=NORMAL commits
-without an fsync, so running them inline costs the loop microseconds. What could stall the
+The statements this bot runs are indexed and small, so running them inline costs the loop
+microseconds; a commit adds one fsync of the WAL (synchronous=FULL, about 0.6 ms here: see
+bench/commit_durability.py). What could stall the
 loop is SQLite's busy handler, which sleeps while another connection holds the write lock:
 inline connections have no busy timeout, and a statement refused with SQLITE_BUSY is tried
 again after an asyncio sleep (growing to 50 ms, for up to LOCK_WAIT_SECONDS), so the loop

@@ -373,3 +373,15 @@ class SweepRunRow(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     period: Mapped[int] = mapped_column(BigInteger)
     ran_at: Mapped[datetime]
+
+
+class BotIdentityRow(Base):
+    """Which bot (Telegram id) last ran on this database: one row, so a sandbox never serves
+    a real bot's customers by mistake (bot/runner.py)."""
+
+    __tablename__ = "bot_identity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    bot_id: Mapped[int] = mapped_column(BigInteger)
+    username: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[datetime]

@@ -49,6 +49,8 @@ async def on_photo(update: Update, context: Context) -> None:
         raise InvalidInput("image_too_large")
     if message.document and not (message.document.mime_type or "").startswith("image/"):
         raise InvalidInput("document_not_image")
+    if context.services.reader.busy:  # refused before the download: nothing held meanwhile
+        raise InvalidInput("reader_busy")
     data = bytes(await (await attachment.get_file()).download_as_bytearray())
     try:
         texts = await context.services.reader.read(data)

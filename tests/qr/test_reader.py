@@ -76,7 +76,7 @@ def test_refuses_absurd_pixel_dimensions_before_decoding(size):
     started = time.monotonic()
     with pytest.raises(QrReadError) as caught:
         read_qr_texts(_png_claiming(*size))
-    assert caught.value.key == "image_too_large"
+    assert caught.value.key == "image_too_many_pixels"
     assert time.monotonic() - started < 0.5  # timing is the point: refused before decoding
 
 
@@ -96,3 +96,14 @@ def test_reads_a_transparent_png(link):
     out = io.BytesIO()
     clear.save(out, format="PNG")
     assert read_qr_texts(out.getvalue()) == [link]
+
+
+# Photos of ~240 px from bench/qr_corpus.py's small set (seed 1) that the reader missed before
+# it enlarged small pictures first.
+@pytest.mark.parametrize("index", [44, 86, 87, 117, 152, 185])
+def test_reads_a_low_resolution_photo_of_about_240_px(index):
+    from bench.qr_corpus import small_photo
+
+    data, expected = small_photo(1, index)
+    assert max(Image.open(io.BytesIO(data)).size) < 320
+    assert read_qr_texts(data) == [expected]

@@ -30,7 +30,7 @@ async def test_wal_foreign_keys_busy_timeout_and_synchronous_are_set(engine, bac
     # Inline, SQLite must never sleep on the loop's thread: storage.gate waits for the lock.
     expected = 0 if backend == "sqlite" else BUSY_TIMEOUT_MS
     assert await pragma(engine, "busy_timeout") == expected
-    assert await pragma(engine, "synchronous") == 1  # NORMAL
+    assert await pragma(engine, "synchronous") == 2  # FULL: see README, Operations, Durability
 
 
 def test_plain_sqlite_urls_run_inline_and_aiosqlite_urls_stay_threaded(tmp_path):
