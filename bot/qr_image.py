@@ -86,7 +86,7 @@ def open_gray(
         raise QrReadError("truncated_image", str(exc)) from None
     _check(deadline)
     ImageOps.exif_transpose(img, in_place=True)
-    gray = _flattened(img, side) if _transparent(img) else _fit(img.convert("L"), side)
+    gray = _flattened(img, side) if _transparent(img) else fit(img.convert("L"), side)
     _check(deadline)
     return gray
 
@@ -115,12 +115,13 @@ def _flattened(img: Image.Image, side: int) -> Image.Image:
     composed on one-byte planes shrunk first: a 12 MP RGBA never gets a second RGBA copy."""
     if img.mode not in ("RGBA", "LA"):
         img = img.convert("RGBA")  # a palette or a colour key: at most 12 MP × 4 bytes
-    alpha = _fit(img.getchannel("A"), side)
-    gray = _fit(img.convert("L"), side)
+    alpha = fit(img.getchannel("A"), side)
+    gray = fit(img.convert("L"), side)
     return Image.composite(gray, Image.new("L", gray.size, 255), alpha)
 
 
-def _fit(img: Image.Image, side: int) -> Image.Image:
+def fit(img: Image.Image, side: int) -> Image.Image:
+    """The picture shrunk (never enlarged) to at most `side` pixels on its longer side."""
     scale = side / max(img.size)
     if scale >= 1:
         return img

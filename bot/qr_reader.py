@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import zxingcpp
 from PIL import Image, ImageFilter, ImageOps
 
-from bot.qr_image import QrReadError, open_gray
+from bot.qr_image import QrReadError, fit, open_gray
 
 __all__ = ["QrReadError", "QrReader", "read_qr_texts"]
 
@@ -31,14 +31,6 @@ _LOCAL = zxingcpp.Binarizer.LocalAverage
 _GLOBAL = zxingcpp.Binarizer.GlobalHistogram
 
 Found = dict[str, tuple[float, float]]  # text → centre, as fractions of the picture
-
-
-def _fit(img: Image.Image, side: int) -> Image.Image:
-    scale = side / max(img.size)
-    if scale >= 1:
-        return img
-    size = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
-    return img.resize(size, Image.Resampling.BOX)  # BOX averages: no aliasing of the modules
 
 
 def _scaled(img: Image.Image, factor: float) -> Image.Image:
@@ -118,7 +110,7 @@ def _crop(img: Image.Image, box: Box) -> Image.Image:
         )
     )
     # About 700 px across: small codes get bigger modules, and the passes stay cheap.
-    return _fit(_scaled(region, max(1.0, 700 / max(region.size))), 1400)
+    return fit(_scaled(region, max(1.0, 700 / max(region.size))), 1400)
 
 
 def _unexplained(boxes: list[Box], found: Found) -> list[Box]:
@@ -135,7 +127,7 @@ def _decode(gray: Image.Image, deadline: float) -> Found:
     found: Found = {}
     if max(gray.size) < SMALL_SIDE:
         gray = _enlarged(gray)
-    work = _fit(gray, WORK_SIDE)
+    work = fit(gray, WORK_SIDE)
     failed = _read(work, found)
     if not found and gray is not work:  # a big original: small codes need its full resolution
         failed += _read(gray, found)
