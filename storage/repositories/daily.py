@@ -17,8 +17,9 @@ from sqlalchemy import Date, and_, cast, distinct, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from domain.models import EntryKind, LedgerReason, ScanOutcome
+from domain.models import LedgerReason, ScanOutcome
 from domain.ports import DayFigures, StaffFigures
+from storage.repositories.businesses import ISSUED, SPENT
 from storage.tables import (
     BusinessCustomerRow,
     CardRow,
@@ -26,9 +27,6 @@ from storage.tables import (
     ScanLogRow,
     TelegramUserRow,
 )
-
-ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)
-SPENT = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
 
 
 def local_day(
