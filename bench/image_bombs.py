@@ -16,9 +16,7 @@ import argparse
 import asyncio
 import io
 import json
-import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -27,13 +25,12 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bench.scan_latency import TOKEN, scene_services
+from bench.scan_latency import bench_setup, bot_answers, scene_services, start_bot_process
 from bot.settings import Settings
-from domain.commands import JoinStaff, RegisterBusiness, RegisterCustomer
-from domain.people import join_staff, register_business, register_customer
+from domain.commands import InviteStaff, JoinStaff, RegisterBusiness, RegisterCustomer
+from domain.people import register_business, register_customer
+from domain.staff import invite_staff, join_staff
 from sandbox.client import SandboxClient, SandboxUser
-from sandbox.server import SandboxServer
-from storage.migrate import upgrade
 
 WIDTH, HEIGHT = 9000, 9940  # the size the security review sent
 # Just under each format's pixel limit (bot/qr_image.py): what the reader still decodes.
@@ -77,7 +74,8 @@ async def build_staff(settings: Settings, sb: SandboxClient, n: int) -> list[San
     owner, staff = users[0], users[1:]
     business = await register_business(services.uow(), RegisterBusiness(owner.id, "Bomb Café"))
     for user in staff:
-        await join_staff(services.uow(), JoinStaff(business.staff_invite_code, user.id))
+        link = await invite_staff(services.uow(), InviteStaff(business.id, owner.id))
+        await join_staff(services.uow(), JoinStaff(link.code, user.id))
     return staff
 
 
@@ -88,24 +86,13 @@ async def send_and_wait(user: SandboxUser, data: bytes, name: str, mime: str) ->
 
 
 async def main(args: argparse.Namespace) -> dict:
-    workdir = Path(tempfile.mkdtemp(prefix="bomb-bench-"))
-    url = f"sqlite:///{workdir / 'bench.db'}"
-    await asyncio.to_thread(upgrade, url)
-    server = SandboxServer(token=TOKEN, rate_limits=None)
-    await server.start(port=0)
-    settings = Settings(
-        _env_file=None, bot_token=TOKEN, data_dir=workdir, database_url=url,
-        secret_key="bench-secret-0123456789abcdef", api_base_url=server.bot_api_url,
-        file_base_url=server.file_url, scheduler_enabled=False,
-    )  # fmt: skip
+    server, settings = await bench_setup("bomb-bench-")
     data, name, mime = bomb(args.kind)
-    bot = await start_bot(settings)
+    bot = await start_bot_process(settings)
     try:
         async with SandboxClient(server.url, timeout=120) as sb:
             staff = await build_staff(settings, sb, args.files)
-            probe = await sb.create_user(first_name="Probe", username="probe")
-            await probe.start()  # the bot answers: it is up, its imports are done
-            await probe.wait_for(lambda m: bool(m.content), timeout=60)
+            await bot_answers(sb)
             before = memory_mb(bot.pid)
             started = time.perf_counter()
             replies = await asyncio.gather(
@@ -127,15 +114,6 @@ async def main(args: argparse.Namespace) -> dict:
         "seconds_to_all_replies": round(elapsed, 2),
         "replies": dict(Counter(replies)),
     }
-
-
-async def start_bot(settings: Settings) -> asyncio.subprocess.Process:
-    """`python -m bot run` configured by environment, as an operator would start it."""
-    env = {**os.environ, "LOYALTY_LOG_LEVEL": "WARNING"}
-    for field in ("bot_token", "data_dir", "database_url", "secret_key", "api_base_url",
-                  "file_base_url", "scheduler_enabled"):  # fmt: skip
-        env[f"LOYALTY_{field.upper()}"] = str(getattr(settings, field))
-    return await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
 
 
 def report(figures: dict) -> None:

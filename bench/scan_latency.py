@@ -138,8 +138,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
-async def main(args: argparse.Namespace) -> dict:
-    workdir = Path(tempfile.mkdtemp(prefix="scan-bench-"))
+async def bench_setup(prefix: str, **extra: object) -> tuple[SandboxServer, Settings]:
+    """A migrated SQLite file in a new folder and a started sandbox, with the bot's settings."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
     url = f"sqlite:///{workdir / 'bench.db'}"
     await asyncio.to_thread(upgrade, url)
     server = SandboxServer(token=TOKEN, rate_limits=None)
@@ -147,15 +148,23 @@ async def main(args: argparse.Namespace) -> dict:
     settings = Settings(
         _env_file=None, bot_token=TOKEN, data_dir=workdir, database_url=url,
         secret_key="bench-secret-0123456789abcdef", api_base_url=server.bot_api_url,
-        file_base_url=server.file_url, scan_cooldown_seconds=0, send_per_second=10_000,
-        send_chat_interval=0.0, scheduler_enabled=False,
+        file_base_url=server.file_url, scheduler_enabled=False, **extra,
     )  # fmt: skip
-    bot = await start_bot_process(settings) if args.process else None
+    return server, settings
+
+
+async def main(args: argparse.Namespace) -> dict:
+    server, settings = await bench_setup(
+        "scan-bench-", scan_cooldown_seconds=0, send_per_second=10_000, send_chat_interval=0.0
+    )
+    bot = await start_bot_process(settings, *SCAN_FIELDS) if args.process else None
     app = None if bot else build_application(settings)
     try:
         async with SandboxClient(server.url, timeout=60) as sb:
             if app is not None:
                 await start_application(app)
+            else:
+                await bot_answers(sb)
             scene = await build_scene(scene_services(settings), sb, args.staff, args.customers)
             await open_loop(scene, 5, 1)  # warm up: threads, connections, caches
             latencies = await open_loop(scene, args.rate, args.seconds)
@@ -209,16 +218,25 @@ def scene_services(settings: Settings) -> SimpleNamespace:
     )
 
 
-async def start_bot_process(settings: Settings) -> asyncio.subprocess.Process:
-    """`python -m bot run` configured by environment, as an operator would start it."""
+BASE_FIELDS = ("bot_token", "data_dir", "database_url", "secret_key", "api_base_url",
+               "file_base_url", "scheduler_enabled")  # fmt: skip
+SCAN_FIELDS = ("scan_cooldown_seconds", "send_per_second", "send_chat_interval")
+
+
+async def start_bot_process(settings: Settings, *fields: str) -> asyncio.subprocess.Process:
+    """`python -m bot run` configured by environment (the base settings and `fields`), as an
+    operator would start it."""
     env = {**os.environ, "LOYALTY_LOG_LEVEL": "WARNING"}
-    for name in ("bot_token", "data_dir", "database_url", "secret_key", "api_base_url",
-                 "file_base_url", "scan_cooldown_seconds", "send_per_second",
-                 "send_chat_interval", "scheduler_enabled"):  # fmt: skip
+    for name in BASE_FIELDS + fields:
         env[f"LOYALTY_{name.upper()}"] = str(getattr(settings, name))
-    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
-    await asyncio.sleep(3)  # migrations are already applied; startup is getMe + setMyCommands
-    return process
+    return await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
+
+
+async def bot_answers(sb: SandboxClient) -> None:
+    """Wait until the bot's process answers a /start: it is up and its imports are done."""
+    probe = await sb.create_user(first_name="Probe", username="probe")
+    await probe.start()
+    await probe.wait_for(lambda m: bool(m.content), timeout=60)
 
 
 def report(figures: dict) -> None:
