@@ -63,7 +63,7 @@ async def test_a_reply_goes_before_broadcasts_already_waiting() -> None:
     await wire.reached.wait()  # the broadcast's calls are queued; the first few went at once
     before = len(wire.calls)
     notification = asyncio.create_task(send(limiter, wire, "push", 7, Priority.NOTIFICATION))
-    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # one turn of the loop, not a wait: the push task queues first
     await send(limiter, wire, "reply", 8)
     await asyncio.gather(notification, *broadcast)
     order = wire.order()
@@ -75,7 +75,7 @@ async def test_one_chat_gets_its_burst_then_one_per_interval_and_others_do_not_w
     limiter, wire = SharedRateLimiter(per_second=1000, chat_interval=0.1, chat_burst=2), Wire()
     started = time.monotonic()
     busy = [asyncio.create_task(send(limiter, wire, f"m{n}", 1)) for n in range(4)]
-    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # one turn of the loop, not a wait: the four tasks queue first
     await send(limiter, wire, "other", 2)
     await asyncio.gather(*busy)
     offsets = [wire.at(f"m{n}") - started for n in range(4)]
@@ -131,7 +131,7 @@ async def test_the_dispatchers_turn_is_not_retried_and_counts_in_the_chats_wait(
         await send(limiter, wire, "push", 5, first)
     assert wire.order() == ["push"]
     second.granted.cancel()  # a stopping dispatcher gives its place up
-    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # one turn of the loop, not a wait: the cancellation is handled
     assert 2.9 < limiter.chat_wait(5) <= 3.0  # held for the retry_after Telegram named
     await limiter.shutdown()
 
