@@ -196,6 +196,19 @@ class ErrorAlerted:
     skipped: int  # alerts held back by the rate limit since the last one
 
 
+@dataclass(frozen=True)
+class ReferralRewarded:
+    """A referral bonus was credited: to the friend (`friend` is None) on their first visit, or
+    to the customer who invited them (`friend` names who visited)."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+    points: int
+    friend: str | None = None
+
+
 Event = (
     PointsAwarded
     | AwardUndone
@@ -215,4 +228,5 @@ Event = (
     | BusinessStatusChanged
     | OwnershipTransferred
     | ErrorAlerted
+    | ReferralRewarded
 )

@@ -47,6 +47,8 @@ class LedgerReason(StrEnum):
     DEDUCTION = "deduction"
     REDEMPTION = "redemption"
     ADJUST = "adjust"
+    REFERRAL = "referral"  # a referral bonus (domain.growth)
+    PROMO = "promo"  # a promo code (domain.growth)
 
 
 class RequestKind(StrEnum):

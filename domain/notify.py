@@ -27,6 +27,7 @@ from domain.events import (
     NewsBroadcast,
     OwnershipTransferred,
     PointsAwarded,
+    ReferralRewarded,
     RequestExpired,
     RewardInReach,
     ScannedWithoutPoints,
@@ -144,6 +145,8 @@ def messages_for(event: Event) -> list[Message]:
             | ErrorAlerted()
         ):  # fmt: skip
             return _for_operators_and_owners(event)
+        case ReferralRewarded():
+            return [_referral_rewarded(event)]
     raise TypeError(f"no outbox policy for {type(event).__name__}")
 
 
@@ -191,6 +194,16 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
                     card_id=card.id)
         )  # fmt: skip
     return messages
+
+
+def _referral_rewarded(event: ReferralRewarded) -> Message:
+    params: MessageParams = {
+        "business": event.business, "program": event.program.name,
+        "kind": event.program.kind.value, "points": event.points, "balance": event.card.balance,
+        "friend": event.friend,
+    }  # fmt: skip
+    key = "referral_rewarded_friend" if event.friend is None else "referral_rewarded_referrer"
+    return Message(Category.POINTS_ADDED, key, params, event.customer, card_id=event.card.id)
 
 
 def _decision_for_staff(event: EnrollmentDecided | DeductionDecided) -> Message:

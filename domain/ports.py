@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from domain.events import Event
+from domain.growth.ports import PromoRepository, ReferralRepository
 from domain.models import (
     ApprovalRequest,
     Business,
@@ -384,6 +385,8 @@ class UnitOfWork(Protocol):
     conversations: ConversationRepository
     privacy: PrivacyRepository
     operators: OperatorRepository
+    referrals: ReferralRepository
+    promos: PromoRepository
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""

@@ -9,6 +9,7 @@ from domain.commands import ScanCustomer
 from domain.enrollment import invite
 from domain.errors import DomainError, NotAllowed, TokenRejected
 from domain.events import PointsAwarded, ScannedWithoutPoints
+from domain.growth.referrals import reward_first_visit
 from domain.ledger import Posted, post_entry, room_today
 from domain.models import (
     ApprovalRequest,
@@ -104,6 +105,7 @@ async def _scan(
         uow.record(
             PointsAwarded(customer, posted.card, program, business.name, points, LedgerReason.SCAN)
         )
+        await reward_first_visit(uow, business, customer)  # a friend's first real visit
     await _seen(uow, business, customer, visit=not posted.duplicate)
     return _awarded(customer, program, posted)
 

@@ -385,3 +385,100 @@ class BotIdentityRow(Base):
     bot_id: Mapped[int] = mapped_column(BigInteger)
     username: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime]
+
+
+# Growth tools (domain.growth): referral terms, links and referrals; promo codes and their uses.
+
+
+class ReferralTermsRow(Base):
+    """A program's referral bonus and monthly cap per referrer; no row: referrals off."""
+
+    __tablename__ = "referral_terms"
+
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("loyalty_programs.id"), primary_key=True, autoincrement=False
+    )
+    bonus: Mapped[int] = mapped_column(Integer, default=0)
+    monthly_cap: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime]
+
+
+class ReferralLinkRow(Base):
+    """A customer's "invite a friend" code at one business (random; names nobody)."""
+
+    __tablename__ = "referral_links"
+    __table_args__ = (UniqueConstraint("business_id", "customer_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime]
+
+
+class ReferralRow(Base):
+    """A friend who joined through a link; unique per business and friend (referred once)."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        UniqueConstraint("business_id", "referee_id"),
+        Index("ix_referrals_referrer_id_settled_at", "referrer_id", "settled_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
+    referrer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    referee_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    created_at: Mapped[datetime]
+    settled_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(16))  # a ReferralOutcome code
+
+
+class PromoCodeRow(Base):
+    """A promo code: points until it expires, `uses` counted against `max_uses`."""
+
+    __tablename__ = "promo_codes"
+    __table_args__ = (
+        CheckConstraint("uses >= 0 AND uses <= max_uses", name="uses_within_limit"),
+        Index("ix_promo_codes_business_id_batch", "business_id", "batch"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    points: Mapped[int] = mapped_column(Amount)
+    expires_at: Mapped[datetime]
+    max_uses: Mapped[int] = mapped_column(Integer)
+    per_customer: Mapped[int] = mapped_column(Integer)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    batch: Mapped[str | None] = mapped_column(String(16))
+    created_by: Mapped[int] = _telegram_id()
+    created_at: Mapped[datetime]
+
+
+class PromoRedemptionRow(Base):
+    """One use of a promo code: unique per code, customer and use number, and keyed."""
+
+    __tablename__ = "promo_redemptions"
+    __table_args__ = (UniqueConstraint("promo_code_id", "customer_id", "use_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    promo_code_id: Mapped[int] = mapped_column(ForeignKey("promo_codes.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("loyalty_cards.id"))
+    use_number: Mapped[int] = mapped_column(Integer)
+    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    created_at: Mapped[datetime]
+
+
+class PromoGuessRow(Base):
+    """A wrong promo code someone sent: counted per person to refuse guessing."""
+
+    __tablename__ = "promo_guesses"
+    __table_args__ = (Index("ix_promo_guesses_telegram_id_at", "telegram_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime]

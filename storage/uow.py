@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.events import Event
+from domain.growth.ports import PromoRepository, ReferralRepository
 from domain.models import Notification
 from domain.notify import write_outbox
 from domain.ports import (
@@ -50,6 +51,7 @@ from storage.repositories import (
     SqlStaffRepository,
     SqlUserRepository,
 )
+from storage.repositories.growth import SqlPromoRepository, SqlReferralRepository
 from storage.repositories.privacy import SqlOperatorRepository, SqlPrivacyRepository
 
 Clock = Callable[[], datetime]
@@ -85,6 +87,8 @@ class SqlUnitOfWork:
     conversations: ConversationRepository
     privacy: PrivacyRepository
     operators: OperatorRepository
+    referrals: ReferralRepository
+    promos: PromoRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -129,6 +133,8 @@ class SqlUnitOfWork:
         self.conversations = SqlConversationRepository(session)
         self.privacy = SqlPrivacyRepository(session)
         self.operators = SqlOperatorRepository(session)
+        self.referrals = SqlReferralRepository(session)
+        self.promos = SqlPromoRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -410,6 +410,20 @@ class Privacy(_Repo):
                 )
 
 
+class Referrals(_Repo):
+    """Referrals in memory (the growth tools' own tests run on real databases)."""
+
+    name = "referrals"
+
+    async def terms(self, program_id):
+        from domain.growth.models import ReferralTerms
+
+        return ReferralTerms(program_id)
+
+    async def of_referee(self, business_id, referee_id):
+        return self._one(business_id=business_id, referee_id=referee_id)
+
+
 class FakeUnitOfWork:
     """Committed state lives in `committed`; a block works on a deep copy until commit."""
 
@@ -427,7 +441,7 @@ class FakeUnitOfWork:
             "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,
-            "privacy": Privacy,
+            "privacy": Privacy, "referrals": Referrals,
         }  # fmt: skip
         for attr, cls in repos.items():
             setattr(self, attr, cls(self))

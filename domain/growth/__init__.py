@@ -1,0 +1,1 @@
+"""Growth tools for owners: referral links and promo codes (rules, use cases, their ports)."""
