@@ -28,6 +28,8 @@ from bot.handlers import (
     card_actions,
     common,
     customer,
+    growth,
+    growth_owner,
     privacy,
     programs,
     reports,
@@ -60,7 +62,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy,
+    admin, privacy, growth, growth_owner,
 ]  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""Deep links (`/start <payload>`): a customer's QR (a scan), a staff invitation, a join link."""
+"""Deep links (`/start <payload>`): a customer's QR (a scan), a staff invitation, a join link,
+a friend's invitation (bot.handlers.growth), a promo code."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ SCAN, STAFF, JOIN = "q_", "s_", "j_"
 
 async def route_deep_link(update: Update, context: Context, payload: str) -> None:
     # scanning and staff import this package's helpers
+    from bot.handlers.growth import PROMO, REFERRAL, promo_code, referral_link
     from bot.handlers.scanning import scan_link
     from bot.handlers.staff import ask_to_join
 
@@ -27,6 +29,10 @@ async def route_deep_link(update: Update, context: Context, payload: str) -> Non
         await ask_to_join(update, context, payload[len(STAFF) :])
     elif payload.startswith(JOIN):
         await _join_program(update, context, payload[len(JOIN) :])
+    elif payload.startswith(REFERRAL):
+        await referral_link(update, context, payload[len(REFERRAL) :])
+    elif payload.startswith(PROMO):
+        await promo_code(update, context, payload[len(PROMO) :])
     else:
         raise InvalidInput("invite_not_found")
 

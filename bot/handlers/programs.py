@@ -10,6 +10,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
+from bot.handlers import growth_owner
 from bot.handlers.common import current_staff, whole_number
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
@@ -221,6 +222,9 @@ async def on_editprogram(update: Update, context: Context) -> None:
         return
     program_id = whole_number(args[0], InvalidInput("prog_edit_usage"))
     field, value = args[1].lower(), " ".join(args[2:])
+    if field in growth_owner.REFERRAL_FIELDS:  # growth settings live with the growth tools
+        await growth_owner.edit_referral_terms(update, context, staff, program_id, field, value)
+        return
     cmd = EditProgram(program_id, staff.telegram_id, **_change(field, value))
     program = await edit_program(context.services.uow(), cmd)
     shown = getattr(program, field)

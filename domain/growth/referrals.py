@@ -33,6 +33,7 @@ class InviteLink:
     business: str
     code: str
     terms: ReferralTerms
+    kind: str  # what the default program counts: points or stamps
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,11 @@ async def invite_links(uow: UnitOfWork, telegram_id: int) -> list[InviteLink]:
                 continue
             if business.suspended_at is not None:
                 continue
+            program = await uow.programs.get(business.default_program_id)
             terms = await uow.referrals.terms(business.default_program_id)
-            if terms.on:
+            if program is not None and program.active and terms.on:
                 link = await _link(uow, business, customer)
-                links.append(InviteLink(business.name, link.code, terms))
+                links.append(InviteLink(business.name, link.code, terms, program.kind.value))
         await uow.commit()
         return links
 
