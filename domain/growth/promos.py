@@ -121,17 +121,17 @@ async def redeem_promo(uow: UnitOfWork, cmd: RedeemPromo) -> Redeemed:
         customer = await uow.customers.by_telegram(cmd.telegram_id)
         if customer is None:
             raise NotFound("customer_not_found")
-        card = await uow.cards.of(customer.id, program.id)
-        enrolled = card is None or card.left_at is not None
-        if enrolled:
-            card = await activate(uow, program, customer, invited_by=None)
-        assert card is not None
-        # The guarded UPDATE first: it locks the code's row, so the count below holds.
+        # The guarded UPDATE first: it locks the code's row until commit, so the count and the
+        # enrolment below run one redemption of this code at a time.
         if not await uow.promos.take(promo.id, uow.now()):
             raise NotAllowed("promo_used_up")
         used = await uow.promos.uses_by(promo.id, customer.id)
         if used >= promo.per_customer:
             raise NotAllowed("promo_already_used")
+        card = await uow.cards.of(customer.id, program.id)
+        enrolled = card is None or card.left_at is not None
+        if card is None or enrolled:
+            card = await activate(uow, program, customer, invited_by=None)
         key = f"promo:{promo.id}:{customer.id}:{used + 1}"
         await uow.promos.add_redemption(
             PromoRedemption(promo.id, customer.id, card.id, used + 1, key, uow.now())
