@@ -14,11 +14,11 @@ from bot.i18n import DEFAULT, LOCALES, current_locale, t
 
 CUSTOMER_COMMANDS = (
     "start", "qr", "cards", "history", "requests", "settings", "newqr", "leave", "forgetme",
-    "help",
+    "help", "refer", "promo",
 )  # fmt: skip
 STAFF_COMMANDS = (
     "code", "customers", "programs", "newprogram", "staff", "stats", "export", "poster",
-    "broadcast", "business", "timezone", "bhelp",
+    "broadcast", "business", "timezone", "bhelp", "newpromo",
 )  # fmt: skip
 
 

@@ -1,5 +1,9 @@
 ## أدوات النمو: روابط دعوة الأصدقاء والرموز الترويجية (domain.growth).
 
+cmd_refer = ادعُ صديقًا
+cmd_promo = أدخل رمزًا ترويجيًا
+cmd_newpromo = رموز ترويجية للعملاء
+
 reason_referral = مكافأة دعوة صديق
 reason_promo = رمز ترويجي
 

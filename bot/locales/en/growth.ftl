@@ -1,5 +1,9 @@
 ## Growth tools: referral links and promo codes (domain.growth).
 
+cmd_refer = Invite a friend
+cmd_promo = Enter a promo code
+cmd_newpromo = Promo codes for customers
+
 reason_referral = referral bonus
 reason_promo = promo code
 

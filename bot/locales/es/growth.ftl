@@ -1,5 +1,9 @@
 ## Herramientas de crecimiento: enlaces de invitación y códigos promocionales (domain.growth).
 
+cmd_refer = Invitar a un amigo
+cmd_promo = Introducir un código promocional
+cmd_newpromo = Códigos promocionales para clientes
+
 reason_referral = bonificación por invitar
 reason_promo = código promocional
 

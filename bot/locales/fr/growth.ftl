@@ -1,5 +1,9 @@
 ## Outils de croissance : liens de parrainage et codes promo (domain.growth).
 
+cmd_refer = Inviter un ami
+cmd_promo = Saisir un code promo
+cmd_newpromo = Codes promo pour les clients
+
 reason_referral = bonus de parrainage
 reason_promo = code promo
 
