@@ -47,6 +47,11 @@ class LedgerReason(StrEnum):
     DEDUCTION = "deduction"
     REDEMPTION = "redemption"
     ADJUST = "adjust"
+    BIRTHDAY = "birthday"  # the program's birthday gift (domain.growth.birthdays)
+    BULK = "bulk"  # an owner's award to many customers at once (domain.growth.bulk)
+    WINBACK = (
+        "winback"  # a "we miss you" bonus, credited at the next visit (domain.growth.winback)
+    )
 
 
 class RequestKind(StrEnum):

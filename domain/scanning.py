@@ -9,6 +9,7 @@ from domain.commands import ScanCustomer
 from domain.enrollment import invite
 from domain.errors import DomainError, NotAllowed, TokenRejected
 from domain.events import PointsAwarded, ScannedWithoutPoints
+from domain.growth.winback import credit_winback
 from domain.ledger import Posted, post_entry, room_today
 from domain.models import (
     ApprovalRequest,
@@ -104,6 +105,8 @@ async def _scan(
         uow.record(
             PointsAwarded(customer, posted.card, program, business.name, points, LedgerReason.SCAN)
         )
+        card = await credit_winback(uow, posted.card, program, business.name, customer)
+        posted = replace(posted, card=card)
     await _seen(uow, business, customer, visit=not posted.duplicate)
     return _awarded(customer, program, posted)
 

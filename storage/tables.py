@@ -385,3 +385,8 @@ class BotIdentityRow(Base):
     bot_id: Mapped[int] = mapped_column(BigInteger)
     username: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime]
+
+
+# The growth tools' tables live in their own module, on this metadata (imported last: it
+# imports Base from here).
+from storage import tables_growth as _tables_growth  # noqa: E402, F401
