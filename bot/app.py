@@ -20,14 +20,17 @@ from telegram.ext import (
 )
 
 from bot import menus, metrics, steps
+from bot.bulk_runner import BulkRunner
 from bot.handlers import (
     admin,
     answers,
+    birthdays,
     broadcast,
     business,
     card_actions,
     common,
     customer,
+    growth,
     privacy,
     programs,
     reports,
@@ -60,7 +63,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy,
+    admin, privacy, birthdays, growth,
 ]  # fmt: skip
 
 
@@ -130,6 +133,8 @@ def build_application(
         HealthProbe(sessions, clock), ttl=settings.health_cache_seconds
     )
     scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
+    runner = app.bot_data["bulk_runner"] = BulkRunner(make_uow, app.bot)
+    scheduler.jobs["bulk_awards"] = runner.run_pending
     scheduler.on_sweep = metrics.swept
     app.bot_data["scheduler"] = scheduler
     _add_handlers(app)
@@ -205,6 +210,7 @@ async def stop_application(app: Application) -> None:
     if app.running:
         await app.stop()
     await app.bot_data["scheduler"].stop()
+    await app.bot_data["bulk_runner"].stop()
     await services.dispatcher.stop()
     await app.shutdown()
     services.reader.close()

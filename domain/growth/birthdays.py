@@ -60,7 +60,7 @@ async def set_birthday(uow: UnitOfWork, cmd: SetBirthday) -> Birthday:
     async with uow:
         customer = await uow.customers.by_telegram(cmd.telegram_id)
         if customer is None:
-            raise NotAllowed("not_customer")
+            raise NotAllowed("birthday_not_customer")
         earlier = await uow.birthdays.get(customer.id)
         if earlier is not None and (earlier.day, earlier.month) == (day, month):
             return earlier
