@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -26,6 +27,7 @@ from domain.preferences import chosen_language
 log = logging.getLogger(__name__)
 BATCH = 50  # awards a transaction: short enough that a scan never waits long behind one
 LEASE = timedelta(seconds=60)  # a worker that died this long ago gives its job up
+EDIT_EVERY = 1.0  # seconds between two edits of a progress message (the last one always goes)
 
 
 class BulkRunner:
@@ -59,14 +61,18 @@ class BulkRunner:
 
     async def run(self, job_id: int, locale: str | None = None) -> None:
         """Batch after batch until the job is done or another worker holds it."""
+        shown_at = 0.0
         while True:
             job = await award_bulk_batch(
                 self._make_uow(), job_id, self.worker, self.lease, self.batch
             )
             if job is None:
                 return
-            await self._show(job, locale)
-            if job.status is BulkStatus.DONE:
+            done = job.status is BulkStatus.DONE
+            if done or time.monotonic() - shown_at >= EDIT_EVERY:
+                await self._show(job, locale)
+                shown_at = time.monotonic()
+            if done:
                 return
 
     async def stop(self) -> None:

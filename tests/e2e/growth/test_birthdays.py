@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from tests.e2e.growth.conftest import card_of, count, run, set_time_zone, settle_then_move
 from tests.e2e.helpers import customer, open_shop
 
+BACKENDS = ("sqlite", "postgresql")  # its SQL (upserts, locks, selects into) runs on both
+
 GIFT = "Happy birthday from Café Lumen!"
 
 

@@ -18,6 +18,8 @@ from tests.e2e.helpers import (
     settled,
 )
 
+BACKENDS = ("sqlite", "postgresql")  # its SQL (upserts, locks, selects into) runs on both
+
 GIFT = "🎁 Café Lumen gave you +20 in Coffee club: Thanks for a great year"
 
 

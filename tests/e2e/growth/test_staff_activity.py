@@ -7,6 +7,8 @@ from __future__ import annotations
 from tests.e2e.growth.conftest import count, settle_then_move
 from tests.e2e.helpers import balance_of, customer, join_staff_by_link, open_shop, qr_photo
 
+BACKENDS = ("sqlite", "postgresql")  # its SQL (upserts, locks, selects into) runs on both
+
 ALERT = "⚠️ Café Lumen: Bob has awarded"
 
 
