@@ -54,3 +54,11 @@ award_alert_usage = الاستخدام: ‎/awardalert <النقاط> لتنبي
 award_alert_set = ✅ ستتلقى تنبيهًا عندما يمنح موظف يدويًا أكثر من { $points } في يوم واحد.
 award_alert_off = ✅ تنبيهات المنح اليدوية متوقفة.
 manual_awards_alert = ⚠️ { $business }: منح { $staff } يدويًا { $points } اليوم، وهذا فوق حد التنبيه { $threshold }.
+
+# Staff: the growth commands, under /bhelp.
+growth_bhelp =
+    أدوات النمو (للمالكين)
+    ‎/bulkaward <رقم البرنامج> <النقاط> <الفئة> <السبب>: نقاط لعملاء كثيرين دفعة واحدة
+    ‎/activity: ما فعله كل موظف اليوم وهذا الأسبوع
+    ‎/awardalert <النقاط>: تنبيه عندما يمنح موظف يدويًا أكثر من ذلك في يوم (0 يوقفه)
+    ‎/editprogram <الرقم> <الحقل> <القيمة>: هدية عيد الميلاد ومكافأة العودة، انظر ‎/programs

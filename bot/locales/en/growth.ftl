@@ -51,3 +51,11 @@ award_alert_usage = Use: /awardalert <points> to be alerted when one staff membe
 award_alert_set = ✅ You will be alerted when a staff member awards more than { $points } by hand in a day.
 award_alert_off = ✅ Manual-award alerts are off.
 manual_awards_alert = ⚠️ { $business }: { $staff } has awarded { $points } by hand today, above your alert of { $threshold }.
+
+# Staff: the growth commands, under /bhelp.
+growth_bhelp =
+    Growth tools (owners)
+    /bulkaward <program id> <points> <segment> <reason>: points to many customers at once
+    /activity: what each staff member did today and this week
+    /awardalert <points>|off: be alerted when one staff member awards more by hand in a day
+    /editprogram <id> birthday_gift|winback_bonus|winback_days <number or off>

@@ -46,3 +46,11 @@ award_alert_usage = Uso: /awardalert <puntos> para recibir una alerta cuando un 
 award_alert_set = ✅ Recibirás una alerta cuando un miembro del personal otorgue más de { $points } a mano en un día.
 award_alert_off = ✅ Las alertas de premios manuales están desactivadas.
 manual_awards_alert = ⚠️ { $business }: { $staff } ha otorgado { $points } a mano hoy, por encima de tu alerta de { $threshold }.
+
+# Staff: the growth commands, under /bhelp.
+growth_bhelp =
+    Herramientas de crecimiento (propietarios)
+    /bulkaward <id del programa> <puntos> <segmento> <motivo>: puntos a muchos clientes a la vez
+    /activity: lo que hizo cada miembro del personal hoy y esta semana
+    /awardalert <puntos>|off: una alerta cuando un miembro del personal otorga más a mano en un día
+    /editprogram <id> birthday_gift|winback_bonus|winback_days <número u off>

@@ -46,3 +46,11 @@ award_alert_usage = Utilisation : /awardalert <points> pour être alerté quand 
 award_alert_set = ✅ Vous serez alerté quand un membre du personnel attribuera plus de { $points } à la main en une journée.
 award_alert_off = ✅ Les alertes d’attributions manuelles sont désactivées.
 manual_awards_alert = ⚠️ { $business } : { $staff } a attribué { $points } à la main aujourd’hui, au-delà de votre alerte de { $threshold }.
+
+# Staff: the growth commands, under /bhelp.
+growth_bhelp =
+    Outils de croissance (propriétaires)
+    /bulkaward <id du programme> <points> <segment> <motif> : des points à beaucoup de clients à la fois
+    /activity : ce que chaque membre du personnel a fait aujourd’hui et cette semaine
+    /awardalert <points>|off : une alerte quand un membre du personnel attribue davantage à la main en une journée
+    /editprogram <id> birthday_gift|winback_bonus|winback_days <nombre ou off>

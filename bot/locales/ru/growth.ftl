@@ -48,3 +48,11 @@ award_alert_usage = Формат: /awardalert <баллы> — оповещат�
 award_alert_set = ✅ Вы получите оповещение, когда сотрудник за день начислит вручную больше { $points }.
 award_alert_off = ✅ Оповещения о ручных начислениях выключены.
 manual_awards_alert = ⚠️ { $business }: { $staff } сегодня начислил(а) вручную { $points }, больше вашего порога { $threshold }.
+
+# Staff: the growth commands, under /bhelp.
+growth_bhelp =
+    Инструменты роста (для владельцев)
+    /bulkaward <id программы> <баллы> <сегмент> <причина>: баллы многим клиентам сразу
+    /activity: что сделал каждый сотрудник сегодня и на этой неделе
+    /awardalert <баллы>|off: оповещение, когда сотрудник за день начислит вручную больше
+    /editprogram <id> birthday_gift|winback_bonus|winback_days <число или off>

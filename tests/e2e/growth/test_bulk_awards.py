@@ -27,6 +27,8 @@ async def test_an_owner_awards_everyone_and_watches_one_message_fill_up(harness)
     owner = await harness.user("Olga")
     shop = await open_shop(harness, owner)
     people = [await customer(harness, name, shop) for name in ("Ann", "Ben", "Cleo")]
+    await owner.send_text("/bhelp")
+    assert "/bulkaward <program id>" in (await owner.wait_for_text("Growth tools")).content
     await owner.send_text(f"/bulkaward {shop.program.id} 20 all Thanks for a great year")
     done = await owner.wait_for_text("is complete: 3 of 3 done")
     assert done.content.startswith("✅ Bulk award #1 (+20, Thanks for a great year)")
