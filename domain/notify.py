@@ -65,6 +65,7 @@ class Message:
     request_id: int | None = None
     broadcast_id: str | None = None
     merge_group: str | None = None
+    later: bool = False  # one of many written at once (a bulk award): after pushes and requests
 
 
 def messages_for(event: Event) -> list[Message]:
@@ -181,12 +182,14 @@ def _for_operators_and_owners(
             return [_to_staff(op, "admin_error_alert", params) for op in event.operators]
 
 
-# Points that come with their own words (a gift, an owner's award) are told apart, never merged.
+# Points that come with their own words (a gift, an owner's award) are told apart, never merged;
+# those a sweep or a bulk job writes by the thousand wait behind pushes and requests.
 GROWTH_KEYS = {
     LedgerReason.BIRTHDAY: "birthday_gift",
     LedgerReason.BULK: "bulk_award",
     LedgerReason.WINBACK: "winback_credited",
 }
+SENT_LATER = frozenset({LedgerReason.BIRTHDAY, LedgerReason.BULK})
 
 
 def _points_awarded(event: PointsAwarded) -> list[Message]:
@@ -198,7 +201,8 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
     key = GROWTH_KEYS.get(event.reason)
     if key is not None:
         first = Message(Category.POINTS_ADDED, key, {**params, "note": event.note},
-                        event.customer, card_id=card.id)  # fmt: skip
+                        event.customer, card_id=card.id,
+                        later=event.reason in SENT_LATER)  # fmt: skip
     else:
         first = Message(Category.POINTS_ADDED, "points_added", params, event.customer,
                         card_id=card.id, merge_group=f"{POINTS_GROUP}:{card.id}")  # fmt: skip
@@ -284,7 +288,7 @@ async def _row(uow: UnitOfWork, message: Message) -> Notification:
         request_id=message.request_id,
         broadcast_id=message.broadcast_id,
         merge_group=message.merge_group,
-        priority=LATER if message.category in BULK else URGENT,
+        priority=LATER if message.category in BULK or message.later else URGENT,
         status=NotificationStatus.PENDING if enabled else NotificationStatus.SUPPRESSED,
         next_attempt_at=now if enabled else None,
     )

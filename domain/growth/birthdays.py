@@ -89,7 +89,8 @@ async def give_birthday_gifts(uow: UnitOfWork, limit: int = BATCH) -> int:
             business = await uow.businesses.get(program.business_id) if program else None
             if program is None or business is None or not program.active:
                 continue
-            if business.suspended_at is not None or not gifts.birthday_points:
+            closed = business.suspended_at or business.awaiting_approval_since
+            if closed is not None or not gifts.birthday_points:
                 continue
             today = _local_day(uow.now(), business.time_zone)
             for card in await _celebrating(uow, program.id, today, limit):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from domain.access import program_of, require_owner
+from domain.access import business_of, program_of, require_open, require_owner
 from domain.errors import DomainError, InvalidInput, NotFound
 from domain.events import PointsAwarded
 from domain.growth.owner_ports import BulkAward, BulkStatus, Segment, SegmentKind
@@ -61,6 +61,7 @@ async def start_bulk_award(uow: UnitOfWork, cmd: StartBulkAward) -> BulkAward:
         raise InvalidInput("bulk_reason_missing")
     async with uow:
         await require_owner(uow, cmd.business_id, cmd.owner_telegram_id)
+        require_open(await business_of(uow, cmd.business_id))  # it reaches customers
         await program_of(uow, cmd.business_id, cmd.program_id)
         job = BulkAward(
             cmd.business_id, cmd.program_id, cmd.owner_telegram_id, points, note, cmd.segment,

@@ -38,6 +38,10 @@ async def test_an_owner_awards_everyone_and_watches_one_message_fill_up(harness)
         assert await count(harness, person, "🎁") == 1
     # One progress message, edited in place: no second message for the job.
     assert await count(harness, owner, "Bulk award #1") == 1
+    # Written by the thousand, they wait behind pushes and requests (priority 1, not 0).
+    assert await harness.query(
+        "SELECT DISTINCT priority FROM customer_notifications WHERE template = 'bulk_award'"
+    ) == [(1,)]
 
 
 async def test_a_segment_reaches_only_its_customers(harness, clock):
