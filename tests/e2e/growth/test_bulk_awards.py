@@ -67,6 +67,12 @@ async def test_zero_points_and_an_empty_segment_change_nothing(harness):
     await owner.wait_for_text("No customer is in this segment: nothing was awarded.")
     await owner.send_text(f"/bulkaward {shop.program.id} 20 vip Thanks")
     await owner.wait_for_text("Unknown segment.")
+    rival = await harness.user("Rita")
+    other = await open_shop(harness, rival, "Rival Café")
+    await owner.send_text(f"/bulkaward {other.program.id} 20 all Thanks")
+    await owner.wait_for_text("That program doesn't exist (or belongs to another business).")
+    await owner.send_text(f"/bulkaward {shop.program.id} 20 all")
+    await owner.wait_for_text("Use: /bulkaward <program id>")
     assert await harness.query("SELECT count(*) FROM bulk_awards") == [(0,)]
     assert await harness.query("SELECT count(*) FROM bulk_award_targets") == [(0,)]
     assert await harness.query("SELECT count(*) FROM point_transactions") == [(0,)]
