@@ -20,9 +20,11 @@ from telegram.ext import (
 )
 
 from bot import menus, metrics, steps
+from bot.bulk_runner import BulkRunner
 from bot.handlers import (
     admin,
     answers,
+    birthdays,
     broadcast,
     business,
     card_actions,
@@ -30,6 +32,7 @@ from bot.handlers import (
     customer,
     growth,
     growth_owner,
+    owner_growth,
     privacy,
     programs,
     reports,
@@ -62,7 +65,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy, growth, growth_owner,
+    admin, privacy, birthdays, growth, growth_owner, owner_growth,
 ]  # fmt: skip
 
 
@@ -132,6 +135,8 @@ def build_application(
         HealthProbe(sessions, clock), ttl=settings.health_cache_seconds
     )
     scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
+    runner = app.bot_data["bulk_runner"] = BulkRunner(make_uow, app.bot)
+    scheduler.jobs["bulk_awards"] = runner.run_pending
     scheduler.on_sweep = metrics.swept
     app.bot_data["scheduler"] = scheduler
     _add_handlers(app)
@@ -207,6 +212,7 @@ async def stop_application(app: Application) -> None:
     if app.running:
         await app.stop()
     await app.bot_data["scheduler"].stop()
+    await app.bot_data["bulk_runner"].stop()
     await services.dispatcher.stop()
     await app.shutdown()
     services.reader.close()

@@ -64,6 +64,7 @@ def preferences(prefs: dict[Category, bool]) -> InlineKeyboardMarkup:
             )
         ]
     )
+    rows.append([InlineKeyboardButton(t("btn_birthday"), callback_data=encode(Prefix.BIRTHDAY))])
     return InlineKeyboardMarkup(rows)
 
 

@@ -29,6 +29,7 @@ class PointsAwarded:
     business: str
     delta: int
     reason: LedgerReason
+    note: str = ""  # words the owner gave (a bulk award's reason)
 
     @property
     def balance(self) -> int:
@@ -124,12 +125,15 @@ class RewardInReach:
 
 @dataclass(frozen=True)
 class CustomerMissed:
-    """The customer has not visited for the program's "we miss you" days."""
+    """The customer has not visited for the program's "we miss you" days; with a win-back
+    `bonus`, it is credited if they visit within `days` (domain.growth.winback)."""
 
     customer: Customer
     card: Card
     program: Program
     business: str
+    bonus: int = 0
+    days: int = 0
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,17 @@ class OwnershipTransferred:
 
 
 @dataclass(frozen=True)
+class ManualAwardsAlerted:
+    """One staff member's manual awards today passed the owner's threshold (once a day)."""
+
+    owner_telegram_id: int
+    business: str
+    staff: str
+    points: int
+    threshold: int
+
+
+@dataclass(frozen=True)
 class ErrorAlerted:
     """An update failed unexpectedly; operators are told what and where, never its data."""
 
@@ -229,4 +244,5 @@ Event = (
     | OwnershipTransferred
     | ErrorAlerted
     | ReferralRewarded
+    | ManualAwardsAlerted
 )

@@ -8,6 +8,7 @@ from domain.access import staff_business
 from domain.commands import AwardPoints, NoteAwardReply, UndoAward
 from domain.errors import DomainError, InsufficientBalance, NotFound, UndoRefused
 from domain.events import AwardUndone, PointsAwarded
+from domain.growth.staff_activity import watch_manual_awards
 from domain.models import (
     Card,
     Customer,
@@ -101,6 +102,7 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
             await uow.business_customers.touch(
                 cmd.business_id, card.customer_id, uow.now(), visit=False
             )
+            await watch_manual_awards(uow, business, cmd.staff_telegram_id)
         await uow.commit()
         return replace(posted, kind=program.kind)
 

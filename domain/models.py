@@ -49,6 +49,11 @@ class LedgerReason(StrEnum):
     ADJUST = "adjust"
     REFERRAL = "referral"  # a referral bonus (domain.growth)
     PROMO = "promo"  # a promo code (domain.growth)
+    BIRTHDAY = "birthday"  # the program's birthday gift (domain.growth.birthdays)
+    BULK = "bulk"  # an owner's award to many customers at once (domain.growth.bulk)
+    WINBACK = (
+        "winback"  # a "we miss you" bonus, credited at the next visit (domain.growth.winback)
+    )
 
 
 class RequestKind(StrEnum):

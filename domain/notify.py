@@ -24,6 +24,7 @@ from domain.events import (
     ErrorAlerted,
     Event,
     InvitationReminded,
+    ManualAwardsAlerted,
     NewsBroadcast,
     OwnershipTransferred,
     PointsAwarded,
@@ -37,6 +38,7 @@ from domain.models import (
     ALWAYS_SENT,
     Category,
     Customer,
+    LedgerReason,
     MessageParams,
     Notification,
     NotificationStatus,
@@ -64,6 +66,7 @@ class Message:
     request_id: int | None = None
     broadcast_id: str | None = None
     merge_group: str | None = None
+    later: bool = False  # one of many written at once (a bulk award): after pushes and requests
 
 
 def messages_for(event: Event) -> list[Message]:
@@ -124,6 +127,8 @@ def messages_for(event: Event) -> list[Message]:
                 "reward": event.program.reward_name, "balance": event.card.balance,
                 "kind": event.program.kind.value,
             }  # fmt: skip
+            if isinstance(event, CustomerMissed) and event.bonus > 0:
+                key, params = "winback_offer", {**params, "bonus": event.bonus, "days": event.days}
             return [Message(Category.REMINDER, key, params, event.customer, card_id=event.card.id)]
         case NewsBroadcast(customer=c):
             params = {"business": event.business, "text": event.text}
@@ -131,6 +136,12 @@ def messages_for(event: Event) -> list[Message]:
                 Message(Category.BUSINESS_NEWS, "business_news", params, c,
                         broadcast_id=event.broadcast_id)
             ]  # fmt: skip
+        case ManualAwardsAlerted():
+            params = {
+                "business": event.business, "staff": event.staff, "points": event.points,
+                "threshold": event.threshold,
+            }  # fmt: skip
+            return [_to_staff(event.owner_telegram_id, "manual_awards_alert", params)]
         case StaffMemberJoined():
             params = {"name": event.name, "business": event.business}
             return [_to_staff(event.owner_telegram_id, "staff_joined", params)]
@@ -174,16 +185,31 @@ def _for_operators_and_owners(
             return [_to_staff(op, "admin_error_alert", params) for op in event.operators]
 
 
+# Points that come with their own words (a gift, an owner's award) are told apart, never merged;
+# those a sweep or a bulk job writes by the thousand wait behind pushes and requests.
+GROWTH_KEYS = {
+    LedgerReason.BIRTHDAY: "birthday_gift",
+    LedgerReason.BULK: "bulk_award",
+    LedgerReason.WINBACK: "winback_credited",
+}
+SENT_LATER = frozenset({LedgerReason.BIRTHDAY, LedgerReason.BULK})
+
+
 def _points_awarded(event: PointsAwarded) -> list[Message]:
     card, program = event.card, event.program
     params: MessageParams = {
         "business": event.business, "program": program.name, "kind": program.kind.value,
         "points": event.delta, "balance": card.balance, "threshold": program.reward_threshold,
     }  # fmt: skip
-    messages = [
-        Message(Category.POINTS_ADDED, "points_added", params, event.customer, card_id=card.id,
-                merge_group=f"{POINTS_GROUP}:{card.id}")
-    ]  # fmt: skip
+    key = GROWTH_KEYS.get(event.reason)
+    if key is not None:
+        first = Message(Category.POINTS_ADDED, key, {**params, "note": event.note},
+                        event.customer, card_id=card.id,
+                        later=event.reason in SENT_LATER)  # fmt: skip
+    else:
+        first = Message(Category.POINTS_ADDED, "points_added", params, event.customer,
+                        card_id=card.id, merge_group=f"{POINTS_GROUP}:{card.id}")  # fmt: skip
+    messages = [first]
     before = card.balance - event.delta
     if before < program.reward_threshold <= card.balance:
         reached: MessageParams = {
@@ -275,7 +301,7 @@ async def _row(uow: UnitOfWork, message: Message) -> Notification:
         request_id=message.request_id,
         broadcast_id=message.broadcast_id,
         merge_group=message.merge_group,
-        priority=LATER if message.category in BULK else URGENT,
+        priority=LATER if message.category in BULK or message.later else URGENT,
         status=NotificationStatus.PENDING if enabled else NotificationStatus.SUPPRESSED,
         next_attempt_at=now if enabled else None,
     )

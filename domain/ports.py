@@ -9,6 +9,13 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from domain.events import Event
+from domain.growth.owner_ports import (
+    BirthdayRepository,
+    BulkAwardRepository,
+    ProgramGiftRepository,
+    StaffAlertRepository,
+    WinbackRepository,
+)
 from domain.growth.ports import PromoRepository, ReferralRepository
 from domain.models import (
     ApprovalRequest,
@@ -74,6 +81,8 @@ class StaffFigures:
     scans: int
     manual_awards: int
     manual_points: int
+    undos: int = 0
+    redemptions: int = 0  # rewards redeemed at this staff member's request
 
 
 @dataclass(frozen=True)
@@ -387,6 +396,11 @@ class UnitOfWork(Protocol):
     operators: OperatorRepository
     referrals: ReferralRepository
     promos: PromoRepository
+    birthdays: BirthdayRepository
+    gifts: ProgramGiftRepository
+    winbacks: WinbackRepository
+    bulk_awards: BulkAwardRepository
+    staff_alerts: StaffAlertRepository
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""

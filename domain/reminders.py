@@ -10,7 +10,8 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, time, timedelta
 
 from domain.events import CustomerMissed, DigestCompiled, InvitationReminded, RewardInReach
-from domain.models import Card
+from domain.growth.winback import offer_winback
+from domain.models import Card, Program
 from domain.ports import UnitOfWork
 
 BATCH = 500
@@ -58,7 +59,7 @@ async def nudge_idle_customers(uow: UnitOfWork, limit: int = BATCH) -> int:
         for program in await uow.programs.with_nudges():
             since = uow.now() - timedelta(days=program.miss_you_days or 0)
             for card in await uow.cards.idle_in(program.id, since, limit):
-                if await _tell_card(uow, card, CustomerMissed, uow.cards.mark_nudged):
+                if await _nudge(uow, card, program):
                     nudged += 1
         await uow.commit()
         return nudged
@@ -88,9 +89,20 @@ async def send_owner_digests(uow: UnitOfWork, hour: int = 8, limit: int = BATCH)
         return sent
 
 
-async def _tell_card(
-    uow: UnitOfWork, card: Card, event: type[RewardInReach | CustomerMissed], mark: Mark
-) -> bool:
+async def _nudge(uow: UnitOfWork, card: Card, program: Program) -> bool:
+    """ "We miss you", with the program's win-back bonus if it has one."""
+    business = await uow.businesses.get(card.business_id)
+    customer = await uow.customers.get(card.customer_id)
+    if business is None or customer is None:
+        return False
+    if business.suspended_at is not None or not await uow.cards.mark_nudged(card.id, uow.now()):
+        return False
+    bonus, days = await offer_winback(uow, card, program)
+    uow.record(CustomerMissed(customer, card, program, business.name, bonus, days))
+    return True
+
+
+async def _tell_card(uow: UnitOfWork, card: Card, event: type[RewardInReach], mark: Mark) -> bool:
     """Write a reminder about a card if this sweep is the one that sets its mark."""
     program = await uow.programs.get(card.program_id)
     business = await uow.businesses.get(card.business_id)

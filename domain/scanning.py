@@ -10,6 +10,7 @@ from domain.enrollment import invite
 from domain.errors import DomainError, NotAllowed, TokenRejected
 from domain.events import PointsAwarded, ScannedWithoutPoints
 from domain.growth.referrals import reward_first_visit
+from domain.growth.winback import credit_winback
 from domain.ledger import Posted, post_entry, room_today
 from domain.models import (
     ApprovalRequest,
@@ -106,6 +107,8 @@ async def _scan(
             PointsAwarded(customer, posted.card, program, business.name, points, LedgerReason.SCAN)
         )
         await reward_first_visit(uow, business, customer)  # a friend's first real visit
+        card = await credit_winback(uow, posted.card, program, business.name, customer)
+        posted = replace(posted, card=card)
     await _seen(uow, business, customer, visit=not posted.duplicate)
     return _awarded(customer, program, posted)
 

@@ -482,3 +482,8 @@ class PromoGuessRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     telegram_id: Mapped[int] = mapped_column(BigInteger)
     at: Mapped[datetime]
+
+
+# The growth tools' tables live in their own module, on this metadata (imported last: it
+# imports Base from here).
+from storage import tables_growth as _tables_growth  # noqa: E402, F401

@@ -9,6 +9,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.events import Event
+from domain.growth.owner_ports import (
+    BirthdayRepository,
+    BulkAwardRepository,
+    ProgramGiftRepository,
+    StaffAlertRepository,
+    WinbackRepository,
+)
 from domain.growth.ports import PromoRepository, ReferralRepository
 from domain.models import Notification
 from domain.notify import write_outbox
@@ -52,6 +59,12 @@ from storage.repositories import (
     SqlUserRepository,
 )
 from storage.repositories.growth import SqlPromoRepository, SqlReferralRepository
+from storage.repositories.growth_birthdays import (
+    SqlBirthdayRepository,
+    SqlProgramGiftRepository,
+)
+from storage.repositories.growth_bulk import SqlBulkAwardRepository
+from storage.repositories.growth_offers import SqlStaffAlertRepository, SqlWinbackRepository
 from storage.repositories.privacy import SqlOperatorRepository, SqlPrivacyRepository
 
 Clock = Callable[[], datetime]
@@ -89,6 +102,11 @@ class SqlUnitOfWork:
     operators: OperatorRepository
     referrals: ReferralRepository
     promos: PromoRepository
+    birthdays: BirthdayRepository
+    gifts: ProgramGiftRepository
+    winbacks: WinbackRepository
+    bulk_awards: BulkAwardRepository
+    staff_alerts: StaffAlertRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -135,6 +153,11 @@ class SqlUnitOfWork:
         self.operators = SqlOperatorRepository(session)
         self.referrals = SqlReferralRepository(session)
         self.promos = SqlPromoRepository(session)
+        self.birthdays = SqlBirthdayRepository(session)
+        self.gifts = SqlProgramGiftRepository(session)
+        self.winbacks = SqlWinbackRepository(session)
+        self.bulk_awards = SqlBulkAwardRepository(session)
+        self.staff_alerts = SqlStaffAlertRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

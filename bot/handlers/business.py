@@ -80,7 +80,7 @@ async def on_choose_business(update: Update, context: Context) -> None:
 async def on_bhelp(update: Update, context: Context) -> None:
     """/bhelp: the staff commands."""
     await current_staff(update, context)
-    await message_of(update).reply_text(t("bhelp"))
+    await message_of(update).reply_text(f"{t('bhelp')}\n{t('growth_bhelp')}")
 
 
 async def on_timezone(update: Update, context: Context) -> None:

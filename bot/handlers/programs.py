@@ -12,6 +12,7 @@ from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers import growth_owner
 from bot.handlers.common import current_staff, whole_number
+from bot.handlers.program_gifts import edit_gift, gift_line, gifts_of, is_gift_field
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
 from bot.keyboards_staff import PROGRAMS_PAGE_SIZE, nav_row, page_of
@@ -20,6 +21,7 @@ from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.commands import CreateProgram, EditProgram
 from domain.conversations import start_owner_step
 from domain.errors import InvalidAmount, InvalidInput
+from domain.growth.owner_ports import ProgramGifts
 from domain.models import ChatState, Program, ProgramKind
 from domain.programs import create_program, edit_program
 from domain.reports import ProgramsOverview, business_programs
@@ -154,7 +156,8 @@ async def on_programs(update: Update, context: Context) -> None:
     if not overview.programs:
         await message_of(update).reply_text(t("prog_list_empty"))
         return
-    text, markup = _programs_page(context, overview, 0)
+    gifts = await gifts_of(context, [p.id for p in overview.programs])
+    text, markup = _programs_page(context, overview, 0, gifts)
     await message_of(update).reply_text(text, reply_markup=markup)
 
 
@@ -164,7 +167,8 @@ async def on_programs_page(update: Update, context: Context) -> None:
     staff = await current_staff(update, context)
     uow = context.services.uow()
     overview = await business_programs(uow, staff.business_id, staff.telegram_id)
-    text, markup = _programs_page(context, overview, button.number(0))
+    gifts = await gifts_of(context, [p.id for p in overview.programs])
+    text, markup = _programs_page(context, overview, button.number(0), gifts)
     await button.query.answer()
     try:
         await button.query.edit_message_text(text, reply_markup=markup)
@@ -174,12 +178,14 @@ async def on_programs_page(update: Update, context: Context) -> None:
 
 
 def _programs_page(
-    context: Context, overview: ProgramsOverview, number: int
+    context: Context, overview: ProgramsOverview, number: int, gifts: dict[int, ProgramGifts]
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One message's worth of programs: a business with many would pass Telegram's 4096."""
     page = page_of(len(overview.programs), number, PROGRAMS_PAGE_SIZE)
     shown = overview.programs[page.start : page.end]
-    text = "\n\n".join(_program_text(context, overview, p) for p in shown)
+    text = "\n\n".join(
+        _program_text(context, overview, p) + gift_line(gifts.get(p.id)) for p in shown
+    )
     if page.pages > 1:
         text += "\n\n" + t("page_of", page=page.number + 1, pages=page.pages)
     nav = nav_row(page, Prefix.PROGRAMS_PAGE)
@@ -224,6 +230,9 @@ async def on_editprogram(update: Update, context: Context) -> None:
     field, value = args[1].lower(), " ".join(args[2:])
     if field in growth_owner.REFERRAL_FIELDS:  # growth settings live with the growth tools
         await growth_owner.edit_referral_terms(update, context, staff, program_id, field, value)
+        return
+    if is_gift_field(field):
+        await edit_gift(update, context, staff, program_id, field, value)
         return
     cmd = EditProgram(program_id, staff.telegram_id, **_change(field, value))
     program = await edit_program(context.services.uow(), cmd)

@@ -17,7 +17,7 @@ from sqlalchemy import Date, and_, cast, distinct, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from domain.models import LedgerReason, ScanOutcome
+from domain.models import EntryKind, LedgerReason, ScanOutcome
 from domain.ports import DayFigures, StaffFigures
 from storage.repositories.businesses import ISSUED, SPENT
 from storage.tables import (
@@ -118,16 +118,34 @@ async def per_staff(
         )
         .group_by(LedgerRow.staff_telegram_id)
     )
-    figures: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    figures: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for staff, count in scans:
         figures[staff][0] = int(count)
     for manual_staff, count, points in manual:
         if manual_staff is not None:
-            figures[manual_staff][1:] = [int(count), int(points or 0)]
+            figures[manual_staff][1:3] = [int(count), int(points or 0)]
+    for column, kinds in ((3, (EntryKind.UNDO,)), (4, (EntryKind.REDEEM,))):
+        for by, count in await session.execute(_entries_by_staff(business_id, since, kinds)):
+            figures[by][column] = int(count)
     names = await _names(session, list(figures))
     return sorted(
         (StaffFigures(tid, names.get(tid, str(tid)), *values) for tid, values in figures.items()),
         key=lambda s: (-s.scans, -s.manual_awards, s.name),
+    )
+
+
+def _entries_by_staff(business_id: int, since: datetime, kinds: tuple[EntryKind, ...]) -> Any:
+    """Ledger entries of these kinds per staff member who made (or asked for) them."""
+    return (
+        select(LedgerRow.staff_telegram_id, func.count())
+        .join(CardRow, CardRow.id == LedgerRow.card_id)
+        .where(
+            CardRow.business_id == business_id,
+            LedgerRow.kind.in_([kind.value for kind in kinds]),
+            LedgerRow.created_at >= since,
+            LedgerRow.staff_telegram_id.is_not(None),
+        )
+        .group_by(LedgerRow.staff_telegram_id)
     )
 
 

@@ -6,6 +6,7 @@ import copy
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+from domain.growth.owner_ports import ProgramGifts
 from domain.models import (
     CUSTOMER_CATEGORIES,
     ChatState,
@@ -424,6 +425,26 @@ class Referrals(_Repo):
         return self._one(business_id=business_id, referee_id=referee_id)
 
 
+class Gifts(_Repo):
+    """No program has a birthday gift or a win-back bonus in the pure tests."""
+
+    async def get(self, program_id):
+        return ProgramGifts(program_id)
+
+    async def with_birthday_gifts(self):
+        return []
+
+
+class Winbacks(_Repo):
+    async def open_for(self, card_id, now):
+        return None
+
+
+class StaffAlerts(_Repo):
+    async def threshold(self, business_id):
+        return None
+
+
 class FakeUnitOfWork:
     """Committed state lives in `committed`; a block works on a deep copy until commit."""
 
@@ -441,7 +462,8 @@ class FakeUnitOfWork:
             "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,
-            "privacy": Privacy, "referrals": Referrals,
+            "privacy": Privacy, "referrals": Referrals, "gifts": Gifts, "winbacks": Winbacks,
+            "staff_alerts": StaffAlerts,
         }  # fmt: skip
         for attr, cls in repos.items():
             setattr(self, attr, cls(self))
