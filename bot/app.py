@@ -31,6 +31,7 @@ from bot.handlers import (
     privacy,
     programs,
     reports,
+    rewards,
     scanning,
     staff,
 )
@@ -60,7 +61,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy,
+    admin, privacy, rewards,
 ]  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from domain.ports import (
     ProgramRepository,
     ReportRepository,
     RequestRepository,
+    RewardRepository,
     ScanRepository,
     StaffInvitationRepository,
     StaffRepository,
@@ -45,6 +46,7 @@ from storage.repositories import (
     SqlProgramRepository,
     SqlReportRepository,
     SqlRequestRepository,
+    SqlRewardRepository,
     SqlScanRepository,
     SqlStaffInvitationRepository,
     SqlStaffRepository,
@@ -73,6 +75,7 @@ class SqlUnitOfWork:
     staff: StaffRepository
     staff_invitations: StaffInvitationRepository
     programs: ProgramRepository
+    rewards: RewardRepository
     enrollments: EnrollmentRepository
     cards: CardRepository
     ledger: LedgerRepository
@@ -117,6 +120,7 @@ class SqlUnitOfWork:
         self.staff = SqlStaffRepository(session)
         self.staff_invitations = SqlStaffInvitationRepository(session)
         self.programs = SqlProgramRepository(session)
+        self.rewards = SqlRewardRepository(session)
         self.enrollments = SqlEnrollmentRepository(session)
         self.cards = SqlCardRepository(session)
         self.ledger = SqlLedgerRepository(session)
