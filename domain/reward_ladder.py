@@ -58,7 +58,10 @@ async def change_reward(uow: UnitOfWork, cmd: ChangeReward) -> LadderChange:
             changed = replace(before, active=False)
             action = "removed"
         else:
-            changed = replace(before, name=cmd.name or before.name, cost=cmd.cost or before.cost)
+            name = before.name if cmd.name is None else cmd.name
+            changed = replace(
+                before, name=name, cost=before.cost if cmd.cost is None else cmd.cost
+            )
             action = "renamed" if cmd.name is not None else "recosted"
         proposed = [changed if r.id == before.id else r for r in rungs]
         checked = check_ladder(proposed)
