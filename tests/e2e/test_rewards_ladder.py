@@ -234,3 +234,16 @@ async def test_staff_who_are_not_the_owner_cannot_change_the_ladder_even_with_fo
         assert "Only the business owner" in await press.answer()
     assert await harness.query(LADDER_SQL) == [("Cookie", 5, 0, 1), ("Coffee", 10, 1, 1)]
     assert await harness.query("SELECT redeem_keeps FROM loyalty_programs") == [(0,)]
+
+
+async def test_the_reward_in_reach_reminder_and_the_reached_message_name_the_next_reward(harness):
+    olga = await harness.user("Olga")
+    shop = await stamp_shop(harness, olga, (10, "Coffee"), (50, "T-shirt"))
+    ann = await customer(harness, "Ann", shop)
+    await give(harness, shop, ann, 6)
+    await ann.wait_for_text("You reached Cookie at Café Lumen")
+    scheduler = harness.app.bot_data["scheduler"]
+    assert await scheduler.run("reward_in_reach") == 0  # 6 of 10: two visits from Coffee
+    await give(harness, shop, ann, 3)
+    assert await scheduler.run("reward_in_reach") == 1
+    await ann.wait_for_text("Just one more visit to Café Lumen for Coffee!")
