@@ -216,6 +216,7 @@ async def _decide(
 async def _still_redeemable(uow: UnitOfWork, request: ApprovalRequest, card: Card) -> bool:
     """A redemption still stands when its reward is offered and, where stamps are kept (the
     request takes nothing), the card still reaches it; else it says why (`outcome`)."""
+    await uow.rewards.lock_ladder(request.program_id)  # an owner's removal waits, or wins
     reward = await uow.rewards.get(request.reward_id) if request.reward_id else None
     if reward is None or not reward.active:
         request.outcome = RequestOutcome.REWARD_REMOVED

@@ -180,6 +180,10 @@ class ProgramRepository(Protocol):
 class RewardRepository(Protocol):
     """Programs' rewards ladders; `ProgramRepository` reads a program with its active ones."""
 
+    async def lock_ladder(self, program_id: int) -> None:
+        """Hold the program's ladder until the transaction ends: changes take turns."""
+        ...
+
     async def get(self, reward_id: int) -> Reward | None: ...
     async def of_program(self, program_id: int, *, removed: bool = False) -> list[Reward]:
         """The rewards in ladder order; with `removed`, the inactive ones too."""

@@ -85,7 +85,7 @@ async def keep_stamps(uow: UnitOfWork, cmd: KeepStamps) -> LadderChange:
 async def owned_program(uow: UnitOfWork, program_id: int, telegram_id: int) -> Program:
     """A program with its ladder, for its business's owner to change."""
     async with uow:
-        return await _owned(uow, program_id, telegram_id)
+        return await _owned(uow, program_id, telegram_id, lock=False)
 
 
 async def redeemable(
@@ -115,7 +115,11 @@ async def claimed_rewards(uow: UnitOfWork, program: Program, card: Card) -> froz
     return await uow.rewards.claimed_by(card.id)
 
 
-async def _owned(uow: UnitOfWork, program_id: int, telegram_id: int) -> Program:
+async def _owned(
+    uow: UnitOfWork, program_id: int, telegram_id: int, *, lock: bool = True
+) -> Program:
+    if lock:
+        await uow.rewards.lock_ladder(program_id)  # two taps at once cannot both add "10 Tea"
     program = await uow.programs.get(program_id)
     if program is None:
         raise NotFound("program_not_found")

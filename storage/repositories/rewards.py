@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from domain.models import RequestKind, RequestStatus, Reward
 from storage.repositories.base import RowOf, SqlRepository
-from storage.tables import ProgramRewardRow, RequestRow
+from storage.tables import ProgramRewardRow, ProgramRow, RequestRow
 
 
 def _reward(row: RowOf[ProgramRewardRow]) -> Reward:
@@ -20,6 +20,12 @@ def _reward(row: RowOf[ProgramRewardRow]) -> Reward:
 
 
 class SqlRewardRepository(SqlRepository):
+    async def lock_ladder(self, program_id: int) -> None:
+        """Hold the program's row until the transaction ends: ladder changes, and answers that
+        read a rung, take turns (SQLite runs one transaction at a time anyway)."""
+        stmt = select(ProgramRow.id).where(ProgramRow.id == program_id).with_for_update()
+        await self._session.execute(stmt)
+
     async def get(self, reward_id: int) -> Reward | None:
         row = await self._get(ProgramRewardRow, reward_id)
         return _reward(row) if row else None
