@@ -36,6 +36,7 @@ from bot.handlers import (
     privacy,
     programs,
     reports,
+    rewards,
     scanning,
     staff,
 )
@@ -65,7 +66,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy, birthdays, growth, growth_owner, owner_growth,
+    admin, privacy, birthdays, growth, growth_owner, owner_growth, rewards,
 ]  # fmt: skip
 
 

@@ -88,6 +88,14 @@ class Prefix:
     STAFF_PAGE = "sp"  # sp:<page>            /staff list page
     PROGRAMS_PAGE = "pp"  # pp:<page>          /programs list page
     BIRTHDAY = "bd"  # bd                      set my birthday (Settings)
+    # Rewards ladders (bot.handlers.rewards)
+    REDEEM_REWARD = "rw"  # rw:<card_id>:<reward_id>  ask the customer to approve this reward
+    LADDER = "lr"  # lr:<program_id>                   a program's ladder with its buttons
+    LADDER_ADD = "la"  # la:<program_id>               ask for a new reward, "10 Coffee"
+    LADDER_EDIT = "le"  # le:<program_id>:<reward_id>  ask for a new name and/or cost
+    LADDER_REMOVE = "lx"  # lx:<program_id>:<reward_id>  ask to confirm a removal
+    LADDER_DROP = "ly"  # ly:<program_id>:<reward_id>  yes, remove it
+    LADDER_KEEP = "lk"  # lk:<program_id>:1|0          stamps kept (1) or spent (0) on redemption
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -9,17 +9,32 @@ from bot.keyboards import request_answer
 from bot.rendering import reason_suffix
 from domain.models import LedgerEntry, ProgramKind
 from domain.queries import CardView, RequestView
+from domain.rewards import best_affordable, ladder, next_reward
 
 MAX_STAMPS_SHOWN = 20
 
 
 def progress(view: CardView) -> str:
-    left = view.program.reward_threshold - view.card.balance
-    if left <= 0:
-        return t("progress_ready", reward=view.program.reward_name)
-    return t(
-        "progress_left", left=left, reward=view.program.reward_name, kind=view.program.kind.value
-    )
+    """The dearest reward the card pays for now, then how far the next one is."""
+    rewards, balance, claimed = view.program.rewards, view.card.balance, view.claimed
+    ready = best_affordable(rewards, balance, claimed)
+    upcoming = next_reward(rewards, balance, claimed)
+    parts = [t("progress_ready", reward=ready.name)] if ready else []
+    if upcoming is not None:
+        parts.append(
+            t("progress_left", left=upcoming.cost - balance, reward=upcoming.name,
+              kind=view.program.kind.value)
+        )  # fmt: skip
+    return " · ".join(parts) or t("progress_all_given")
+
+
+def goal(view: CardView) -> int:
+    """What the card counts toward: the next reward's cost, else the top of the ladder."""
+    upcoming = next_reward(view.program.rewards, view.card.balance, view.claimed)
+    if upcoming is not None:
+        return upcoming.cost
+    rungs = ladder(view.program.rewards)
+    return rungs[-1].cost if rungs else max(view.card.balance, 1)
 
 
 def stamps(balance: int, threshold: int) -> str:
@@ -33,10 +48,10 @@ def card_line(view: CardView) -> str:
     program = view.program
     common = {
         "business": view.business, "program": program.name, "balance": view.card.balance,
-        "progress": progress(view), "threshold": program.reward_threshold,
+        "progress": progress(view), "threshold": goal(view),
     }  # fmt: skip
     if program.kind is ProgramKind.STAMPS:
-        marks = stamps(view.card.balance, program.reward_threshold)
+        marks = stamps(view.card.balance, goal(view))
         return t("card_line_stamps", stamps=marks, **common)
     return t("card_line_points", **common)
 
@@ -76,11 +91,14 @@ def request_message(view: RequestView) -> tuple[str, InlineKeyboardMarkup]:
     template = f"{request.kind.value}_request"
     if request.kind.value == "enrollment":
         template = "enrollment_request_short"
+    elif request.kind.value == "redemption":
+        template = "reward_request_kept" if request.amount == 0 else "reward_request"
     reason = request.reason
     text = t(
         template, business=view.business, program=view.program, amount=request.amount,
         reason=reason, reason_suffix=reason_suffix(reason), balance=view.balance,
-        reward="", threshold="",
+        reward=reason if request.kind.value == "redemption" else "", threshold="",
+        kind=view.kind,
     )  # fmt: skip
     kind = "enrollment" if request.kind.value == "enrollment" else "deduction"
     return text, request_answer(request.id, kind)

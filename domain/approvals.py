@@ -21,8 +21,11 @@ from domain.models import (
     RequestKind,
     RequestOutcome,
     RequestStatus,
+    Reward,
 )
 from domain.ports import UnitOfWork
+from domain.reward_ladder import claimed_rewards
+from domain.rewards import first_reward
 from domain.rules import validate_amount, validate_reason
 
 
@@ -59,7 +62,7 @@ async def join_program(uow: UnitOfWork, cmd: JoinProgram) -> Card:
 
 
 async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalRequest:
-    """Staff ask the customer to approve a deduction or a reward redemption."""
+    """Staff ask the customer to approve a deduction or a reward's redemption."""
     reason = validate_reason(cmd.reason)
     async with uow:
         await require_staff(uow, cmd.business_id, cmd.staff_telegram_id)
@@ -73,16 +76,22 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
         kind = RequestKind(cmd.kind)
         if kind is RequestKind.ENROLLMENT:
             raise DomainError("invalid_input")
-        amount = program.reward_threshold if kind is RequestKind.REDEMPTION else cmd.amount
-        amount = validate_amount(amount)
+        reward = None
+        if kind is RequestKind.REDEMPTION:
+            reward = await _chosen_reward(uow, program, card, cmd.reward_id)
+            needed = reward.cost
+            # Kept stamps: the redemption is recorded, nothing is taken (see README, Rewards).
+            amount = 0 if program.redeem_keeps else reward.cost
+        else:
+            needed = amount = validate_amount(cmd.amount)
         waiting = await uow.requests.pending_of(card.customer_id, program.id, kind.value)
         if waiting is not None and uow.now() < waiting.expires_at:
-            # A double tap asks once; a different amount waits for the first answer.
-            if waiting.amount == amount:
+            # A double tap asks once; a different amount or reward waits for the first answer.
+            if (waiting.amount, waiting.reward_id) == (amount, reward.id if reward else None):
                 return waiting
             raise DomainError("request_already_pending")
-        if card.balance < amount:
-            raise InsufficientBalance(balance=card.balance, needed=amount)
+        if card.balance < needed:
+            raise InsufficientBalance(balance=card.balance, needed=needed)
         customer = await uow.customers.get(card.customer_id)
         if customer is None:
             raise NotFound("customer_not_found")
@@ -91,13 +100,28 @@ async def request_deduction(uow: UnitOfWork, cmd: RequestDeduction) -> ApprovalR
                 kind=kind, customer_id=card.customer_id, business_id=business.id,
                 program_id=program.id, requested_by=cmd.staff_telegram_id,
                 created_at=uow.now(), expires_at=uow.now() + cmd.ttl, amount=amount,
-                reason=reason or (program.reward_name if kind is RequestKind.REDEMPTION else ""),
-                card_id=card.id,
+                reason=reward.name if reward else reason, card_id=card.id,
+                reward_id=reward.id if reward else None,
             )
         )  # fmt: skip
         uow.record(DeductionRequested(customer, request, card, program, business.name))
         await uow.commit()
         return request
+
+
+async def _chosen_reward(
+    uow: UnitOfWork, program: Program, card: Card, reward_id: int | None
+) -> Reward:
+    """The reward staff chose (None: the ladder's first), still offered and not yet given."""
+    if reward_id is None:
+        chosen = first_reward(program.rewards)
+    else:
+        chosen = next((r for r in program.rewards if r.id == reward_id), None)
+    if chosen is None:
+        raise NotFound("reward_not_found")
+    if chosen.id in await claimed_rewards(uow, program, card):
+        raise DomainError("reward_already_given", reward=chosen.name)
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -169,6 +193,9 @@ async def _decide(
         request.status = RequestStatus.REJECTED
         return card
     redeem = request.kind is RequestKind.REDEMPTION
+    if redeem and not await _still_redeemable(uow, request, card):
+        request.status = RequestStatus.CANCELLED
+        return card
     kind = EntryKind.REDEEM if redeem else EntryKind.DEDUCT
     reason = LedgerReason.REDEMPTION if redeem else LedgerReason.DEDUCTION
     try:
@@ -184,6 +211,20 @@ async def _decide(
     request.status = RequestStatus.APPROVED
     await uow.business_customers.touch(request.business_id, customer.id, uow.now(), visit=False)
     return posted.card
+
+
+async def _still_redeemable(uow: UnitOfWork, request: ApprovalRequest, card: Card) -> bool:
+    """A redemption still stands when its reward is offered and, where stamps are kept (the
+    request takes nothing), the card still reaches it; else it says why (`outcome`)."""
+    await uow.rewards.lock_ladder(request.program_id)  # an owner's removal waits, or wins
+    reward = await uow.rewards.get(request.reward_id) if request.reward_id else None
+    if reward is None or not reward.active:
+        request.outcome = RequestOutcome.REWARD_REMOVED
+        return False
+    if request.amount == 0 and card.balance < reward.cost:
+        request.outcome = RequestOutcome.INSUFFICIENT_BALANCE
+        return False
+    return True
 
 
 async def expire_due_requests(uow: UnitOfWork, limit: int = 500) -> list[ApprovalRequest]:

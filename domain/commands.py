@@ -79,8 +79,8 @@ class CreateProgram:
     name: str
     kind: ProgramKind = ProgramKind.POINTS
     points_per_scan: int = 1
-    reward_threshold: int = 10
-    reward_name: str = "Reward"
+    reward_threshold: int = 10  # the cost of the ladder's first reward
+    reward_name: str = "Reward"  # and its name; more rewards are added afterwards
     max_per_scan: int = 100
     daily_cap: int | None = None
 
@@ -93,8 +93,6 @@ class EditProgram:
     by_telegram_id: int
     name: str | None = None
     points_per_scan: int | None = None
-    reward_threshold: int | None = None
-    reward_name: str | None = None
     max_per_scan: int | None = None
     daily_cap: int | None = None
     clear_daily_cap: bool = False
@@ -178,9 +176,10 @@ class RequestDeduction:
     staff_telegram_id: int
     card_id: int
     kind: RequestKind = RequestKind.DEDUCTION
-    amount: int = 0  # ignored for a redemption: the program's reward threshold is used
+    amount: int = 0  # ignored for a redemption: the reward's cost is used
     reason: str = ""
     ttl: timedelta = timedelta(minutes=15)
+    reward_id: int | None = None  # a redemption's reward; None: the ladder's first
 
 
 @dataclass(frozen=True)
@@ -214,3 +213,25 @@ class SetTimeZone:
     business_id: int
     owner_telegram_id: int
     time_zone: str
+
+
+@dataclass(frozen=True)
+class ChangeReward:
+    """An owner's change to a program's rewards ladder: add (no `reward_id`), rename, re-cost
+    or remove a reward; None leaves a field as it is."""
+
+    program_id: int
+    by_telegram_id: int
+    reward_id: int | None = None
+    name: str | None = None
+    cost: int | None = None
+    remove: bool = False
+
+
+@dataclass(frozen=True)
+class KeepStamps:
+    """A stamps program keeps (True) or consumes (False) the stamps of a redemption."""
+
+    program_id: int
+    by_telegram_id: int
+    keep: bool

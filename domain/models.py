@@ -74,6 +74,7 @@ class RequestOutcome(StrEnum):
     """Why a request ended other than by the customer's plain answer."""
 
     INSUFFICIENT_BALANCE = "insufficient_balance"
+    REWARD_REMOVED = "reward_removed"  # the owner removed the reward before the answer
 
 
 class ScanOutcome(StrEnum):
@@ -192,14 +193,24 @@ class StaffInvitation:
         return self.used_at is None and self.revoked_at is None and now < self.expires_at
 
 
+@dataclass(frozen=True)
+class Reward:
+    """One rung of a program's rewards ladder: what a card can be redeemed for, at what cost."""
+
+    program_id: int
+    name: str  # words the owner typed
+    cost: int
+    position: int = 0  # the rung's place; the ladder is kept in cost order
+    active: bool = True  # a removed reward stays (requests and history name it), inactive
+    id: int = 0
+
+
 @dataclass
 class Program:
     business_id: int
     name: str
     kind: ProgramKind
     points_per_scan: int
-    reward_threshold: int
-    reward_name: str
     join_code: str
     created_at: datetime
     max_per_scan: int = 100
@@ -208,6 +219,10 @@ class Program:
     active: bool = True
     id: int = 0
     miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
+    # The active rewards in cost order, read with the program (domain.rewards works on them).
+    rewards: tuple[Reward, ...] = ()
+    # Stamps kept on redemption: each reward is then given once per card (a milestone).
+    redeem_keeps: bool = False
 
 
 @dataclass
@@ -280,6 +295,7 @@ class ApprovalRequest:
     amount: int = 0
     reason: str = ""  # words staff gave, or the reward's name
     card_id: int | None = None
+    reward_id: int | None = None  # the reward a redemption is for
     status: RequestStatus = RequestStatus.PENDING
     outcome: RequestOutcome | None = None
     decided_at: datetime | None = None

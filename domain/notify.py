@@ -43,9 +43,12 @@ from domain.models import (
     Notification,
     NotificationStatus,
     RequestKind,
+    RequestOutcome,
+    RequestStatus,
     ScanOutcome,
 )
 from domain.ports import UnitOfWork
+from domain.rewards import first_reward, next_reward, reached
 
 # Bulk messages go after everything else, so a broadcast never holds back a push or a request.
 BULK = frozenset({Category.BUSINESS_NEWS, Category.REMINDER})
@@ -87,9 +90,10 @@ def messages_for(event: Event) -> list[Message]:
             params = {"business": business, "balance": card.balance}
             return [Message(Category.QR_SCANNED, key, params, c, card_id=card.id)]
         case EnrollmentRequested(customer=c, request=request, program=program):
+            first = first_reward(program.rewards)
             params = {
                 "business": event.business, "program": program.name, "kind": program.kind.value,
-                "reward": program.reward_name, "threshold": program.reward_threshold,
+                "reward": first.name if first else "", "threshold": first.cost if first else 0,
                 "points_per_scan": program.points_per_scan,
             }  # fmt: skip
             return [
@@ -104,6 +108,9 @@ def messages_for(event: Event) -> list[Message]:
                 "expires_at": request.expires_at.isoformat(),
             }  # fmt: skip
             key = f"{request.kind.value}_request"
+            if request.kind is RequestKind.REDEMPTION:
+                params["reward"] = request.reason  # the reward's name when it was asked
+                key = "reward_request_kept" if request.amount == 0 else "reward_request"
             return [
                 Message(Category.DEDUCTION_REQUEST, key, params, c, card_id=card.id,
                         request_id=request.id)
@@ -122,9 +129,10 @@ def messages_for(event: Event) -> list[Message]:
             ]  # fmt: skip
         case RewardInReach() | CustomerMissed():
             key = "reward_near" if isinstance(event, RewardInReach) else "we_miss_you"
+            upcoming = next_reward(event.program.rewards, event.card.balance)
             params = {
                 "business": event.business, "program": event.program.name,
-                "reward": event.program.reward_name, "balance": event.card.balance,
+                "reward": upcoming.name if upcoming else "", "balance": event.card.balance,
                 "kind": event.program.kind.value,
             }  # fmt: skip
             if isinstance(event, CustomerMissed) and event.bonus > 0:
@@ -197,9 +205,12 @@ SENT_LATER = frozenset({LedgerReason.BIRTHDAY, LedgerReason.BULK})
 
 def _points_awarded(event: PointsAwarded) -> list[Message]:
     card, program = event.card, event.program
+    before = card.balance - event.delta
+    upcoming = next_reward(program.rewards, card.balance)
     params: MessageParams = {
         "business": event.business, "program": program.name, "kind": program.kind.value,
-        "points": event.delta, "balance": card.balance, "threshold": program.reward_threshold,
+        "points": event.delta, "balance": card.balance,
+        "threshold": upcoming.cost if upcoming else card.balance,
     }  # fmt: skip
     key = GROWTH_KEYS.get(event.reason)
     if key is not None:
@@ -210,13 +221,13 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
         first = Message(Category.POINTS_ADDED, "points_added", params, event.customer,
                         card_id=card.id, merge_group=f"{POINTS_GROUP}:{card.id}")  # fmt: skip
     messages = [first]
-    before = card.balance - event.delta
-    if before < program.reward_threshold <= card.balance:
-        reached: MessageParams = {
-            "reward": program.reward_name, "business": event.business, "balance": card.balance,
+    crossed = reached(program.rewards, before, card.balance)
+    if crossed is not None:
+        reached_params: MessageParams = {
+            "reward": crossed.name, "business": event.business, "balance": card.balance,
         }  # fmt: skip
         messages.append(
-            Message(Category.REWARD_REACHED, "reward_reached", reached, event.customer,
+            Message(Category.REWARD_REACHED, "reward_reached", reached_params, event.customer,
                     card_id=card.id)
         )  # fmt: skip
     return messages
@@ -241,7 +252,14 @@ def _decision_for_staff(event: EnrollmentDecided | DeductionDecided) -> Message:
         "kind": event.program.kind.value,
         "balance": card.balance if card is not None else None,
     }  # fmt: skip
-    return _to_staff(request.requested_by, f"{request.kind.value}_{request.status.value}", params)
+    key = f"{request.kind.value}_{request.status.value}"
+    if request.kind is RequestKind.REDEMPTION:
+        params["reward"] = request.reason
+        if request.status is RequestStatus.APPROVED:
+            key = "reward_redeemed"
+        elif request.outcome is RequestOutcome.REWARD_REMOVED:
+            key = "redemption_reward_removed"
+    return _to_staff(request.requested_by, key, params)
 
 
 def _request_expired(event: RequestExpired) -> list[Message]:

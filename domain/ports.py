@@ -30,6 +30,7 @@ from domain.models import (
     LedgerEntry,
     Notification,
     Program,
+    Reward,
     Role,
     ScanLog,
     ScanOutcome,
@@ -184,6 +185,25 @@ class ProgramRepository(Protocol):
     async def update(self, program: Program) -> None: ...
     # `list` here names the method above, so the builtin is spelled out.
     async def with_nudges(self) -> builtins.list[Program]: ...
+
+
+class RewardRepository(Protocol):
+    """Programs' rewards ladders; `ProgramRepository` reads a program with its active ones."""
+
+    async def lock_ladder(self, program_id: int) -> None:
+        """Hold the program's ladder until the transaction ends: changes take turns."""
+        ...
+
+    async def get(self, reward_id: int) -> Reward | None: ...
+    async def of_program(self, program_id: int, *, removed: bool = False) -> list[Reward]:
+        """The rewards in ladder order; with `removed`, the inactive ones too."""
+        ...
+
+    async def add(self, reward: Reward, at: datetime) -> Reward: ...
+    async def update(self, reward: Reward) -> None: ...
+    async def claimed_by(self, card_id: int) -> frozenset[int]:
+        """The rewards this card was given (approved redemptions)."""
+        ...
 
 
 class EnrollmentRepository(Protocol):
@@ -382,6 +402,7 @@ class UnitOfWork(Protocol):
     staff: StaffRepository
     staff_invitations: StaffInvitationRepository
     programs: ProgramRepository
+    rewards: RewardRepository
     enrollments: EnrollmentRepository
     cards: CardRepository
     ledger: LedgerRepository

@@ -7,26 +7,24 @@ from dataclasses import replace
 from domain.access import require_owner
 from domain.commands import CreateProgram, EditProgram
 from domain.errors import InvalidInput, NotFound
-from domain.models import Business, Program, ProgramKind
+from domain.models import Business, Program, ProgramKind, Reward
 from domain.ports import UnitOfWork
-from domain.rules import MAX_AMOUNT, new_invite_code, validate_amount, validate_name
+from domain.rewards import check_ladder
+from domain.rules import new_invite_code, validate_amount, validate_name
 
-EDITABLE = (
-    "name", "points_per_scan", "reward_threshold", "reward_name", "max_per_scan", "daily_cap",
-    "active",
-)  # fmt: skip
+EDITABLE = ("name", "points_per_scan", "max_per_scan", "daily_cap", "active")
 
 
 async def create_program(uow: UnitOfWork, cmd: CreateProgram) -> Program:
-    """Owners create programs; the first one becomes the business's default for scans."""
+    """Owners create programs with their first reward; the first program becomes the
+    business's default for scans."""
+    first = check_ladder([Reward(0, cmd.reward_name, cmd.reward_threshold)])[0]
     program = _checked(
         Program(
             business_id=cmd.business_id,
             name=cmd.name,
             kind=ProgramKind(cmd.kind),
             points_per_scan=cmd.points_per_scan,
-            reward_threshold=cmd.reward_threshold,
-            reward_name=cmd.reward_name,
             max_per_scan=cmd.max_per_scan,
             daily_cap=cmd.daily_cap,
             join_code=new_invite_code(),
@@ -36,6 +34,8 @@ async def create_program(uow: UnitOfWork, cmd: CreateProgram) -> Program:
     async with uow:
         await require_owner(uow, cmd.business_id, cmd.by_telegram_id)
         program = await uow.programs.add(program)
+        reward = await uow.rewards.add(replace(first, program_id=program.id), uow.now())
+        program.rewards = (reward,)
         business = await uow.businesses.get(cmd.business_id)
         if business is not None and business.default_program_id is None:
             business.default_program_id = program.id
@@ -80,10 +80,8 @@ async def _keep_default(
 
 def _checked(program: Program) -> Program:
     program.name = validate_name(program.name, "program")
-    program.reward_name = validate_name(program.reward_name, "reward")
     validate_amount(program.max_per_scan)
     validate_amount(program.points_per_scan, program.max_per_scan)
-    validate_amount(program.reward_threshold, MAX_AMOUNT)
     if program.daily_cap is not None:
         validate_amount(program.daily_cap)
         if program.daily_cap < program.points_per_scan:

@@ -8,6 +8,7 @@ from domain.access import active_memberships, staff_business
 from domain.errors import NotFound
 from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
+from domain.reward_ladder import claimed_rewards
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class CardView:
     program: Program
     business: str
     time_zone: str = "UTC"  # the business's, for the dates of the card's history
+    claimed: frozenset[int] = frozenset()  # rewards already given, where stamps are kept
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class RequestView:
     program: str
     business: str
     balance: int | None
+    kind: str = "points"  # what the program counts, for "3 stamps"
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ async def pending_requests(uow: UnitOfWork, telegram_id: int) -> list[RequestVie
                     program.name if program else "",
                     business.name if business else "",
                     card.balance if card else None,
+                    program.kind.value if program else "points",
                 )
             )
         return views
@@ -99,9 +103,10 @@ async def _view(uow: UnitOfWork, card: Card) -> CardView:
     business = await uow.businesses.get(card.business_id)
     if program is None:
         raise NotFound("program_not_found")
+    claimed = await claimed_rewards(uow, program, card)
     if business is None:
-        return CardView(card, program, "")
-    return CardView(card, program, business.name, business.time_zone)
+        return CardView(card, program, "", claimed=claimed)
+    return CardView(card, program, business.name, business.time_zone, claimed)
 
 
 async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:

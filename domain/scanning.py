@@ -20,10 +20,13 @@ from domain.models import (
     EntryKind,
     LedgerReason,
     Program,
+    Reward,
     ScanLog,
     ScanOutcome,
 )
 from domain.ports import UnitOfWork
+from domain.reward_ladder import claimed_rewards
+from domain.rewards import best_affordable
 from domain.rules import normalize_manual_code
 from domain.tokens import TokenSigner, check_version
 
@@ -38,6 +41,7 @@ class ScanResult:
     entry_id: int | None = None
     request: ApprovalRequest | None = None
     reward_ready: bool = False
+    reward: Reward | None = None  # the dearest reward the card pays for now (reward_ready)
     business: str = ""  # named in the reply: staff of two businesses see which one scanned
     declined: bool = False  # not enrolled, and the customer asked this business not to invite
 
@@ -110,7 +114,10 @@ async def _scan(
         card = await credit_winback(uow, posted.card, program, business.name, customer)
         posted = replace(posted, card=card)
     await _seen(uow, business, customer, visit=not posted.duplicate)
-    return _awarded(customer, program, posted)
+    claimed = await claimed_rewards(uow, program, posted.card)
+    return _awarded(
+        customer, program, posted, best_affordable(program.rewards, posted.card.balance, claimed)
+    )
 
 
 async def _seen(uow: UnitOfWork, business: Business, customer: Customer, *, visit: bool) -> None:
@@ -118,7 +125,9 @@ async def _seen(uow: UnitOfWork, business: Business, customer: Customer, *, visi
     await uow.business_customers.touch(business.id, customer.id, uow.now(), visit=visit)
 
 
-def _awarded(customer: Customer, program: Program, posted: Posted) -> ScanResult:
+def _awarded(
+    customer: Customer, program: Program, posted: Posted, ready: Reward | None
+) -> ScanResult:
     return ScanResult(
         ScanOutcome.AWARDED if not posted.duplicate else ScanOutcome.DUPLICATE,
         customer,
@@ -126,7 +135,8 @@ def _awarded(customer: Customer, program: Program, posted: Posted) -> ScanResult
         posted.card,
         points=posted.entry.delta,
         entry_id=posted.entry.id,
-        reward_ready=posted.card.balance >= program.reward_threshold,
+        reward_ready=ready is not None,
+        reward=ready,
     )
 
 

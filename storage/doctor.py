@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 
 from domain.models import EnrollmentStatus, NotificationStatus, RequestStatus
 from domain.rules import new_card_number
+from storage.doctor_rewards import ladders_off, repair_ladders
 from storage.tables import (
     BusinessCustomerRow,
     CardRow,
@@ -110,6 +111,7 @@ async def find_problems(conn: AsyncConnection, now: datetime, lease: timedelta) 
     found: list[Finding] = []
     for check in (_cards_missing, _balances_off, _customers_unlisted, _notes_stuck, _overdue):
         found += await check(conn, now, lease)
+    found += [Finding(*problem) for problem in await ladders_off(conn)]
     return found
 
 
@@ -190,6 +192,7 @@ async def repair_data(conn: AsyncConnection, now: datetime) -> None:
     await conn.execute(delete(BusinessCustomerRow).where(_listed_without_card()))
     release = {"status": PENDING, "next_attempt_at": now}
     await conn.execute(update(NotificationRow).where(_stuck_sending(now)).values(**release))
+    await repair_ladders(conn)
 
 
 async def _add_empty_card(

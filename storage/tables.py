@@ -167,8 +167,6 @@ class ProgramRow(Base):
     name: Mapped[str] = mapped_column(String(255))
     kind: Mapped[str] = mapped_column(String(16))
     points_per_scan: Mapped[int] = mapped_column(Integer)
-    reward_threshold: Mapped[int] = mapped_column(Integer)
-    reward_name: Mapped[str] = mapped_column(String(255))
     join_code: Mapped[str] = mapped_column(String(64), unique=True)
     max_per_scan: Mapped[int] = mapped_column(Integer, default=100)
     daily_cap: Mapped[int | None] = mapped_column(Integer)
@@ -176,6 +174,21 @@ class ProgramRow(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]
     miss_you_days: Mapped[int | None] = mapped_column(Integer)  # None or 0: no "we miss you"
+    redeem_keeps: Mapped[bool] = mapped_column(default=False)  # stamps stay on redemption
+
+
+class ProgramRewardRow(Base):
+    """A rung of a program's rewards ladder; a removed one stays, inactive (requests name it)."""
+
+    __tablename__ = "program_rewards"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    cost: Mapped[int] = mapped_column(Amount)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
 
 
 class EnrollmentRow(Base):
@@ -285,6 +298,7 @@ class RequestRow(Base):
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
     program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
     card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
+    reward_id: Mapped[int | None] = mapped_column(ForeignKey("program_rewards.id"))
     requested_by: Mapped[int] = _telegram_id()  # the staff member who asked
     amount: Mapped[int] = mapped_column(Amount, default=0)
     reason: Mapped[str] = mapped_column(String(255), default="")

@@ -34,6 +34,7 @@ from domain.ports import (
     ProgramRepository,
     ReportRepository,
     RequestRepository,
+    RewardRepository,
     ScanRepository,
     StaffInvitationRepository,
     StaffRepository,
@@ -53,6 +54,7 @@ from storage.repositories import (
     SqlProgramRepository,
     SqlReportRepository,
     SqlRequestRepository,
+    SqlRewardRepository,
     SqlScanRepository,
     SqlStaffInvitationRepository,
     SqlStaffRepository,
@@ -88,6 +90,7 @@ class SqlUnitOfWork:
     staff: StaffRepository
     staff_invitations: StaffInvitationRepository
     programs: ProgramRepository
+    rewards: RewardRepository
     enrollments: EnrollmentRepository
     cards: CardRepository
     ledger: LedgerRepository
@@ -139,6 +142,7 @@ class SqlUnitOfWork:
         self.staff = SqlStaffRepository(session)
         self.staff_invitations = SqlStaffInvitationRepository(session)
         self.programs = SqlProgramRepository(session)
+        self.rewards = SqlRewardRepository(session)
         self.enrollments = SqlEnrollmentRepository(session)
         self.cards = SqlCardRepository(session)
         self.ledger = SqlLedgerRepository(session)

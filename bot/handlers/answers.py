@@ -14,7 +14,7 @@ from bot.services import BotApp, Context
 from domain.approvals import Answered, answer_request
 from domain.commands import AnswerRequest, ChooseLanguage, SetPreference
 from domain.errors import InvalidInput
-from domain.models import Category, RequestKind, RequestStatus
+from domain.models import Category, RequestKind, RequestOutcome, RequestStatus
 from domain.preferences import choose_language, get_preferences, set_preference
 from domain.queries import staff_memberships
 
@@ -38,9 +38,14 @@ def _outcome_text(answered: Answered) -> str:
     if request.kind is RequestKind.ENROLLMENT:
         key = "answer_accepted" if request.status is RequestStatus.APPROVED else "answer_rejected"
         return t(key, **names)
+    balance = answered.card.balance if answered.card else 0
+    redemption = request.kind is RequestKind.REDEMPTION
+    if request.status is RequestStatus.APPROVED and redemption:
+        return t("answer_reward_redeemed", reward=request.reason, balance=balance, **names)
     if request.status is RequestStatus.APPROVED:
-        balance = answered.card.balance if answered.card else 0
         return t("answer_approved", amount=request.amount, balance=balance, **names)
+    if request.outcome is RequestOutcome.REWARD_REMOVED:
+        return t("answer_reward_removed", reward=request.reason, **names)
     if request.status is RequestStatus.CANCELLED:
         return t("answer_insufficient", **names)
     return t("answer_refused", **names)

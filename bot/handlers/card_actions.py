@@ -14,6 +14,7 @@ from telegram.ext import CallbackQueryHandler
 from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff
+from bot.handlers.rewards import offer_rewards
 from bot.i18n import t
 from bot.keyboards_staff import undo_by_request
 from bot.services import BotApp, Context
@@ -105,11 +106,8 @@ async def on_ask_amount(update: Update, context: Context) -> None:
 
 
 async def on_redeem(update: Update, context: Context) -> None:
-    """🎁 Redeem: ask the customer to approve the reward's redemption."""
-    button = pressed(update, 1)
-    text = await _request(update, context, button.number(0), RequestKind.REDEMPTION, 0)
-    await button.query.answer()  # after the use case, so a refusal is shown as an alert
-    await button.message.reply_text(text)
+    """🎁 Redeem: the rewards the card pays for, as buttons; the one pressed is asked for."""
+    await offer_rewards(update, context)
 
 
 async def _request(

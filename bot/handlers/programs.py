@@ -16,6 +16,7 @@ from bot.handlers.program_gifts import edit_gift, gift_line, gifts_of, is_gift_f
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
 from bot.keyboards_staff import PROGRAMS_PAGE_SIZE, nav_row, page_of
+from bot.ladder_text import ladder_line
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of, user_of
 from domain.commands import CreateProgram, EditProgram
@@ -34,8 +35,8 @@ KIND = "program_kind"
 POINTS = "program_points"
 THRESHOLD = "program_threshold"
 REWARD = "program_reward"
-NUMBER_FIELDS = ("points_per_scan", "reward_threshold", "max_per_scan", "daily_cap")
-TEXT_FIELDS = ("name", "reward_name")
+NUMBER_FIELDS = ("points_per_scan", "max_per_scan", "daily_cap")
+TEXT_FIELDS = ("name",)  # rewards are changed under /programs' 🎁 buttons (bot.handlers.rewards)
 NO_CAP = ("0", "none", "")
 
 
@@ -139,8 +140,8 @@ async def _create(update: Update, context: Context, cmd: CreateProgram) -> None:
     await steps.leave(update, context)
     await message_of(update).reply_text(
         t("prog_created", id=program.id, program=program.name, points=program.points_per_scan,
-          kind=program.kind.value, reward=program.reward_name,
-          threshold=program.reward_threshold, link=_join_link(context, program))
+          kind=program.kind.value, reward=cmd.reward_name, threshold=cmd.reward_threshold,
+          link=_join_link(context, program))
     )  # fmt: skip
 
 
@@ -194,14 +195,14 @@ def _programs_page(
 
 def _program_text(context: Context, overview: ProgramsOverview, program: Program) -> str:
     default = program.id == overview.business.default_program_id
-    return t(
+    text = t(
         "prog_line", marker=t("prog_default_marker") if default else "•", id=program.id,
         program=program.name, kind=program.kind.value,
         state="" if program.active else t("prog_inactive_state"),
-        points=program.points_per_scan, reward=program.reward_name,
-        threshold=program.reward_threshold, max=program.max_per_scan,
+        points=program.points_per_scan, max=program.max_per_scan,
         cap=program.daily_cap or t("prog_no_cap"), link=_join_link(context, program),
     )  # fmt: skip
+    return text + "\n" + ladder_line(program)
 
 
 async def on_program_action(update: Update, context: Context) -> None:

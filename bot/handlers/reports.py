@@ -31,6 +31,7 @@ from domain.reports import (
     customer_history_at,
     export_business,
 )
+from domain.rewards import ladder
 
 PAGE_SIZE = 10
 CHART_DAYS = 30
@@ -183,8 +184,8 @@ async def on_poster(update: Update, context: Context) -> None:
     spec = PosterSpec(
         link=context.services.deep_link("j_" + program.join_code),
         business=overview.business.name, program=program.name,
-        rewards=[t("poster_reward", reward=program.reward_name, threshold=program.reward_threshold,
-                   kind=program.kind.value)],
+        rewards=[t("poster_reward", reward=r.name, threshold=r.cost, kind=program.kind.value)
+                 for r in ladder(program.rewards)],
         instruction=t("poster_instruction", kind=program.kind.value),
         paper=paper, colour=colour, rtl=is_rtl(),
     )  # fmt: skip

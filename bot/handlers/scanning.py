@@ -26,6 +26,7 @@ from domain.conversations import Acting
 from domain.errors import DomainError, InvalidInput, NotAllowed
 from domain.ledger import note_award_reply
 from domain.models import ScanOutcome
+from domain.rewards import ladder, next_reward
 from domain.scanning import ScanResult, scan_customer
 
 TOKEN_IN_TEXT = re.compile(r"(?:^|[?&]start=|^/start )q_([A-Za-z0-9_-]{20,62})$")
@@ -140,7 +141,7 @@ def scan_text(result: ScanResult) -> str:
         "customer": result.customer.display_name,
         "program": result.program.name if result.program else "",
         "balance": result.card.balance if result.card else 0,
-        "threshold": result.program.reward_threshold if result.program else 0,
+        "threshold": _goal(result),
         "points": result.points,
         "kind": result.program.kind.value if result.program else "points",
     }
@@ -149,9 +150,17 @@ def scan_text(result: ScanResult) -> str:
     if outcome is ScanOutcome.NOT_ENROLLED and result.request is None:
         return t("scan_not_enrolled_pending", **names)
     text = t(f"scan_{outcome.value}", **names)
-    if result.reward_ready and result.program is not None:
-        text += "\n" + t("scan_reward_ready", reward=result.program.reward_name, **names)
+    if result.reward is not None:
+        text += "\n" + t("scan_reward_ready", reward=result.reward.name, **names)
     return text
+
+
+def _goal(result: ScanResult) -> int:
+    """The next reward's cost (the top one's once every reward is within the balance)."""
+    balance = result.card.balance if result.card else 0
+    rungs = ladder(result.program.rewards) if result.program else ()
+    upcoming = next_reward(rungs, balance)
+    return upcoming.cost if upcoming else (rungs[-1].cost if rungs else 0)
 
 
 async def _staff_or_refuse(update: Update, context: Context, refusal: str) -> Acting:

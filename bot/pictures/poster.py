@@ -24,6 +24,7 @@ HEX_COLOUR = re.compile(r"#?([0-9a-fA-F]{6})")
 DEFAULT_COLOUR = (34, 34, 34)
 TEXT_WIDTH = 0.86  # of the page: a margin on each side
 CODE_WIDTH = 0.7  # of the page
+MAX_REWARD_LINES = 10  # a rewards ladder's most rungs (domain.rewards.MAX_REWARDS)
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,12 @@ def poster_image(spec: PosterSpec) -> Image.Image:
     program = fit_lines(spec.program, int(80 * scale), room, weight=fonts.MEDIUM, rtl=spec.rtl,
                         max_lines=2)  # fmt: skip
     bottom = draw_lines(draw, program, width / 2, bottom, fill=colour)
-    for reward in spec.rewards[:5]:
-        lines = fit_lines(reward, int(58 * scale), room, rtl=spec.rtl, max_lines=2)
+    # The whole ladder: a long one in smaller type, a line each, so the code keeps its room.
+    shown = spec.rewards[:MAX_REWARD_LINES]
+    size = 58 if len(shown) <= 5 else 58 * 5 // len(shown) + 6
+    for reward in shown:
+        lines = fit_lines(reward, int(size * scale), room, rtl=spec.rtl,
+                          max_lines=2 if len(shown) <= 5 else 1)  # fmt: skip
         bottom = draw_lines(draw, lines, width / 2, bottom + int(10 * scale))
     instruction = fit_lines(spec.instruction, int(52 * scale), room, rtl=spec.rtl, max_lines=2)
     words = sum(line.height for line in instruction) + int(40 * scale)

@@ -17,6 +17,7 @@ from storage.repositories.people import SqlCustomerRepository, SqlUserRepository
 from storage.repositories.programs import SqlEnrollmentRepository, SqlProgramRepository
 from storage.repositories.reports import SqlReportRepository
 from storage.repositories.requests import SqlRequestRepository
+from storage.repositories.rewards import SqlRewardRepository
 from storage.repositories.scans import SqlScanRepository
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "SqlProgramRepository",
     "SqlReportRepository",
     "SqlRequestRepository",
+    "SqlRewardRepository",
     "SqlScanRepository",
     "SqlStaffInvitationRepository",
     "SqlStaffRepository",

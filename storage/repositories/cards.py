@@ -10,7 +10,13 @@ from sqlalchemy import ColumnElement, Executable, bindparam, exists, or_, select
 
 from domain.models import Card
 from storage.repositories.base import RowOf, SqlRepository, by_id, upsert_for
-from storage.tables import BusinessCustomerRow, BusinessRow, CardRow, ProgramRow
+from storage.tables import (
+    BusinessCustomerRow,
+    BusinessRow,
+    CardRow,
+    ProgramRewardRow,
+    ProgramRow,
+)
 
 
 def _card(row: RowOf[CardRow]) -> Card:
@@ -194,6 +200,11 @@ def _insert_card(dialect: str) -> Executable:
 
 
 def _near_reward() -> ColumnElement[bool]:
-    return (CardRow.balance < ProgramRow.reward_threshold) & (
-        CardRow.balance + ProgramRow.points_per_scan >= ProgramRow.reward_threshold
+    """One scan from a rung of the ladder: then the next reward is one scan away."""
+    rung = select(ProgramRewardRow.id).where(
+        ProgramRewardRow.program_id == CardRow.program_id,
+        ProgramRewardRow.active.is_(True),
+        CardRow.balance < ProgramRewardRow.cost,
+        CardRow.balance + ProgramRow.points_per_scan >= ProgramRewardRow.cost,
     )
+    return exists(rung)

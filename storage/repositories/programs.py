@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 
 from sqlalchemy import select
 
 from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind
 from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.rewards import SqlRewardRepository
 from storage.tables import EnrollmentRow, ProgramRow
 
 
@@ -18,8 +20,6 @@ def _program(row: RowOf[ProgramRow]) -> Program:
         name=row.name,
         kind=ProgramKind(row.kind),
         points_per_scan=row.points_per_scan,
-        reward_threshold=row.reward_threshold,
-        reward_name=row.reward_name,
         join_code=row.join_code,
         created_at=row.created_at,
         max_per_scan=row.max_per_scan,
@@ -27,6 +27,7 @@ def _program(row: RowOf[ProgramRow]) -> Program:
         expires_at=row.expires_at,
         active=row.active,
         miss_you_days=row.miss_you_days,
+        redeem_keeps=row.redeem_keeps,
     )
 
 
@@ -47,32 +48,40 @@ def _copy_program(program: Program, row: ProgramRow) -> ProgramRow:
     row.name = program.name
     row.kind = program.kind.value
     row.points_per_scan = program.points_per_scan
-    row.reward_threshold = program.reward_threshold
-    row.reward_name = program.reward_name
     row.join_code = program.join_code
     row.max_per_scan = program.max_per_scan
     row.daily_cap = program.daily_cap
     row.expires_at = program.expires_at
     row.active = program.active
     row.miss_you_days = program.miss_you_days
+    row.redeem_keeps = program.redeem_keeps
     return row
 
 
 class SqlProgramRepository(SqlRepository):
+    """Programs, each read with its rewards ladder (`Program.rewards`); `update` leaves the
+    ladder alone: rungs change through the reward repository."""
+
     async def get(self, program_id: int) -> Program | None:
         row = await self._get(ProgramRow, program_id)
-        return _program(row) if row else None
+        return (await self._with_ladders([_program(row)]))[0] if row else None
 
     async def by_join_code(self, code: str) -> Program | None:
         row = await self._first(select(ProgramRow).where(ProgramRow.join_code == code))
-        return _program(row) if row else None
+        return (await self._with_ladders([_program(row)]))[0] if row else None
+
+    async def _with_ladders(self, programs: Sequence[Program]) -> list[Program]:
+        ladders = await SqlRewardRepository(self._session).of_programs(p.id for p in programs)
+        for program in programs:
+            program.rewards = tuple(ladders.get(program.id, ()))
+        return list(programs)
 
     async def list(self, business_id: int, *, active_only: bool = False) -> list[Program]:
         stmt = select(ProgramRow).where(ProgramRow.business_id == business_id)
         if active_only:
             stmt = stmt.where(ProgramRow.active.is_(True))
         rows = await self._all(stmt.order_by(ProgramRow.id))
-        return [_program(row) for row in rows]
+        return await self._with_ladders([_program(row) for row in rows])
 
     async def add(self, program: Program) -> Program:
         row = _copy_program(program, ProgramRow(created_at=program.created_at))
@@ -85,7 +94,8 @@ class SqlProgramRepository(SqlRepository):
     async def with_nudges(self) -> builtins.list[Program]:  # `list` is the method above
         """Active programs that send "we miss you" messages."""
         stmt = select(ProgramRow).where(ProgramRow.active.is_(True), ProgramRow.miss_you_days > 0)
-        return [_program(row) for row in await self._all(stmt.order_by(ProgramRow.id))]
+        rows = await self._all(stmt.order_by(ProgramRow.id))
+        return await self._with_ladders([_program(row) for row in rows])
 
 
 class SqlEnrollmentRepository(SqlRepository):

@@ -26,6 +26,7 @@ def _request(row: RowOf[RequestRow]) -> ApprovalRequest:
         amount=row.amount,
         reason=row.reason,
         card_id=row.card_id,
+        reward_id=row.reward_id,
         status=RequestStatus(row.status),
         outcome=RequestOutcome(row.outcome) if row.outcome else None,
         decided_at=row.decided_at,
@@ -43,6 +44,7 @@ def _copy(request: ApprovalRequest, row: RequestRow) -> RequestRow:
     row.amount = request.amount
     row.reason = request.reason
     row.card_id = request.card_id
+    row.reward_id = request.reward_id
     row.status = request.status.value
     row.outcome = request.outcome.value if request.outcome else None
     row.decided_at = request.decided_at

@@ -18,6 +18,7 @@ from domain.models import (
 )
 from domain.notify import write_outbox
 from domain.ports import CustomerSummary
+from domain.rewards import ladder
 
 
 @dataclass
@@ -183,14 +184,50 @@ class StaffInvitations(_Repo):
 
 
 class Programs(_Repo):
+    """Programs read with their active rewards, as the SQL repository reads them."""
+
     name = "programs"
 
+    def _with_ladder(self, program):
+        if program is not None:
+            rewards = self.uow.state.table("rewards").values()
+            program.rewards = ladder(r for r in rewards if r.program_id == program.id)
+        return program
+
+    async def get(self, row_id):
+        return self._with_ladder(await super().get(row_id))
+
     async def by_join_code(self, code):
-        return self._one(join_code=code)
+        return self._with_ladder(self._one(join_code=code))
 
     async def list(self, business_id, *, active_only=False):
         rows = self._all(business_id=business_id)
-        return [r for r in rows if r.active or not active_only]
+        return [self._with_ladder(r) for r in rows if r.active or not active_only]
+
+
+class Rewards(_Repo):
+    name = "rewards"
+
+    async def lock_ladder(self, program_id):
+        return None  # one block at a time here
+
+    async def add(self, reward, at):
+        stored = replace(reward, id=self.uow.state.next_id)
+        self.uow.state.next_id += 1
+        self.rows[stored.id] = stored
+        return stored
+
+    async def of_program(self, program_id, *, removed=False):
+        rows = [r for r in self._all(program_id=program_id) if r.active or removed]
+        return sorted(rows, key=lambda r: (r.cost, r.position, r.id))
+
+    async def claimed_by(self, card_id):
+        return frozenset(
+            r.reward_id
+            for r in self.uow.state.table("requests").values()
+            if r.card_id == card_id and r.kind.value == "redemption"
+            and r.status is RequestStatus.APPROVED and r.reward_id is not None
+        )  # fmt: skip
 
 
 class Enrollments(_Repo):
@@ -458,7 +495,7 @@ class FakeUnitOfWork:
         repos = {
             "users": Users, "customers": Customers, "businesses": Businesses,
             "staff": StaffRepo, "staff_invitations": StaffInvitations, "programs": Programs,
-            "enrollments": Enrollments,
+            "rewards": Rewards, "enrollments": Enrollments,
             "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,

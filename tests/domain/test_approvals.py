@@ -133,7 +133,7 @@ async def test_a_deduction_approved_after_the_balance_fell_moves_nothing(world):
     assert world.uow.all("notifications")[-1].key == "deduction_cancelled"
 
 
-async def test_a_redemption_takes_the_reward_threshold(world):
+async def test_a_redemption_without_a_chosen_reward_takes_the_first_rewards_cost(world):
     card = await card_with(world, 60)
     cmd = RequestDeduction(world.business.id, OWNER, card.id, kind=RequestKind.REDEMPTION)
     request = await request_deduction(world.uow, cmd)

@@ -86,7 +86,12 @@ async def test_the_first_program_is_the_default_and_deactivating_it_moves_the_de
 
 async def test_editing_a_program_changes_only_the_named_fields(world):
     edited = await edit_program(world.uow, EditProgram(world.program.id, OWNER, points_per_scan=3))
-    assert (edited.points_per_scan, edited.reward_threshold, edited.name) == (3, 50, "Coffee club")
+    rewards = [(r.cost, r.name) for r in edited.rewards]
+    assert (edited.points_per_scan, edited.name, rewards) == (
+        3,
+        "Coffee club",
+        [(50, "Free coffee")],
+    )
 
 
 async def test_requests_cannot_be_switched_off(world):

@@ -6,8 +6,8 @@ from tests.e2e.helpers import join_staff_by_link
 from tests.e2e.test_business import NOT_STAFF, join_customer, open_business, open_program
 
 PROGRAM_COLUMNS = (
-    "SELECT name, kind, points_per_scan, reward_threshold, reward_name, daily_cap, active"
-    " FROM loyalty_programs"
+    "SELECT p.name, kind, points_per_scan, r.cost, r.name, daily_cap, p.active"
+    " FROM loyalty_programs p JOIN program_rewards r ON r.program_id = p.id"
 )
 
 
@@ -99,9 +99,10 @@ async def test_editprogram_changes_one_field_and_refuses_bad_values(harness):
     program_id = (await harness.query("SELECT id FROM loyalty_programs"))[0][0]
     for command, answer in (
         (f"/editprogram {program_id} points_per_scan 5", "points_per_scan = 5"),
-        (f"/editprogram {program_id} reward_name Big latte", "reward_name = Big latte"),
+        (f"/editprogram {program_id} name Latte club", "name = Latte club"),
         (f"/editprogram {program_id} daily_cap none", "daily_cap = none"),
-        (f"/editprogram {program_id} reward_threshold lots", "must be a whole number"),
+        (f"/editprogram {program_id} max_per_scan lots", "must be a whole number"),
+        (f"/editprogram {program_id} reward_name Big latte", "Send /editprogram <id>"),
         (f"/editprogram {program_id} points_per_scan 0", "must be more than zero"),
         (f"/editprogram {program_id} colour blue", "Send /editprogram <id> <field> <value>"),
         ("/editprogram", "Send /editprogram <id> <field> <value>"),
@@ -109,7 +110,7 @@ async def test_editprogram_changes_one_field_and_refuses_bad_values(harness):
         await olga.send_text(command)
         await olga.wait_for_text(answer)
     assert await harness.query(PROGRAM_COLUMNS) == [
-        ("Coffee club", "points", 5, 100, "Big latte", None, 1)
+        ("Latte club", "points", 5, 100, "Free coffee", None, 1)
     ]
 
 

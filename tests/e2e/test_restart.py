@@ -106,5 +106,6 @@ async def test_a_guided_newprogram_continues_after_the_bot_is_killed_and_started
     await olga.send_text("Free cake")
     await olga.wait_for_text("Stamp card created", timeout=15)
     assert await bot_process.query(
-        "SELECT name, kind, points_per_scan, reward_threshold, reward_name FROM loyalty_programs"
+        "SELECT p.name, kind, points_per_scan, r.cost, r.name FROM loyalty_programs p"
+        " JOIN program_rewards r ON r.program_id = p.id"
     ) == [("Stamp card", "stamps", 1, 10, "Free cake")]

@@ -14,6 +14,7 @@ from domain.models import (
     LedgerReason,
     Program,
     ProgramKind,
+    Reward,
     TelegramUser,
 )
 from storage.uow import SqlUnitOfWork
@@ -47,8 +48,6 @@ def program(business_id: int, code: str = "join-1") -> Program:
         name="Coffee",
         kind=ProgramKind.STAMPS,
         points_per_scan=1,
-        reward_threshold=10,
-        reward_name="Free coffee",
         join_code=code,
         created_at=T0,
     )
@@ -100,6 +99,7 @@ async def build_world(uow: SqlUnitOfWork) -> World:
     cust = await uow.customers.add(customer(CUSTOMER_TG))
     biz = await uow.businesses.add(business(OWNER_TG))
     prog = await uow.programs.add(program(biz.id or 0))
+    await uow.rewards.add(Reward(prog.id, "Free coffee", 10), T0)
     new_card = await uow.cards.add(card(cust.id or 0, prog.id or 0, biz.id or 0))
     assert cust.id and biz.id and prog.id and new_card.id
     return World(cust.id, biz.id, prog.id, new_card.id)

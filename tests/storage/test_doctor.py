@@ -122,11 +122,17 @@ async def enroll_in_a_second_program(url: str, world) -> int:
     await sql(
         url,
         "INSERT INTO loyalty_programs (business_id, name, kind, points_per_scan,"
-        " reward_threshold, reward_name, join_code, max_per_scan, active, created_at)"
-        " VALUES (:b, 'Tea', 'points', 1, 5, 'Tea', 'join-tea', 10, :yes, :t)",
-        b=world.business_id, t=T0, yes=True,
+        " join_code, max_per_scan, active, created_at, redeem_keeps)"
+        " VALUES (:b, 'Tea', 'points', 1, 'join-tea', 10, :yes, :t, :no)",
+        b=world.business_id, t=T0, yes=True, no=False,
     )  # fmt: skip
     [(program_id,)] = await sql(url, "SELECT id FROM loyalty_programs WHERE name = 'Tea'")
+    await sql(
+        url,
+        "INSERT INTO program_rewards (program_id, name, cost, position, active, created_at)"
+        " VALUES (:p, 'Tea', 5, 0, :yes, :t)",
+        p=program_id, t=T0, yes=True,
+    )  # fmt: skip
     await sql(
         url,
         "INSERT INTO customer_programs (customer_id, program_id, status, created_at)"

@@ -81,7 +81,7 @@ prog_line =
         [stamps] أختام
        *[points] نقاط
     }){ $state }
-       { $points } لكل مسح، { $reward } عند بلوغ { $threshold }، بحد أقصى { $max } لكل مسح، الحد اليومي: { $cap }
+       { $points } لكل مسح، بحد أقصى { $max } لكل مسح، الحد اليومي: { $cap }
        رابط الانضمام: { $link }
 prog_default_marker = ⭐
 prog_inactive_state = {" "}(موقوف)
@@ -90,7 +90,7 @@ prog_make_default_button = ⭐ افتراضي #{ $id }
 prog_deactivate_button = ⏸ إيقاف #{ $id }
 prog_made_default = أصبح البرنامج #{ $id } { $program } هو البرنامج الافتراضي.
 prog_deactivated = تم إيقاف البرنامج #{ $id } { $program }.
-prog_edit_usage = أرسل /editprogram <الرقم> <الحقل> <القيمة>؛ الحقول: name (الاسم)، points_per_scan (لكل مسح)، reward_threshold (حد المكافأة)، reward_name (اسم المكافأة)، max_per_scan (الحد الأقصى لكل مسح)، daily_cap (الحد اليومي؛ 0 يلغيه).
+prog_edit_usage = أرسل /editprogram <الرقم> <الحقل> <القيمة>؛ الحقول: name (الاسم)، points_per_scan (لكل مسح)، max_per_scan (الحد الأقصى لكل مسح)، daily_cap (الحد اليومي؛ 0 يلغيه).
 prog_edited = ✅ تم تحديث البرنامج #{ $id } { $program }: { $field } = { $value }.
 customers_empty = لا يوجد عملاء بعد.
 customers_header = 👥 العملاء ({ $total })، الصفحة { $page } من { $pages }:

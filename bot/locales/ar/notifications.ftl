@@ -69,26 +69,6 @@ deduction_request =
         }
     } من { $program }{ $reason_suffix }.
     رصيدك: { $balance }. هل توافق؟
-redemption_request =
-    🎁 يطلب { $business } استبدال { $reason } مقابل { $kind ->
-        [stamps] { $amount ->
-            [zero] { $amount } ختم
-            [one] ختم واحد
-            [two] ختمين
-            [few] { $amount } أختام
-            [many] { $amount } ختمًا
-           *[other] { $amount } ختم
-        }
-       *[points] { $amount ->
-            [zero] { $amount } نقطة
-            [one] نقطة واحدة
-            [two] نقطتين
-            [few] { $amount } نقاط
-            [many] { $amount } نقطة
-           *[other] { $amount } نقطة
-        }
-    } من { $program }.
-    رصيدك: { $balance }. هل توافق؟
 enrollment_expired = انتهت صلاحية الدعوة إلى { $program } لدى { $business }.
 deduction_expired = انتهت صلاحية طلب { $business } لخصم { $kind ->
         [stamps] { $amount ->
@@ -153,24 +133,6 @@ deduction_rejected = ❌ رفض { $customer } خصم { $kind ->
         }
     }.
 deduction_cancelled = ⚠️ وافق { $customer }، لكن الرصيد لم يعد كافيًا.
-redemption_approved = 🎁 استبدل { $customer } مكافأته مقابل { $kind ->
-        [stamps] { $amount ->
-            [zero] { $amount } ختم
-            [one] ختم واحد
-            [two] ختمين
-            [few] { $amount } أختام
-            [many] { $amount } ختمًا
-           *[other] { $amount } ختم
-        }
-       *[points] { $amount ->
-            [zero] { $amount } نقطة
-            [one] نقطة واحدة
-            [two] نقطتين
-            [few] { $amount } نقاط
-            [many] { $amount } نقطة
-           *[other] { $amount } نقطة
-        }
-    }. الرصيد الجديد: { $balance }.
 redemption_rejected = ❌ رفض { $customer } الاستبدال.
 redemption_cancelled = ⚠️ وافق { $customer }، لكن الرصيد لم يعد كافيًا.
 owner_digest = 📊 { $business } أمس: { $scans ->

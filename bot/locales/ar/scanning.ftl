@@ -80,7 +80,6 @@ added = ✅ +{ $points } { $kind ->
 ask_amount_add = كم تريد أن تضيف؟ أرسل رقمًا (أو /cancel).
 ask_amount_deduct = كم تريد أن تخصم؟ أرسل رقمًا (أو /cancel).
 request_sent_deduction = 📨 أُرسل إلى العميل للموافقة: −{ $amount }.
-request_sent_redemption = 📨 أُرسل إلى العميل للموافقة: المكافأة مقابل { $amount }.
 btn_undo = ↩️ تراجع
 btn_other_amount = كمية أخرى
 btn_redeem = 🎁 استبدال المكافأة

@@ -73,7 +73,7 @@ prog_line =
         [stamps] stamps
        *[points] points
     }){ $state }
-       { $points } per scan, { $reward } at { $threshold }, at most { $max } per scan, daily cap { $cap }
+       { $points } per scan, at most { $max } per scan, daily cap { $cap }
        Join link: { $link }
 prog_default_marker = ⭐
 prog_inactive_state = {" "}(inactive)
@@ -82,7 +82,7 @@ prog_make_default_button = ⭐ Default #{ $id }
 prog_deactivate_button = ⏸ Deactivate #{ $id }
 prog_made_default = #{ $id } { $program } is now the default program.
 prog_deactivated = #{ $id } { $program } is deactivated.
-prog_edit_usage = Send /editprogram <id> <field> <value>; fields: name, points_per_scan, reward_threshold, reward_name, max_per_scan, daily_cap (0 or none clears it).
+prog_edit_usage = Send /editprogram <id> <field> <value>; fields: name, points_per_scan, max_per_scan, daily_cap (0 or none clears it).
 prog_edited = ✅ #{ $id } { $program } updated: { $field } = { $value }.
 customers_empty = No customers yet.
 customers_header = 👥 Customers ({ $total }), page { $page } of { $pages }:

@@ -45,18 +45,6 @@ deduction_request =
         }
     } from { $program }{ $reason_suffix }.
     Your balance: { $balance }. Approve?
-redemption_request =
-    🎁 { $business } asks to redeem { $reason } for { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] stamp
-           *[other] stamps
-        }
-       *[points] { $amount ->
-            [one] point
-           *[other] points
-        }
-    } from { $program }.
-    Your balance: { $balance }. Approve?
 enrollment_expired = The invitation to { $program } at { $business } has expired.
 deduction_expired = The request of { $business } to deduct { $amount } { $kind ->
         [stamps] { $amount ->
@@ -97,16 +85,6 @@ deduction_rejected = ❌ { $customer } rejected the deduction of { $amount } { $
         }
     }.
 deduction_cancelled = ⚠️ { $customer } approved, but the balance no longer suffices.
-redemption_approved = 🎁 { $customer } redeemed { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] stamp
-           *[other] stamps
-        }
-       *[points] { $amount ->
-            [one] point
-           *[other] points
-        }
-    }. New balance: { $balance }.
 redemption_rejected = ❌ { $customer } rejected the redemption.
 redemption_cancelled = ⚠️ { $customer } approved, but the balance no longer suffices.
 owner_digest = 📊 { $business } yesterday: { $scans ->

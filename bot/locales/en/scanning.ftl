@@ -49,7 +49,6 @@ added = ✅ +{ $points } { $kind ->
 ask_amount_add = How many to add? Send a number (or “cancel”).
 ask_amount_deduct = How many to deduct? Send a number (or “cancel”).
 request_sent_deduction = 📨 Sent to the customer for approval: −{ $amount }.
-request_sent_redemption = 📨 Sent to the customer for approval: the reward for { $amount }.
 btn_undo = ↩️ Undo
 btn_other_amount = Other amount
 btn_redeem = 🎁 Redeem reward

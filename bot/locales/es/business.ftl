@@ -73,7 +73,7 @@ prog_line =
         [stamps] sellos
        *[points] puntos
     }){ $state }
-       { $points } por escaneo, { $reward } al llegar a { $threshold }, máximo { $max } por escaneo, límite diario: { $cap }
+       { $points } por escaneo, máximo { $max } por escaneo, límite diario: { $cap }
        Enlace para unirse: { $link }
 prog_default_marker = ⭐
 prog_inactive_state = {" "}(inactivo)
@@ -82,7 +82,7 @@ prog_make_default_button = ⭐ Predeterminado #{ $id }
 prog_deactivate_button = ⏸ Desactivar #{ $id }
 prog_made_default = #{ $id } { $program } es ahora el programa predeterminado.
 prog_deactivated = #{ $id } { $program } está desactivado.
-prog_edit_usage = Envía /editprogram <id> <campo> <valor>; campos (escritos así): name, points_per_scan, reward_threshold, reward_name, max_per_scan, daily_cap (0 lo quita).
+prog_edit_usage = Envía /editprogram <id> <campo> <valor>; campos (escritos así): name, points_per_scan, max_per_scan, daily_cap (0 lo quita).
 prog_edited = ✅ #{ $id } { $program } actualizado: { $field } = { $value }.
 customers_empty = Aún no hay clientes.
 customers_header = 👥 Clientes ({ $total }), página { $page } de { $pages }:

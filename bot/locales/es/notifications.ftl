@@ -45,18 +45,6 @@ deduction_request =
         }
     } de { $program }{ $reason_suffix }.
     Tu saldo: { $balance }. ¿Lo apruebas?
-redemption_request =
-    🎁 { $business } pide canjear { $reason } por { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] sello
-           *[other] sellos
-        }
-       *[points] { $amount ->
-            [one] punto
-           *[other] puntos
-        }
-    } de { $program }.
-    Tu saldo: { $balance }. ¿Lo apruebas?
 enrollment_expired = La invitación a { $program } de { $business } ha caducado.
 deduction_expired = La solicitud de { $business } para descontar { $amount } { $kind ->
         [stamps] { $amount ->
@@ -97,16 +85,6 @@ deduction_rejected = ❌ { $customer } rechazó el descuento de { $amount } { $k
         }
     }.
 deduction_cancelled = ⚠️ { $customer } lo aprobó, pero el saldo ya no alcanza.
-redemption_approved = 🎁 { $customer } canjeó { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] sello
-           *[other] sellos
-        }
-       *[points] { $amount ->
-            [one] punto
-           *[other] puntos
-        }
-    }. Nuevo saldo: { $balance }.
 redemption_rejected = ❌ { $customer } rechazó el canje.
 redemption_cancelled = ⚠️ { $customer } lo aprobó, pero el saldo ya no alcanza.
 owner_digest = 📊 { $business } ayer: { $scans ->

@@ -52,7 +52,6 @@ added = ✅ +{ $points } { $kind ->
 ask_amount_add = ¿Cuántos quieres sumar? Envía un número (o /cancel).
 ask_amount_deduct = ¿Cuántos quieres descontar? Envía un número (o /cancel).
 request_sent_deduction = 📨 Enviado al cliente para que lo apruebe: −{ $amount }.
-request_sent_redemption = 📨 Enviado al cliente para que lo apruebe: la recompensa por { $amount }.
 btn_undo = ↩️ Deshacer
 btn_other_amount = Otra cantidad
 btn_redeem = 🎁 Canjear recompensa

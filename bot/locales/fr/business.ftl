@@ -73,7 +73,7 @@ prog_line =
         [stamps] tampons
        *[points] points
     }){ $state }
-       { $points } par scan, { $reward } à { $threshold }, au plus { $max } par scan, plafond quotidien : { $cap }
+       { $points } par scan, au plus { $max } par scan, plafond quotidien : { $cap }
        Lien d'inscription : { $link }
 prog_default_marker = ⭐
 prog_inactive_state = {" "}(inactif)
@@ -82,7 +82,7 @@ prog_make_default_button = ⭐ Par défaut #{ $id }
 prog_deactivate_button = ⏸ Désactiver #{ $id }
 prog_made_default = #{ $id } { $program } est maintenant le programme par défaut.
 prog_deactivated = #{ $id } { $program } est désactivé.
-prog_edit_usage = Envoyez /editprogram <id> <champ> <valeur> ; champs (tels quels) : name, points_per_scan, reward_threshold, reward_name, max_per_scan, daily_cap (0 le supprime).
+prog_edit_usage = Envoyez /editprogram <id> <champ> <valeur> ; champs (tels quels) : name, points_per_scan, max_per_scan, daily_cap (0 le supprime).
 prog_edited = ✅ #{ $id } { $program } modifié : { $field } = { $value }.
 customers_empty = Aucun client pour l'instant.
 customers_header = 👥 Clients ({ $total }), page { $page } sur { $pages } :

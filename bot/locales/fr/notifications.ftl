@@ -45,18 +45,6 @@ deduction_request =
         }
     } de { $program }{ $reason_suffix }.
     Votre solde : { $balance }. Approuver ?
-redemption_request =
-    🎁 { $business } vous propose { $reason } contre { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] tampon
-           *[other] tampons
-        }
-       *[points] { $amount ->
-            [one] point
-           *[other] points
-        }
-    } de { $program }.
-    Votre solde : { $balance }. Approuver ?
 enrollment_expired = L'invitation à { $program } chez { $business } a expiré.
 deduction_expired = La demande de { $business } de déduire { $amount } { $kind ->
         [stamps] { $amount ->
@@ -97,16 +85,6 @@ deduction_rejected = ❌ { $customer } a refusé la déduction de { $amount } { 
         }
     }.
 deduction_cancelled = ⚠️ { $customer } a approuvé, mais le solde ne suffit plus.
-redemption_approved = 🎁 { $customer } a échangé { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] tampon
-           *[other] tampons
-        }
-       *[points] { $amount ->
-            [one] point
-           *[other] points
-        }
-    }. Nouveau solde : { $balance }.
 redemption_rejected = ❌ { $customer } a refusé l'échange.
 redemption_cancelled = ⚠️ { $customer } a approuvé, mais le solde ne suffit plus.
 owner_digest = 📊 { $business } hier : { $scans ->

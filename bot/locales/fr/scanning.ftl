@@ -52,7 +52,6 @@ added = ✅ +{ $points } { $kind ->
 ask_amount_add = Combien en ajouter ? Envoyez un nombre (ou /cancel).
 ask_amount_deduct = Combien en déduire ? Envoyez un nombre (ou /cancel).
 request_sent_deduction = 📨 Envoyé au client pour approbation : −{ $amount }.
-request_sent_redemption = 📨 Envoyé au client pour approbation : la récompense contre { $amount }.
 btn_undo = ↩️ Annuler
 btn_other_amount = Autre quantité
 btn_redeem = 🎁 Utiliser la récompense

@@ -77,7 +77,7 @@ prog_line =
         [stamps] штампы
        *[points] баллы
     }){ $state }
-       { $points } за сканирование, «{ $reward }» при накоплении { $threshold }, не больше { $max } за сканирование, дневной лимит: { $cap }
+       { $points } за сканирование, не больше { $max } за сканирование, дневной лимит: { $cap }
        Ссылка для вступления: { $link }
 prog_default_marker = ⭐
 prog_inactive_state = {" "}(отключена)
@@ -86,7 +86,7 @@ prog_make_default_button = ⭐ Основная #{ $id }
 prog_deactivate_button = ⏸ Отключить #{ $id }
 prog_made_default = Программа #{ $id } «{ $program }» теперь основная.
 prog_deactivated = Программа #{ $id } «{ $program }» отключена.
-prog_edit_usage = Отправьте /editprogram <номер> <поле> <значение>; поля: name (название), points_per_scan (за сканирование), reward_threshold (порог награды), reward_name (название награды), max_per_scan (максимум за сканирование), daily_cap (дневной лимит; 0 — без лимита).
+prog_edit_usage = Отправьте /editprogram <номер> <поле> <значение>; поля: name (название), points_per_scan (за сканирование), max_per_scan (максимум за сканирование), daily_cap (дневной лимит; 0 — без лимита).
 prog_edited = ✅ Программа #{ $id } «{ $program }» обновлена: { $field } = { $value }.
 customers_empty = Клиентов пока нет.
 customers_header = 👥 Клиенты ({ $total }), страница { $page } из { $pages }:

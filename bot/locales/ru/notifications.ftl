@@ -57,22 +57,6 @@ deduction_request =
         }
     } в программе «{ $program }»{ $reason_suffix }.
     Ваш баланс: { $balance }. Подтвердить?
-redemption_request =
-    🎁 { $business } просит списать { $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] штамп
-            [few] штампа
-            [many] штампов
-           *[other] штампа
-        }
-       *[points] { $amount ->
-            [one] балл
-            [few] балла
-            [many] баллов
-           *[other] балла
-        }
-    } за «{ $reason }» в программе «{ $program }».
-    Ваш баланс: { $balance }. Подтвердить?
 enrollment_expired = Срок приглашения в программу «{ $program }» ({ $business }) истёк.
 deduction_expired = Срок запроса от { $business } на списание { $amount } { $kind ->
         [stamps] { $amount ->
@@ -125,20 +109,6 @@ deduction_rejected = ❌ { $customer }: списание { $amount } { $kind ->
         }
     } отклонено.
 deduction_cancelled = ⚠️ { $customer } подтверждает, но баланса уже не хватает.
-redemption_approved = 🎁 { $customer } получает награду: −{ $amount } { $kind ->
-        [stamps] { $amount ->
-            [one] штамп
-            [few] штампа
-            [many] штампов
-           *[other] штампа
-        }
-       *[points] { $amount ->
-            [one] балл
-            [few] балла
-            [many] баллов
-           *[other] балла
-        }
-    }. Новый баланс: { $balance }.
 redemption_rejected = ❌ { $customer }: обмен на награду отклонён.
 redemption_cancelled = ⚠️ { $customer } подтверждает, но баланса уже не хватает.
 owner_digest = 📊 { $business } вчера: { $scans } { $scans ->

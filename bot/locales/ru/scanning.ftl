@@ -66,7 +66,6 @@ added = ✅ +{ $points } { $kind ->
 ask_amount_add = Сколько начислить? Отправьте число (или /cancel).
 ask_amount_deduct = Сколько списать? Отправьте число (или /cancel).
 request_sent_deduction = 📨 Отправлено клиенту на подтверждение: −{ $amount }.
-request_sent_redemption = 📨 Отправлено клиенту на подтверждение: награда за { $amount }.
 btn_undo = ↩️ Отменить
 btn_other_amount = Другое количество
 btn_redeem = 🎁 Выдать награду

@@ -36,6 +36,8 @@ async def test_the_owner_sees_what_each_staff_member_did_today_and_this_week(har
     await award_by_hand(bob, second, 6)
     await ann.wait_for_text("Balance: 20")
     await bob.press(second, label="🎁 Redeem reward")
+    choice = await bob.wait_for_text("Which reward? Balance: 20")
+    await bob.press(choice, label=choice.button_labels[0])
     request = await ann.wait_for_text("asks to redeem")
     await (await ann.press(request, label=request.button_labels[0])).answer()
     assert await balance_of(harness, ann) == 0
