@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.outbox import Dispatcher
 from bot.settings import Settings
 from domain.approvals import expire_due_requests
+from domain.expiry_sweep import expire_points
 from domain.ports import UnitOfWork
 from domain.privacy import sweep_retention
 from domain.reminders import (
@@ -65,6 +66,8 @@ class Scheduler:
             "reward_in_reach": lambda: announce_rewards_in_reach(make_uow()),
             "we_miss_you": lambda: nudge_idle_customers(make_uow()),
             "owner_digest": lambda: send_owner_digests(make_uow(), hour),
+            # Batched: a transaction per batch of cards, so it takes the factory, not one uow.
+            "expire_points": lambda: expire_points(make_uow),
             "outbox_retry": self._wake_outbox,
             "retention": lambda: sweep_retention(
                 make_uow(),

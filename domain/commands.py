@@ -214,3 +214,14 @@ class SetTimeZone:
     business_id: int
     owner_telegram_id: int
     time_zone: str
+
+
+@dataclass(frozen=True)
+class SetExpiry:
+    """Set a program's points expiry: `days` (None: points never expire) and, if given, how
+    many days ahead customers are warned (None: as it is)."""
+
+    program_id: int
+    by_telegram_id: int
+    days: int | None
+    warning_days: int | None = None

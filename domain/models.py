@@ -36,6 +36,7 @@ class EntryKind(StrEnum):
     REDEEM = "redeem"
     UNDO = "undo"
     ADJUST = "adjust"
+    EXPIRE = "expire"  # earned points that reached the program's expiry age (domain/expiry.py)
 
 
 class LedgerReason(StrEnum):
@@ -47,6 +48,7 @@ class LedgerReason(StrEnum):
     DEDUCTION = "deduction"
     REDEMPTION = "redemption"
     ADJUST = "adjust"
+    EXPIRY = "expiry"
 
 
 class RequestKind(StrEnum):
@@ -201,6 +203,8 @@ class Program:
     active: bool = True
     id: int = 0
     miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
+    expiry_days: int | None = None  # earned points expire this many days later; None: never
+    expiry_warning_days: int = 7  # customers are warned this many days ahead; 0: no warning
 
 
 @dataclass

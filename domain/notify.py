@@ -23,10 +23,12 @@ from domain.events import (
     EnrollmentRequested,
     ErrorAlerted,
     Event,
+    ExpiryWarned,
     InvitationReminded,
     NewsBroadcast,
     OwnershipTransferred,
     PointsAwarded,
+    PointsExpired,
     RequestExpired,
     RewardInReach,
     ScannedWithoutPoints,
@@ -124,6 +126,8 @@ def messages_for(event: Event) -> list[Message]:
                 "kind": event.program.kind.value,
             }  # fmt: skip
             return [Message(Category.REMINDER, key, params, event.customer, card_id=event.card.id)]
+        case ExpiryWarned() | PointsExpired():
+            return [_expiry_message(event)]
         case NewsBroadcast(customer=c):
             params = {"business": event.business, "text": event.text}
             return [
@@ -169,6 +173,20 @@ def _for_operators_and_owners(
         case ErrorAlerted():
             params = {"error": event.error, "where": event.where, "skipped": event.skipped}
             return [_to_staff(op, "admin_error_alert", params) for op in event.operators]
+
+
+def _expiry_message(event: ExpiryWarned | PointsExpired) -> Message:
+    """A warning is a reminder (customers may switch those off); the expiry itself moves points."""
+    params: MessageParams = {
+        "business": event.business, "program": event.program.name,
+        "kind": event.program.kind.value, "points": event.points, "balance": event.card.balance,
+    }  # fmt: skip
+    if isinstance(event, ExpiryWarned):
+        params["on"] = event.on.isoformat()
+        return Message(Category.REMINDER, "expiry_warning", params, event.customer,
+                       card_id=event.card.id)  # fmt: skip
+    return Message(Category.POINTS_DEDUCTED, "points_expired", params, event.customer,
+                   card_id=event.card.id)  # fmt: skip
 
 
 def _points_awarded(event: PointsAwarded) -> list[Message]:

@@ -18,6 +18,7 @@ from domain.ports import (
     ConversationRepository,
     CustomerRepository,
     EnrollmentRepository,
+    ExpiryRepository,
     LedgerRepository,
     NotificationRepository,
     OperatorRepository,
@@ -50,6 +51,7 @@ from storage.repositories import (
     SqlStaffRepository,
     SqlUserRepository,
 )
+from storage.repositories.expiry import SqlExpiryRepository
 from storage.repositories.privacy import SqlOperatorRepository, SqlPrivacyRepository
 
 Clock = Callable[[], datetime]
@@ -85,6 +87,7 @@ class SqlUnitOfWork:
     conversations: ConversationRepository
     privacy: PrivacyRepository
     operators: OperatorRepository
+    expiry: ExpiryRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -129,6 +132,7 @@ class SqlUnitOfWork:
         self.conversations = SqlConversationRepository(session)
         self.privacy = SqlPrivacyRepository(session)
         self.operators = SqlOperatorRepository(session)
+        self.expiry = SqlExpiryRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

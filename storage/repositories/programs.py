@@ -27,6 +27,8 @@ def _program(row: RowOf[ProgramRow]) -> Program:
         expires_at=row.expires_at,
         active=row.active,
         miss_you_days=row.miss_you_days,
+        expiry_days=row.expiry_days,
+        expiry_warning_days=row.expiry_warning_days,
     )
 
 
@@ -55,6 +57,8 @@ def _copy_program(program: Program, row: ProgramRow) -> ProgramRow:
     row.expires_at = program.expires_at
     row.active = program.active
     row.miss_you_days = program.miss_you_days
+    row.expiry_days = program.expiry_days
+    row.expiry_warning_days = program.expiry_warning_days
     return row
 
 
