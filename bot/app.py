@@ -28,6 +28,7 @@ from bot.handlers import (
     card_actions,
     common,
     customer,
+    expiry,
     privacy,
     programs,
     reports,
@@ -60,7 +61,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy,
+    admin, privacy, expiry,
 ]  # fmt: skip
 
 

@@ -87,6 +87,7 @@ class Prefix:
     STAFF_LIMIT = "sl"  # sl:<telegram_id>     set a staff member's daily manual-award limit
     STAFF_PAGE = "sp"  # sp:<page>            /staff list page
     PROGRAMS_PAGE = "pp"  # pp:<page>          /programs list page
+    EXPIRY = "ex"  # ex:<program_id>:v|d|w:<days>  show expiry / set its days (0: off) / warning
 
 
 def encode(prefix: str, *args: object) -> str:

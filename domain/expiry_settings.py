@@ -35,3 +35,13 @@ async def set_expiry(uow: UnitOfWork, cmd: SetExpiry) -> Program:
         await uow.programs.update(program)
         await uow.commit()
         return program
+
+
+async def program_for_expiry(uow: UnitOfWork, program_id: int, telegram_id: int) -> Program:
+    """The program whose expiry its owner is about to set."""
+    async with uow:
+        program = await uow.programs.get(program_id)
+        if program is None:
+            raise NotFound("program_not_found")
+        await require_owner(uow, program.business_id, telegram_id)
+        return program

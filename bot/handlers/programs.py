@@ -11,6 +11,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers.common import current_staff, whole_number
+from bot.handlers.expiry import expiry_summary
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
 from bot.keyboards_staff import PROGRAMS_PAGE_SIZE, nav_row, page_of
@@ -194,7 +195,7 @@ def _program_text(context: Context, overview: ProgramsOverview, program: Program
         points=program.points_per_scan, reward=program.reward_name,
         threshold=program.reward_threshold, max=program.max_per_scan,
         cap=program.daily_cap or t("prog_no_cap"), link=_join_link(context, program),
-    )  # fmt: skip
+    ) + "\n" + expiry_summary(program)  # fmt: skip
 
 
 async def on_program_action(update: Update, context: Context) -> None:
