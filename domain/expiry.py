@@ -53,8 +53,23 @@ class Upcoming:
 
 def lots_left(entries: Iterable[LedgerEntry]) -> list[Lot]:
     """The card's lots with points left, oldest first, after every entry consumed its share."""
+    return _replay(entries)[0]
+
+
+def overexpired(entries: Iterable[LedgerEntry]) -> list[tuple[int, int]]:
+    """`expire` entries that took more than was earned and not yet spent: (entry id, excess).
+
+    The doctor's check: the ledger alone says how many points such an entry took from nothing.
+    """
+    short = _replay(entries)[1]
+    return [(entry_id, excess) for entry_id, excess in short.items() if excess > 0]
+
+
+def _replay(entries: Iterable[LedgerEntry]) -> tuple[list[Lot], dict[int, int]]:
+    """Lots left, and per `expire` entry the points it found no lot for."""
     lots: list[Lot] = []
     by_id: dict[int, Lot] = {}
+    short: dict[int, int] = {}
     head = 0  # lots before this one are empty
     for entry in sorted(entries, key=lambda e: (e.created_at, e.id)):
         if entry.delta > 0:
@@ -69,7 +84,9 @@ def lots_left(entries: Iterable[LedgerEntry]) -> list[Lot]:
             need = _take(lots[head], need)
             if lots[head].left == 0:
                 head += 1
-    return [lot for lot in lots[head:] if lot.left > 0]
+        if entry.kind is EntryKind.EXPIRE:
+            short[entry.id] = need
+    return [lot for lot in lots[head:] if lot.left > 0], short
 
 
 def _take(lot: Lot, need: int) -> int:
