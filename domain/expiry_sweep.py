@@ -58,7 +58,7 @@ async def expire_points(make_uow: Callable[[], UnitOfWork], batch: int = BATCH) 
 async def _sweep_batch(
     uow: UnitOfWork, program: Program, after: int, limit: int
 ) -> tuple[int, Swept] | None:
-    """One batch of the program's cards above `after`: (the last card id, what it did)."""
+    """One window of the program's cards above `after`: (the last card id, what it did)."""
     days = program.expiry_days
     if days is None:
         return None
@@ -66,11 +66,13 @@ async def _sweep_batch(
         now = uow.now()
         cutoff = now - timedelta(days=days)
         ahead = warning_horizon(days, program.expiry_warning_days)
-        ids = await uow.expiry.due_cards(
+        ids, last = await uow.expiry.due_cards(
             program.id, cutoff, cutoff + timedelta(days=ahead), after, limit
         )
+        if not last:
+            return None  # no cards left in this program
         if not ids:
-            return None
+            return last, Swept()
         cards = await uow.expiry.lock(ids)
         ledgers = await uow.expiry.ledgers(ids)
         plans = [
@@ -83,7 +85,7 @@ async def _sweep_batch(
         swept = await _tell(uow, program, business, cards, plans, after_expiry, ledgers, ahead)
         await uow.expiry.mark(ids, cutoff, cutoff + timedelta(days=ahead))
         await uow.commit()
-        return ids[-1], swept
+        return last, swept
 
 
 async def _tell(

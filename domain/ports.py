@@ -381,9 +381,10 @@ class ExpiryRepository(Protocol):
 
     async def due_cards(
         self, program_id: int, cutoff: datetime, horizon: datetime, after: int, limit: int
-    ) -> list[int]:
-        """Ids above `after` of the program's cards with points earned since their marks and
-        up to `cutoff` (to expire) or `horizon` (to warn of), in id order."""
+    ) -> tuple[list[int], int]:
+        """Of the program's next `limit` cards above id `after`, the ids of those with points
+        earned since their marks and up to `cutoff` (to expire) or `horizon` (to warn of);
+        and the last id looked at (0: no cards left)."""
         ...
 
     async def lock(self, card_ids: list[int]) -> list[CardToSweep]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, exists, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, exists, insert, or_, select, update
 
 from domain.expiry import Expiry
 from domain.models import Card, Customer, EntryKind, LedgerEntry, LedgerReason, Program
@@ -52,20 +52,24 @@ class SqlExpiryRepository(SqlRepository):
 
     async def due_cards(
         self, program_id: int, cutoff: datetime, horizon: datetime, after: int, limit: int
-    ) -> list[int]:
+    ) -> tuple[list[int], int]:
+        # A window of `limit` cards by id, each with a flag: a batch costs the same whether
+        # few or many are due (the whole program in one statement would stall SQLite's loop).
+        due = and_(
+            CardRow.balance > 0,
+            or_(
+                _earned_since(CardRow.expiry_swept_through, cutoff),
+                _earned_since(CardRow.expiry_warned_through, horizon),
+            ),
+        )
         stmt = (
-            select(CardRow.id)
-            .where(CardRow.program_id == program_id, CardRow.id > after, CardRow.balance > 0)
-            .where(
-                or_(
-                    _earned_since(CardRow.expiry_swept_through, cutoff),
-                    _earned_since(CardRow.expiry_warned_through, horizon),
-                )
-            )
+            select(CardRow.id, due)
+            .where(CardRow.program_id == program_id, CardRow.id > after)
             .order_by(CardRow.id)
             .limit(limit)
         )
-        return list(await self._session.scalars(stmt))
+        window = (await self._session.execute(stmt)).all()
+        return [card_id for card_id, flag in window if flag], (window[-1][0] if window else 0)
 
     async def lock(self, card_ids: list[int]) -> list[CardToSweep]:
         # In id order, so two sweeps locking overlapping batches queue instead of deadlocking.
