@@ -9,6 +9,7 @@ once expire each point once. A warning is written once per (card, expiry day).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,7 +19,8 @@ from domain.expiry import Expiry, expiring, upcoming, warning_horizon
 from domain.models import Business, Card, LedgerEntry, Program
 from domain.ports import CardToSweep, UnitOfWork
 
-BATCH = 500
+BATCH = 50  # cards looked at per transaction: on SQLite every other transaction waits for it
+SLICE = 20  # cards handled between two turns of the event loop
 
 
 @dataclass(frozen=True)
@@ -71,20 +73,25 @@ async def _sweep_batch(
         )
         if not last:
             return None  # no cards left in this program
-        if not ids:
-            return last, Swept()
-        cards = await uow.expiry.lock(ids)
-        ledgers = await uow.expiry.ledgers(ids)
-        plans = [
-            plan
-            for c in cards
-            if (plan := expiring(c.card.id, ledgers.get(c.card.id, []), days, now, c.card.balance))
-        ]
-        after_expiry = await uow.expiry.post(plans, now)
         business = await uow.businesses.get(program.business_id)
-        swept = await _tell(uow, program, business, cards, plans, after_expiry, ledgers, ahead)
-        await uow.expiry.mark(ids, cutoff, cutoff + timedelta(days=ahead))
-        await uow.commit()
+        swept = Swept()
+        for start in range(0, len(ids), SLICE):
+            part = ids[start : start + SLICE]
+            cards = await uow.expiry.lock(part)
+            ledgers = await uow.expiry.ledgers(part)
+            plans = [
+                plan
+                for c in cards
+                if (plan := expiring(c.card.id, ledgers[c.card.id], days, now, c.card.balance))
+            ]
+            after_expiry = await uow.expiry.post(plans, now)
+            swept += await _tell(
+                uow, program, business, cards, plans, after_expiry, ledgers, ahead
+            )
+            await asyncio.sleep(0)  # SQLite runs on the loop's thread: let other work in
+        if ids:
+            await uow.expiry.mark(ids, cutoff, cutoff + timedelta(days=ahead))
+            await uow.commit()
         return last, swept
 
 

@@ -8,6 +8,7 @@ message by name.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -49,6 +50,7 @@ from domain.ports import UnitOfWork
 # Bulk messages go after everything else, so a broadcast never holds back a push or a request.
 BULK = frozenset({Category.BUSINESS_NEWS, Category.REMINDER})
 URGENT, LATER = 0, 1
+YIELD_EVERY = 20  # outbox rows written between two turns of the event loop
 POINTS_GROUP = "points"  # merge groups `points:<card id>`: unsent points messages of one card
 
 
@@ -254,6 +256,8 @@ async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notific
     for event in events:
         for message in messages_for(event):
             written.append(await uow.notifications.add(await _row(uow, message)))
+            if len(written) % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # a sweep's many rows: SQLite runs on the loop's thread
     return written
 
 
