@@ -24,6 +24,7 @@ import json
 import os
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 import uuid
@@ -247,6 +248,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         run = on_sqlite if backend == "sqlite" else on_postgres
         for key, value in (await run(data, args.batch)).items():
             figures[f"{backend}_{key}"] = value
+        print(json.dumps(figures), file=sys.stderr, flush=True)  # so far, should a run be cut
     return figures
 
 
