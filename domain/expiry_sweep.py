@@ -57,6 +57,16 @@ async def expire_points(make_uow: Callable[[], UnitOfWork], batch: int = BATCH) 
     return total
 
 
+@dataclass(frozen=True)
+class _Slice:
+    """Some locked cards of one batch: their ledgers, what expired and the cards after it."""
+
+    cards: list[CardToSweep]
+    ledgers: dict[int, list[LedgerEntry]]
+    expired: list[Expiry]
+    after: dict[int, Card]
+
+
 async def _sweep_batch(
     uow: UnitOfWork, program: Program, after: int, limit: int
 ) -> tuple[int, Swept] | None:
@@ -68,60 +78,59 @@ async def _sweep_batch(
         now = uow.now()
         cutoff = now - timedelta(days=days)
         ahead = warning_horizon(days, program.expiry_warning_days)
-        ids, last = await uow.expiry.due_cards(
-            program.id, cutoff, cutoff + timedelta(days=ahead), after, limit
-        )
+        horizon = cutoff + timedelta(days=ahead)
+        ids, last = await uow.expiry.due_cards(program.id, cutoff, horizon, after, limit)
         if not last:
             return None  # no cards left in this program
         business = await uow.businesses.get(program.business_id)
         swept = Swept()
         for start in range(0, len(ids), SLICE):
-            part = ids[start : start + SLICE]
-            cards = await uow.expiry.lock(part)
-            ledgers = await uow.expiry.ledgers(part)
-            plans = [
-                plan
-                for c in cards
-                if (plan := expiring(c.card.id, ledgers[c.card.id], days, now, c.card.balance))
-            ]
-            after_expiry = await uow.expiry.post(plans, now)
-            swept += await _tell(
-                uow, program, business, cards, plans, after_expiry, ledgers, ahead
-            )
+            part = await _expire(uow, ids[start : start + SLICE], days)
+            swept += Swept(len(part.expired), sum(plan.points for plan in part.expired))
+            if business is not None and business.suspended_at is None:
+                swept += await _tell(uow, program, business, part, ahead)
             await asyncio.sleep(0)  # SQLite runs on the loop's thread: let other work in
         if ids:
-            await uow.expiry.mark(ids, cutoff, cutoff + timedelta(days=ahead))
+            await uow.expiry.mark(ids, cutoff, horizon)
             await uow.commit()
         return last, swept
 
 
+async def _expire(uow: UnitOfWork, card_ids: list[int], days: int) -> _Slice:
+    """Lock the cards, then read their ledgers and write what expires now."""
+    cards = await uow.expiry.lock(card_ids)
+    ledgers = await uow.expiry.ledgers(card_ids)
+    now = uow.now()
+    plans = [
+        plan
+        for c in cards
+        if (plan := expiring(c.card.id, ledgers[c.card.id], days, now, c.card.balance))
+    ]
+    return _Slice(cards, ledgers, plans, await uow.expiry.post(plans, now))
+
+
 async def _tell(
-    uow: UnitOfWork,
-    program: Program,
-    business: Business | None,
-    cards: list[CardToSweep],
-    plans: list[Expiry],
-    after: dict[int, Card],
-    ledgers: dict[int, list[LedgerEntry]],
-    ahead: int,
+    uow: UnitOfWork, program: Program, business: Business, part: _Slice, ahead: int
 ) -> Swept:
-    """Tell each holder what expired now and, once per day, what expires within `ahead` days."""
-    swept = Swept(len(plans), sum(plan.points for plan in plans))
-    if business is None or business.suspended_at is not None:
-        return swept  # the points still expire; a suspended business sends nothing
-    holders = await uow.expiry.holders([c.card.id for c in cards])
-    now, days = uow.now(), program.expiry_days or 0
-    for plan in plans:
-        card = after[plan.card_id]
+    """Tell each holder what expired now and, once per day, what expires within `ahead` days.
+
+    A suspended business sends nothing (its points still expire); a card its holder left
+    neither.
+    """
+    holders = await uow.expiry.holders([c.card.id for c in part.cards])
+    for plan in part.expired:
+        card = part.after[plan.card_id]
         if card.left_at is None and (holder := holders.get(card.id)) is not None:
             uow.record(PointsExpired(holder, card, program, business.name, plan.points))
     warned = 0
-    for item in cards if ahead > 0 else []:
-        card = after.get(item.card.id, item.card)
+    for item in part.cards if ahead > 0 else []:
+        card = part.after.get(item.card.id, item.card)
         holder = holders.get(card.id)
         if card.left_at is not None or holder is None:
             continue
-        soon = upcoming(ledgers.get(card.id, []), days, now, business.time_zone, ahead)
+        soon = upcoming(
+            part.ledgers[card.id], program.expiry_days or 0, uow.now(), business.time_zone, ahead
+        )
         fresh = [u for u in soon if item.warned_for is None or u.on > item.warned_for]
         for notice in fresh:
             uow.record(
@@ -130,4 +139,4 @@ async def _tell(
         if fresh:
             await uow.expiry.mark_warned(card.id, fresh[-1].on)
             warned += len(fresh)
-    return Swept(swept.expired_cards, swept.expired_points, warned)
+    return Swept(warnings=warned)
