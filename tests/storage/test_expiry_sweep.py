@@ -162,3 +162,21 @@ async def test_the_sweep_goes_batch_by_batch_and_goes_on_after_a_stop(
         session_factory,
         "SELECT COUNT(*), COUNT(DISTINCT card_id) FROM point_transactions WHERE kind = 'expire'",
     ) == [(len(ids), len(ids))]
+
+
+async def test_a_suspended_business_points_expire_without_messages(
+    new_uow, world: World, clock: Clock, session_factory
+):
+    await set_expiry(new_uow, world.program_id, 30)
+    await move(new_uow, world.card_id, 10, "a1", EntryKind.AWARD)
+    async with new_uow() as uow:
+        business = await uow.businesses.get(world.business_id)
+        assert business is not None
+        business.suspended_at = T0
+        await uow.businesses.update(business)
+        await uow.commit()
+    clock.now = T0 + timedelta(days=25)
+    assert not await expire_points(new_uow)  # no warning
+    clock.now = T0 + timedelta(days=31)
+    assert (await expire_points(new_uow)).expired_points == 10
+    assert await rows(session_factory, "SELECT COUNT(*) FROM customer_notifications") == [(0,)]
