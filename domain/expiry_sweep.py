@@ -54,6 +54,9 @@ async def expire_points(make_uow: Callable[[], UnitOfWork], batch: int = BATCH) 
                 break
             after, swept = done
             total += swept
+            # Also between batches with nothing due: a program's cards looked at one window
+            # after another, on SQLite (the loop's thread), would otherwise never let it go.
+            await asyncio.sleep(0)
     return total
 
 
