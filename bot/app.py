@@ -30,6 +30,7 @@ from bot.handlers import (
     card_actions,
     common,
     customer,
+    expiry,
     growth,
     growth_owner,
     owner_growth,
@@ -66,7 +67,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy, birthdays, growth, growth_owner, owner_growth, rewards,
+    admin, privacy, birthdays, growth, growth_owner, owner_growth, rewards, expiry,
 ]  # fmt: skip
 
 

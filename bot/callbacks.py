@@ -96,6 +96,7 @@ class Prefix:
     LADDER_REMOVE = "lx"  # lx:<program_id>:<reward_id>  ask to confirm a removal
     LADDER_DROP = "ly"  # ly:<program_id>:<reward_id>  yes, remove it
     LADDER_KEEP = "lk"  # lk:<program_id>:1|0          stamps kept (1) or spent (0) on redemption
+    EXPIRY = "ex"  # ex:<program_id>:v|d|w:<days>  show expiry / set its days (0: off) / warning
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import Prefix, encode
 from bot.i18n import t
+from bot.keyboards_expiry import expiry_button_row
 from bot.keyboards_rewards import ladder_button_row
 from domain.models import Program
 from domain.queries import CustomerPage
@@ -50,6 +51,7 @@ def program_actions(
             row.insert(0, _button(label, Prefix.PROGRAM, program.id, "d"))
         rows.append(row)
         rows.append(ladder_button_row(program))
+        rows.append(expiry_button_row(program))
     if nav:
         rows.append(nav)
     return InlineKeyboardMarkup(rows) if rows else None

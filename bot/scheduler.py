@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.outbox import Dispatcher
 from bot.settings import Settings
 from domain.approvals import expire_due_requests
+from domain.expiry_sweep import expire_points
 from domain.growth.birthdays import give_birthday_gifts
 from domain.ports import UnitOfWork
 from domain.privacy import sweep_retention
@@ -67,6 +68,8 @@ class Scheduler:
             "we_miss_you": lambda: nudge_idle_customers(make_uow()),
             "owner_digest": lambda: send_owner_digests(make_uow(), hour),
             "birthday_gifts": lambda: give_birthday_gifts(make_uow()),
+            # Batched: a transaction per batch of cards, so it takes the factory, not one uow.
+            "expire_points": lambda: expire_points(make_uow),
             "outbox_retry": self._wake_outbox,
             "retention": lambda: sweep_retention(
                 make_uow(),

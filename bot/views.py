@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot.i18n import signed, t, when
+from bot.i18n import short_day, signed, t, when
 from bot.keyboards import request_answer
 from bot.rendering import reason_suffix
 from domain.models import LedgerEntry, ProgramKind
@@ -48,7 +48,7 @@ def card_line(view: CardView) -> str:
     program = view.program
     common = {
         "business": view.business, "program": program.name, "balance": view.card.balance,
-        "progress": progress(view), "threshold": goal(view),
+        "progress": progress(view), "threshold": goal(view), "kind": program.kind.value,
     }  # fmt: skip
     if program.kind is ProgramKind.STAMPS:
         marks = stamps(view.card.balance, goal(view))
@@ -59,7 +59,17 @@ def card_line(view: CardView) -> str:
 def cards_text(cards: list[CardView]) -> str:
     if not cards:
         return t("cards_empty")
-    return "\n\n".join([t("cards_header"), *(card_line(v) for v in cards)])
+    return "\n\n".join([t("cards_header"), *(card_line(v) + expiry_line(v) for v in cards)])
+
+
+def expiry_line(view: CardView) -> str:
+    """ "12 points expire on 3 Jan" under a card whose points will expire, else nothing."""
+    if view.expiry is None:
+        return ""
+    soon = view.expiry
+    words = t("card_expiry_line", points=soon.points, kind=view.program.kind.value,
+              on=short_day(soon.on))  # fmt: skip
+    return "\n   " + words
 
 
 def history_text(history: list[tuple[CardView, list[LedgerEntry]]]) -> str:

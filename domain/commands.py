@@ -235,3 +235,14 @@ class KeepStamps:
     program_id: int
     by_telegram_id: int
     keep: bool
+
+
+@dataclass(frozen=True)
+class SetExpiry:
+    """Set a program's points expiry: `days` (None: points never expire) and, if given, how
+    many days ahead customers are warned (None: as it is)."""
+
+    program_id: int
+    by_telegram_id: int
+    days: int | None
+    warning_days: int | None = None

@@ -137,6 +137,29 @@ class CustomerMissed:
 
 
 @dataclass(frozen=True)
+class ExpiryWarned:
+    """`points` on the card expire on the local day `on` unless spent first."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+    points: int
+    on: date
+
+
+@dataclass(frozen=True)
+class PointsExpired:
+    """`points` earned long ago expired; `card` is the card after it."""
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+    points: int
+
+
+@dataclass(frozen=True)
 class NewsBroadcast:
     customer: Customer
     broadcast_id: str
@@ -236,6 +259,8 @@ Event = (
     | InvitationReminded
     | RewardInReach
     | CustomerMissed
+    | ExpiryWarned
+    | PointsExpired
     | NewsBroadcast
     | StaffMemberJoined
     | DigestCompiled

@@ -36,6 +36,7 @@ class EntryKind(StrEnum):
     REDEEM = "redeem"
     UNDO = "undo"
     ADJUST = "adjust"
+    EXPIRE = "expire"  # earned points that reached the program's expiry age (domain/expiry.py)
 
 
 class LedgerReason(StrEnum):
@@ -54,6 +55,7 @@ class LedgerReason(StrEnum):
     WINBACK = (
         "winback"  # a "we miss you" bonus, credited at the next visit (domain.growth.winback)
     )
+    EXPIRY = "expiry"
 
 
 class RequestKind(StrEnum):
@@ -223,6 +225,8 @@ class Program:
     rewards: tuple[Reward, ...] = ()
     # Stamps kept on redemption: each reward is then given once per card (a milestone).
     redeem_keeps: bool = False
+    expiry_days: int | None = None  # earned points expire this many days later; None: never
+    expiry_warning_days: int = 7  # customers are warned this many days ahead; 0: no warning
 
 
 @dataclass

@@ -8,6 +8,7 @@ message by name.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -23,11 +24,13 @@ from domain.events import (
     EnrollmentRequested,
     ErrorAlerted,
     Event,
+    ExpiryWarned,
     InvitationReminded,
     ManualAwardsAlerted,
     NewsBroadcast,
     OwnershipTransferred,
     PointsAwarded,
+    PointsExpired,
     ReferralRewarded,
     RequestExpired,
     RewardInReach,
@@ -53,6 +56,7 @@ from domain.rewards import first_reward, next_reward, reached
 # Bulk messages go after everything else, so a broadcast never holds back a push or a request.
 BULK = frozenset({Category.BUSINESS_NEWS, Category.REMINDER})
 URGENT, LATER = 0, 1
+YIELD_EVERY = 20  # outbox rows written between two turns of the event loop
 POINTS_GROUP = "points"  # merge groups `points:<card id>`: unsent points messages of one card
 
 
@@ -138,6 +142,8 @@ def messages_for(event: Event) -> list[Message]:
             if isinstance(event, CustomerMissed) and event.bonus > 0:
                 key, params = "winback_offer", {**params, "bonus": event.bonus, "days": event.days}
             return [Message(Category.REMINDER, key, params, event.customer, card_id=event.card.id)]
+        case ExpiryWarned() | PointsExpired():
+            return [_expiry_message(event)]
         case NewsBroadcast(customer=c):
             params = {"business": event.business, "text": event.text}
             return [
@@ -201,6 +207,20 @@ GROWTH_KEYS = {
     LedgerReason.WINBACK: "winback_credited",
 }
 SENT_LATER = frozenset({LedgerReason.BIRTHDAY, LedgerReason.BULK})
+
+
+def _expiry_message(event: ExpiryWarned | PointsExpired) -> Message:
+    """A warning is a reminder (customers may switch those off); the expiry itself moves points."""
+    params: MessageParams = {
+        "business": event.business, "program": event.program.name,
+        "kind": event.program.kind.value, "points": event.points, "balance": event.card.balance,
+    }  # fmt: skip
+    if isinstance(event, ExpiryWarned):
+        params["on"] = event.on.isoformat()
+        return Message(Category.REMINDER, "expiry_warning", params, event.customer,
+                       card_id=event.card.id)  # fmt: skip
+    return Message(Category.POINTS_DEDUCTED, "points_expired", params, event.customer,
+                   card_id=event.card.id)  # fmt: skip
 
 
 def _points_awarded(event: PointsAwarded) -> list[Message]:
@@ -293,6 +313,8 @@ async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notific
     for event in events:
         for message in messages_for(event):
             written.append(await uow.notifications.add(await _row(uow, message)))
+            if len(written) % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # a sweep's many rows: SQLite runs on the loop's thread
     return written
 
 

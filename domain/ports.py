@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from domain.events import Event
+from domain.expiry import Expiry
 from domain.growth.owner_ports import (
     BirthdayRepository,
     BulkAwardRepository,
@@ -393,6 +394,46 @@ class OperatorRepository(Protocol):
     async def businesses(self, offset: int, limit: int) -> list[BusinessOverview]: ...
 
 
+@dataclass(frozen=True)
+class CardToSweep:
+    """A card the expiry sweep holds locked, with the last expiry day its holder was warned of."""
+
+    card: Card
+    warned_for: date | None
+
+
+class ExpiryRepository(Protocol):
+    """What the expiry sweep reads and writes, a batch of cards at a time (domain/expiry.py)."""
+
+    async def programs(self) -> list[Program]:
+        """Programs whose points expire."""
+        ...
+
+    async def due_cards(
+        self, program_id: int, cutoff: datetime, horizon: datetime, after: int, limit: int
+    ) -> tuple[list[int], int]:
+        """Of the program's next `limit` cards above id `after`, the ids of those with points
+        earned since their marks and up to `cutoff` (to expire) or `horizon` (to warn of);
+        and the last id looked at (0: no cards left)."""
+        ...
+
+    async def lock(self, card_ids: list[int]) -> list[CardToSweep]:
+        """The cards, locked until the transaction ends (one sweep at a time per card)."""
+        ...
+
+    async def ledgers(self, card_ids: list[int]) -> dict[int, list[LedgerEntry]]: ...
+    async def holders(self, card_ids: list[int]) -> dict[int, Customer]: ...
+    async def post(self, expiries: Iterable[Expiry], at: datetime) -> dict[int, Card]:
+        """Write each expiry: its ledger entry, its links and the balance; the cards after."""
+        ...
+
+    async def mark(self, card_ids: list[int], swept: datetime, warned: datetime) -> None:
+        """Points earned up to `swept` are expired or spent; up to `warned` looked at."""
+        ...
+
+    async def mark_warned(self, card_id: int, on: date) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: `async with uow:` ... `await uow.commit()`; no commit rolls back."""
 
@@ -422,6 +463,7 @@ class UnitOfWork(Protocol):
     winbacks: WinbackRepository
     bulk_awards: BulkAwardRepository
     staff_alerts: StaffAlertRepository
+    expiry: ExpiryRepository
 
     def now(self) -> datetime:
         """The current time (UTC, timezone-aware) from the injected clock."""

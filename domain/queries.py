@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from domain.access import active_memberships, staff_business
 from domain.errors import NotFound
+from domain.expiry import Upcoming, next_expiry
 from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
 from domain.reward_ladder import claimed_rewards
@@ -18,6 +19,7 @@ class CardView:
     business: str
     time_zone: str = "UTC"  # the business's, for the dates of the card's history
     claimed: frozenset[int] = frozenset()  # rewards already given, where stamps are kept
+    expiry: Upcoming | None = None  # the first points to expire, if the program's expire
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,16 @@ async def list_customer_cards(uow: UnitOfWork, telegram_id: int) -> list[CardVie
             return []
         cards = await uow.cards.list_for_customer(customer.id)
         # A card its holder left stays in History (its ledger), not among the cards in use.
-        return [await _view(uow, card) for card in cards if card.left_at is None]
+        views = [await _view(uow, card) for card in cards if card.left_at is None]
+        return [await _with_expiry(uow, view) for view in views]
+
+
+async def _with_expiry(uow: UnitOfWork, view: CardView) -> CardView:
+    if view.program.expiry_days is None or view.card.balance <= 0:
+        return view
+    ledger = (await uow.expiry.ledgers([view.card.id]))[view.card.id]
+    soon = next_expiry(ledger, view.program.expiry_days, uow.now(), view.time_zone)
+    return replace(view, expiry=soon)
 
 
 async def customer_history(

@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 
 from domain.models import EnrollmentStatus, NotificationStatus, RequestStatus
 from domain.rules import new_card_number
+from storage.doctor_expiry import expiry_findings, repair_expiries
 from storage.doctor_rewards import ladders_off, repair_ladders
 from storage.tables import (
     BusinessCustomerRow,
@@ -109,10 +110,19 @@ class Finding:
 
 async def find_problems(conn: AsyncConnection, now: datetime, lease: timedelta) -> list[Finding]:
     found: list[Finding] = []
-    for check in (_cards_missing, _balances_off, _customers_unlisted, _notes_stuck, _overdue):
+    for check in (
+        _cards_missing, _balances_off, _customers_unlisted, _notes_stuck, _overdue, _expiries_off,
+    ):  # fmt: skip
         found += await check(conn, now, lease)
     found += [Finding(*problem) for problem in await ladders_off(conn)]
     return found
+
+
+async def _expiries_off(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
+    return [
+        Finding(check, subject, detail, "give the excess back" if fixable else None)
+        for check, subject, detail, fixable in await expiry_findings(conn)
+    ]
 
 
 async def _cards_missing(conn: AsyncConnection, now: datetime, _: timedelta) -> list[Finding]:
@@ -179,6 +189,7 @@ async def _overdue(conn: AsyncConnection, now: datetime, _: timedelta) -> list[F
 
 async def repair_data(conn: AsyncConnection, now: datetime) -> None:
     """Fix what the data determines; the caller expires overdue requests through the domain."""
+    await repair_expiries(conn, now)  # before the balances: it writes ledger and balance together
     if not await _orphan_ledger_rows(conn):
         for _, customer_id, program_id in (await conn.execute(_enrollments_without_card())).all():
             await _add_empty_card(conn, customer_id, program_id, now)

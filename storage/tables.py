@@ -175,6 +175,8 @@ class ProgramRow(Base):
     created_at: Mapped[datetime]
     miss_you_days: Mapped[int | None] = mapped_column(Integer)  # None or 0: no "we miss you"
     redeem_keeps: Mapped[bool] = mapped_column(default=False)  # stamps stay on redemption
+    expiry_days: Mapped[int | None] = mapped_column(Integer)  # None: points never expire
+    expiry_warning_days: Mapped[int] = mapped_column(Integer, default=7)
 
 
 class ProgramRewardRow(Base):
@@ -224,6 +226,12 @@ class CardRow(Base):
     reward_near_at: Mapped[datetime | None]
     nudged_at: Mapped[datetime | None]
     left_at: Mapped[datetime | None]  # the customer left the program: kept as history, inactive
+    # The expiry sweep's marks (domain/expiry_sweep.py): points earned up to `expiry_swept_through`
+    # are expired or spent, those up to `expiry_warned_through` were looked at for a warning, and
+    # `expiry_warned_for` is the latest expiry day (ISO) the holder was warned of.
+    expiry_swept_through: Mapped[datetime | None]
+    expiry_warned_through: Mapped[datetime | None]
+    expiry_warned_for: Mapped[str | None] = mapped_column(String(10))
 
 
 class LedgerRow(Base):
@@ -242,6 +250,23 @@ class LedgerRow(Base):
         ForeignKey("point_transactions.id"), index=True
     )
     created_at: Mapped[datetime]
+
+
+class PointExpiryRow(Base):
+    """Which earned entry an `expire` ledger entry expired, and how many of its points.
+
+    Kept beside the ledger, which stays append-only: an expiry's links are written with it.
+    """
+
+    __tablename__ = "point_expiries"
+
+    expire_entry_id: Mapped[int] = mapped_column(
+        ForeignKey("point_transactions.id"), primary_key=True, autoincrement=False
+    )
+    earned_entry_id: Mapped[int] = mapped_column(
+        ForeignKey("point_transactions.id"), primary_key=True, autoincrement=False, index=True
+    )
+    points: Mapped[int] = mapped_column(Amount)
 
 
 class InvitationBlockRow(Base):

@@ -26,6 +26,7 @@ from domain.ports import (
     ConversationRepository,
     CustomerRepository,
     EnrollmentRepository,
+    ExpiryRepository,
     LedgerRepository,
     NotificationRepository,
     OperatorRepository,
@@ -60,6 +61,7 @@ from storage.repositories import (
     SqlStaffRepository,
     SqlUserRepository,
 )
+from storage.repositories.expiry import SqlExpiryRepository
 from storage.repositories.growth import SqlPromoRepository, SqlReferralRepository
 from storage.repositories.growth_birthdays import (
     SqlBirthdayRepository,
@@ -110,6 +112,7 @@ class SqlUnitOfWork:
     winbacks: WinbackRepository
     bulk_awards: BulkAwardRepository
     staff_alerts: StaffAlertRepository
+    expiry: ExpiryRepository
 
     def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
         self._session_factory = session_factory
@@ -162,6 +165,7 @@ class SqlUnitOfWork:
         self.winbacks = SqlWinbackRepository(session)
         self.bulk_awards = SqlBulkAwardRepository(session)
         self.staff_alerts = SqlStaffAlertRepository(session)
+        self.expiry = SqlExpiryRepository(session)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -12,6 +12,7 @@ from bot import steps
 from bot.callbacks import Prefix, pattern, pressed
 from bot.handlers import growth_owner
 from bot.handlers.common import current_staff, whole_number
+from bot.handlers.expiry import expiry_summary
 from bot.handlers.program_gifts import edit_gift, gift_line, gifts_of, is_gift_field
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
@@ -202,7 +203,7 @@ def _program_text(context: Context, overview: ProgramsOverview, program: Program
         points=program.points_per_scan, max=program.max_per_scan,
         cap=program.daily_cap or t("prog_no_cap"), link=_join_link(context, program),
     )  # fmt: skip
-    return text + "\n" + ladder_line(program)
+    return text + "\n" + ladder_line(program) + "\n" + expiry_summary(program)
 
 
 async def on_program_action(update: Update, context: Context) -> None:

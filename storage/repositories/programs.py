@@ -28,6 +28,8 @@ def _program(row: RowOf[ProgramRow]) -> Program:
         active=row.active,
         miss_you_days=row.miss_you_days,
         redeem_keeps=row.redeem_keeps,
+        expiry_days=row.expiry_days,
+        expiry_warning_days=row.expiry_warning_days,
     )
 
 
@@ -55,6 +57,8 @@ def _copy_program(program: Program, row: ProgramRow) -> ProgramRow:
     row.active = program.active
     row.miss_you_days = program.miss_you_days
     row.redeem_keeps = program.redeem_keeps
+    row.expiry_days = program.expiry_days
+    row.expiry_warning_days = program.expiry_warning_days
     return row
 
 
