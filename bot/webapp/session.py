@@ -1,0 +1,71 @@
+"""The Mini App's session: a short-lived token the server signs once initData checked out.
+
+`<telegram id>.<locale>.<expiry unix time>.<hex HMAC-SHA256>`, under a key derived from the
+bot's secret key, so every worker reads every worker's tokens. Nothing is kept on the server;
+a token dies at its expiry, and the page asks for a new one with fresh initData before then.
+
+`Replays` refuses initData presented a second time: a copy taken from a log or a proxy opens no
+session. It remembers signatures until they are too old to pass anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class SessionRejected(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Session:
+    telegram_id: int
+    locale: str
+    expires_at: int  # unix seconds
+
+
+class SessionSigner:
+    def __init__(self, secret: bytes) -> None:
+        self._key = hmac.new(secret, b"loyalty-webapp-session", hashlib.sha256).digest()
+
+    def _mac(self, body: str) -> str:
+        return hmac.new(self._key, body.encode(), hashlib.sha256).hexdigest()
+
+    def issue(self, session: Session) -> str:
+        body = f"{session.telegram_id}.{session.locale}.{session.expires_at}"
+        return f"{body}.{self._mac(body)}"
+
+    def read(self, token: str, now: datetime) -> Session:
+        body, _, mac = token.rpartition(".")
+        if not body or not hmac.compare_digest(mac.encode(), self._mac(body).encode()):
+            raise SessionRejected("bad signature")
+        try:
+            telegram_id, locale, expires_at = body.split(".")
+            session = Session(int(telegram_id), locale, int(expires_at))
+        except ValueError:
+            raise SessionRejected("malformed") from None
+        if now.timestamp() >= session.expires_at:
+            raise SessionRejected("expired")
+        return session
+
+
+class Replays:
+    """initData signatures already exchanged for a session, until they expire anyway."""
+
+    def __init__(self, limit: int = 100_000) -> None:
+        self._seen: OrderedDict[str, float] = OrderedDict()  # signature -> forget after
+        self._limit = limit
+
+    def first_use(self, signature: str, forget_after: float, now: float) -> bool:
+        while self._seen and (
+            next(iter(self._seen.values())) <= now or len(self._seen) > self._limit
+        ):
+            self._seen.popitem(last=False)
+        if signature in self._seen:
+            return False
+        self._seen[signature] = forget_after
+        return True
