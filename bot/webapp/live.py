@@ -71,7 +71,7 @@ class LiveHub:
         subscriber = Subscriber(frozenset(topics))
         for topic in subscriber.topics:
             self._by_topic.setdefault(topic, set()).add(subscriber)
-        if self._missed(subscriber.topics, last_event_id):
+        if self.missed(subscriber.topics, last_event_id):
             subscriber.last_id = self._current_id()
             subscriber.woken.set()
         return subscriber
@@ -96,7 +96,8 @@ class LiveHub:
     def _current_id(self) -> str:
         return f"{self.process}-{self._sequence}"
 
-    def _missed(self, topics: frozenset[str], last_event_id: str) -> bool:
+    def missed(self, topics: Iterable[str], last_event_id: str) -> bool:
+        """Whether a page that saw `last_event_id` missed a change to one of `topics`."""
         if not last_event_id:
             return False  # a first connection reads everything anyway
         process, _, sequence = last_event_id.partition("-")
