@@ -56,6 +56,7 @@ from storage.identity import remember_bot
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
+from storage.webapp_logins import WebAppLogins
 
 # What the handlers react to, asked for explicitly: Telegram otherwise keeps the list a webhook
 # set earlier, which could leave out my_chat_member (blocking and unblocking). Not
@@ -113,6 +114,7 @@ def build_application(
     dispatcher.on_blocked = lambda chat_id: common.forget_chat(app.bot_data, chat_id)
 
     hub = app.bot_data[live.HUB_KEY] = live.LiveHub()
+    app.bot_data[live.LOGINS_KEY] = WebAppLogins(engine)
     on_postgres = engine.dialect.name == "postgresql"
 
     def make_uow() -> SqlUnitOfWork:

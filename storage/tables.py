@@ -385,3 +385,13 @@ class BotIdentityRow(Base):
     bot_id: Mapped[int] = mapped_column(BigInteger)
     username: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime]
+
+
+class WebAppLoginRow(Base):
+    """Mini App initData already exchanged for a session (its hash), kept until it is too old
+    to be accepted anyway: the same initData twice, on any worker, opens no second session."""
+
+    __tablename__ = "webapp_logins"
+
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    forget_after: Mapped[datetime] = mapped_column(index=True)

@@ -10,7 +10,6 @@ anything missing, altered or expired is 401 before any use case runs.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,10 +20,11 @@ from bot.i18n import DEFAULT, is_rtl, pick_locale, t, use_locale
 from bot.services import Services
 from bot.webapp.initdata import InitDataRejected, validate
 from bot.webapp.live import LiveHub
-from bot.webapp.session import Replays, Session, SessionRejected, SessionSigner
+from bot.webapp.session import Session, SessionRejected, SessionSigner
 from bot.webapp.texts import page_texts
 from domain.errors import DomainError, NotAllowed, NotFound
 from domain.preferences import chosen_language
+from storage.webapp_logins import WebAppLogins
 
 log = logging.getLogger(__name__)
 SESSION_KEY = web.RequestKey("webapp_session", Session)
@@ -36,7 +36,7 @@ class WebAppState:
     services: Services
     hub: LiveHub
     signer: SessionSigner
-    replays: Replays
+    logins: WebAppLogins
     prefix: str
     clock: Callable[[], datetime]
 
@@ -104,8 +104,8 @@ async def open_session(request: web.Request) -> web.Response:
         user = validate(init_data, settings.bot_token, now, state.max_age)
     except InitDataRejected as rejected:
         raise unauthorized(f"initData {rejected}") from None
-    forget_after = (user.auth_date + state.max_age).timestamp() + 60
-    if not state.replays.first_use(user.signature, forget_after, time.time()):
+    forget_after = user.auth_date + state.max_age + timedelta(minutes=1)
+    if not await state.logins.first_use(user.signature, forget_after, now):
         raise unauthorized("initData replayed")
     chosen = await chosen_language(state.services.uow(), user.telegram_id)
     locale = pick_locale(chosen or user.language_code or DEFAULT)

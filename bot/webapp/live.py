@@ -31,6 +31,7 @@ from domain.events import Event
 log = logging.getLogger(__name__)
 CHANNEL = "loyalty_live"
 HUB_KEY = "live_hub"  # in the PTB Application's bot_data: this process's LiveHub
+LOGINS_KEY = "webapp_logins"  # … and the Mini App's record of initData used (storage)
 
 
 def topics_of(events: Iterable[Event]) -> set[str]:

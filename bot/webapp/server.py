@@ -22,8 +22,8 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.webapp import api, events
 from bot.webapp.auth import WEBAPP_KEY, WebAppState, api_guard, open_session, renew_session
-from bot.webapp.live import HUB_KEY, LiveHub
-from bot.webapp.session import Replays, SessionSigner
+from bot.webapp.live import HUB_KEY, LOGINS_KEY, LiveHub
+from bot.webapp.session import SessionSigner
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
@@ -69,7 +69,7 @@ def build(
     sub = web.Application(middlewares=[api_guard], client_max_size=64 * 1024)
     sub[WEBAPP_KEY] = WebAppState(
         services=services, hub=hub,
-        signer=SessionSigner(settings.qr_secret()), replays=Replays(),
+        signer=SessionSigner(settings.qr_secret()), logins=app.bot_data[LOGINS_KEY],
         prefix=settings.webapp_path, clock=clock or (lambda: datetime.now(UTC)),
     )  # fmt: skip
     policy = _policy(settings)

@@ -4,15 +4,14 @@
 bot's secret key, so every worker reads every worker's tokens. Nothing is kept on the server;
 a token dies at its expiry, and the page asks for a new one with fresh initData before then.
 
-`Replays` refuses initData presented a second time: a copy taken from a log or a proxy opens no
-session. It remembers signatures until they are too old to pass anyway.
+initData itself opens one session only (storage/webapp_logins.py, shared by every worker): a
+copy taken from a log or a proxy opens none.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,21 +50,3 @@ class SessionSigner:
         if now.timestamp() >= session.expires_at:
             raise SessionRejected("expired")
         return session
-
-
-class Replays:
-    """initData signatures already exchanged for a session, until they expire anyway."""
-
-    def __init__(self, limit: int = 100_000) -> None:
-        self._seen: OrderedDict[str, float] = OrderedDict()  # signature -> forget after
-        self._limit = limit
-
-    def first_use(self, signature: str, forget_after: float, now: float) -> bool:
-        while self._seen and (
-            next(iter(self._seen.values())) <= now or len(self._seen) > self._limit
-        ):
-            self._seen.popitem(last=False)
-        if signature in self._seen:
-            return False
-        self._seen[signature] = forget_after
-        return True

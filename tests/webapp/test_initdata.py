@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 
 from bot.webapp.initdata import InitDataRejected, sign, validate
-from bot.webapp.session import Replays, Session, SessionRejected, SessionSigner
+from bot.webapp.session import Session, SessionRejected, SessionSigner
 
 TOKEN = "424242:E2E-test-token"
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -89,11 +89,3 @@ def test_a_session_token_is_read_back_only_unaltered_and_unexpired() -> None:
         signer.read(token, NOW + timedelta(seconds=60))
     with pytest.raises(SessionRejected):
         SessionSigner(b"other" * 8).read(token, NOW)
-
-
-def test_replays_are_refused_until_the_data_is_too_old_anyway() -> None:
-    replays = Replays()
-    assert replays.first_use("h1", forget_after=100.0, now=10.0)
-    assert not replays.first_use("h1", forget_after=100.0, now=50.0)
-    assert replays.first_use("h2", forget_after=200.0, now=50.0)
-    assert replays.first_use("h1", forget_after=300.0, now=150.0)  # h1 forgotten: it expired
