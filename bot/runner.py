@@ -14,7 +14,7 @@ from telegram.ext import Application
 
 from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
-from bot.webapp.server import LocalServer, announce
+from bot.webapp.server import LocalServer, announce, url, usable
 from storage.engine import make_engine
 from storage.identity import holds_people, last_bot
 from storage.migrate import upgrade
@@ -62,11 +62,17 @@ async def run(settings: Settings) -> None:
 async def _serve_webapp(
     app: Application, settings: Settings, *, sandbox: bool
 ) -> LocalServer | None:
-    """The Mini App on its own port (LOYALTY_WEBAPP_PORT; unset: not served when polling)."""
-    if settings.webapp_port is None:
+    """The Mini App on its own port (LOYALTY_WEBAPP_PORT), when Telegram can open it: in the
+    sandbox, or at an HTTPS LOYALTY_WEBAPP_URL (e.g. a tunnel to this port). A port already
+    taken costs the Mini App, not the bot."""
+    if settings.webapp_port is None or not usable(url(settings), sandbox):
         return None
     server = LocalServer(app, settings)
-    await server.start()
+    try:
+        await server.start()
+    except OSError as error:
+        log.error("Mini App not served: %s", error)
+        return None
     await announce(app, server.url, sandbox=sandbox)
     log.info("Mini App at %s", server.url)
     return server

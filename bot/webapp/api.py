@@ -35,7 +35,7 @@ from domain.commands import (
     UndoAward,
 )
 from domain.counter import cards_at, find_customers, todays_feed
-from domain.errors import InvalidInput, NotFound
+from domain.errors import InvalidInput, NotAllowed, NotFound
 from domain.ledger import award_points, note_award_reply, undo_award
 from domain.models import RequestKind
 from domain.people import issue_customer_token
@@ -242,6 +242,8 @@ async def scan(request: web.Request) -> web.Response:
     manual = None if token else (normalize_manual_code(text) and text)
     if token is None and manual is None:
         raise InvalidInput("qr_not_ours")
+    if manual is not None and not services.lookups.allow(me):  # as /code: codes can be guessed
+        raise NotAllowed("too_many_lookups", limit=services.settings.code_rate_per_minute)
     cmd = ScanCustomer(
         business_id=business_id, staff_telegram_id=me,
         idempotency_key=f"webapp:{me}:{_key(body)}",

@@ -133,7 +133,11 @@ class LocalServer:
         mount(web_app, self.app, self.settings)
         self._runner = web.AppRunner(web_app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        await web.TCPSite(self._runner, self.settings.webapp_listen, self.port).start()
+        try:
+            await web.TCPSite(self._runner, self.settings.webapp_listen, self.port).start()
+        except OSError:
+            await self.stop()
+            raise
         self.port = int(self._runner.addresses[0][1])
 
     @property

@@ -274,3 +274,22 @@ async def test_the_sandbox_page_opens_the_mini_app_from_the_menu_key(mini, brows
     async with browser.expect_page() as again:
         await chat.page.click("#menu-button")
     await (await again.value).wait_for_selector("body[data-ready='1']")
+
+
+async def test_typed_codes_at_the_counter_are_limited_as_code_is(mini) -> None:
+    """Manual codes can be guessed: the counter allows as few a minute as /code does."""
+    harness = mini.harness
+    olga = await harness.user("Olga")
+    shop = await open_shop(harness, olga)
+    limit = harness.app.bot_data["services"].settings.code_rate_per_minute
+    async with aiohttp.ClientSession() as http:
+        headers = {"Authorization": f"Bearer {await mini.token(http, olga)}"}
+        statuses = []
+        for n in range(limit + 1):
+            async with http.post(
+                f"{mini.url}api/staff/{shop.business.id}/scan",
+                json={"text": "K7QX-4M2P", "key": f"guess-{n:04d}"}, headers=headers,
+            ) as response:  # fmt: skip
+                statuses.append((response.status, (await response.json()).get("outcome")))
+    assert statuses[:limit] == [(200, "invalid")] * limit
+    assert statuses[limit] == (403, None)
