@@ -44,7 +44,7 @@ async def stream(request: web.Request) -> web.StreamResponse:
     await response.write(f"retry: {RETRY_MS}\n\n".encode())
     subscriber = state.hub.subscribe(topics, last)
     try:
-        while True:
+        while not state.hub.closing:
             remaining = session.expires_at - state.clock().timestamp()
             if remaining <= 0:
                 break
@@ -54,6 +54,8 @@ async def stream(request: web.Request) -> web.StreamResponse:
             except TimeoutError:
                 await response.write(b": keepalive\n\n")
                 continue
+            if state.hub.closing:
+                break
             subscriber.woken.clear()
             await response.write(f"id: {subscriber.last_id}\nevent: changed\ndata: \n\n".encode())
     except ConnectionResetError:

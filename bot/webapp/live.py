@@ -63,6 +63,14 @@ class LiveHub:
         self._sequence = 0
         self._by_topic: dict[str, set[Subscriber]] = {}
         self._topic_seq: dict[str, int] = {}
+        self.closing = False
+
+    def close(self) -> None:
+        """The server stops: every open stream ends now (pages reconnect to another worker)."""
+        self.closing = True
+        for subs in list(self._by_topic.values()):
+            for subscriber in subs:
+                subscriber.woken.set()
 
     @property
     def open_pages(self) -> int:

@@ -97,6 +97,11 @@ def build(
     sub.router.add_post("/api/renew", renew_session)
     sub.router.add_get("/api/events", events.stream)
     sub.add_routes(api.routes)
+
+    async def on_shutdown(_app: web.Application) -> None:
+        hub.close()  # open streams end at once instead of holding the server's shutdown
+
+    sub.on_shutdown.append(on_shutdown)
     return sub
 
 
