@@ -162,6 +162,24 @@ async def test_a_customer_cannot_read_another_customers_card(mini) -> None:
         assert status == 403
         status, _ = await get(f"api/staff/{business}/today", bob_token)
         assert status == 403
+        async with http.get(
+            f"{mini.url}api/staff/{business}/chart.png",
+            headers={"Authorization": f"Bearer {bob_token}"},
+        ) as response:
+            assert response.status == 403
+
+        # Olga, staff there, finds Ann by her manual code, and sees the chart.
+        olga_token = await mini.token(http, olga)
+        [(code,)] = await harness.query(
+            "SELECT manual_code FROM customers WHERE telegram_id = :tid", tid=ann.id
+        )
+        status, found = await get(f"api/staff/{business}/customers?q={code}", olga_token)
+        assert status == 200 and [c["name"] for c in found["customers"]] == ["Ann"]
+        async with http.get(
+            f"{mini.url}api/staff/{business}/chart.png",
+            headers={"Authorization": f"Bearer {olga_token}"},
+        ) as response:
+            assert response.status == 200 and (await response.read()).startswith(b"\x89PNG")
 
 
 # --- live wallet and counter ------------------------------------------------------------------
