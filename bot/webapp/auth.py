@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from aiohttp import web
 
@@ -24,11 +25,16 @@ from bot.webapp.session import Session, SessionRejected, SessionSigner
 from bot.webapp.texts import page_texts
 from domain.errors import DomainError, NotAllowed, NotFound
 from domain.preferences import chosen_language
-from storage.webapp_logins import WebAppLogins
 
 log = logging.getLogger(__name__)
 SESSION_KEY = web.RequestKey("webapp_session", Session)
 OPEN_PATHS = frozenset({"/api/session"})
+
+
+class Logins(Protocol):
+    """initData used for a session (storage/webapp_logins.py, wired by bot/app.py)."""
+
+    async def first_use(self, signature: str, forget_after: datetime, now: datetime) -> bool: ...
 
 
 @dataclass
@@ -36,7 +42,7 @@ class WebAppState:
     services: Services
     hub: LiveHub
     signer: SessionSigner
-    logins: WebAppLogins
+    logins: Logins
     prefix: str
     clock: Callable[[], datetime]
 
