@@ -193,7 +193,7 @@ async def _run(args: argparse.Namespace, sandbox: SandboxServer, services: Any, 
         await uow.commit()
     signer = SessionSigner(settings.qr_secret())
     expires = int(time.time()) + 3600
-    pages = [(p.id, signer.issue(Session(p.id, "en", expires))) for p in people]
+    pages = [(p.id, signer.issue(Session(p.id, "en", expires, int(time.time())))) for p in people]
 
     before = rss_kib()
     here, there = multiprocessing.get_context("spawn").Pipe()

@@ -21,7 +21,7 @@ from bot.i18n import DEFAULT, is_rtl, pick_locale, t, use_locale
 from bot.services import Services
 from bot.webapp.initdata import InitDataRejected, validate
 from bot.webapp.live import LiveHub
-from bot.webapp.session import Session, SessionRejected, SessionSigner
+from bot.webapp.session import MAX_SESSION_HOURS, Session, SessionRejected, SessionSigner
 from bot.webapp.texts import page_texts
 from domain.errors import DomainError, NotAllowed, NotFound
 from domain.preferences import chosen_language
@@ -116,7 +116,8 @@ async def open_session(request: web.Request) -> web.Response:
     chosen = await chosen_language(state.services.uow(), user.telegram_id)
     locale = pick_locale(chosen or user.language_code or DEFAULT)
     expires_at = int(now.timestamp()) + state.session_seconds
-    token = state.signer.issue(Session(user.telegram_id, locale, expires_at))
+    opened = int(now.timestamp())
+    token = state.signer.issue(Session(user.telegram_id, locale, expires_at, opened))
     return web.json_response({
         "token": token, "expires_at": expires_at, "locale": locale,
         "dir": "rtl" if is_rtl(locale) else "ltr", "texts": page_texts(locale),
@@ -124,9 +125,16 @@ async def open_session(request: web.Request) -> web.Response:
 
 
 async def renew_session(request: web.Request) -> web.Response:
-    """A fresh token for a session still valid, so an open page outlives one token."""
+    """A fresh token for a session still valid, so an open page outlives one token; never past
+    MAX_SESSION_HOURS from the initData that opened it (then the app is opened again)."""
     state = request.app[WEBAPP_KEY]
     session: Session = request[SESSION_KEY]
-    expires_at = int(state.clock().timestamp()) + state.session_seconds
-    token = state.signer.issue(Session(session.telegram_id, session.locale, expires_at))
+    now = int(state.clock().timestamp())
+    last = session.opened_at + MAX_SESSION_HOURS * 3600
+    if now >= last:
+        raise unauthorized("session at its longest")
+    expires_at = min(now + state.session_seconds, last)
+    token = state.signer.issue(
+        Session(session.telegram_id, session.locale, expires_at, session.opened_at)
+    )
     return web.json_response({"token": token, "expires_at": expires_at})

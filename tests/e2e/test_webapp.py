@@ -311,3 +311,22 @@ async def test_typed_codes_at_the_counter_are_limited_as_code_is(mini) -> None:
                 statuses.append((response.status, (await response.json()).get("outcome")))
     assert statuses[:limit] == [(200, "invalid")] * limit
     assert statuses[limit] == (403, None)
+
+
+async def test_an_open_page_renews_its_session_but_not_for_ever(mini) -> None:
+    from bot.webapp.session import MAX_SESSION_HOURS, Session, SessionSigner
+    from tests.e2e.conftest import SECRET
+
+    ann = await customer(mini.harness, "Ann")
+    signer = SessionSigner(SECRET.encode())
+    now = int(time.time())
+    async with aiohttp.ClientSession() as http:
+
+        async def renew(token: str) -> int:
+            headers = {"Authorization": f"Bearer {token}"}
+            async with http.post(f"{mini.url}api/renew", headers=headers) as response:
+                return response.status
+
+        assert await renew(await mini.token(http, ann)) == 200
+        opened_long_ago = now - MAX_SESSION_HOURS * 3600 - 60
+        assert await renew(signer.issue(Session(ann.id, "en", now + 600, opened_long_ago))) == 401

@@ -80,9 +80,11 @@ def test_refused(data: str) -> None:
 
 def test_a_session_token_is_read_back_only_unaltered_and_unexpired() -> None:
     signer = SessionSigner(b"k" * 32)
-    token = signer.issue(Session(5, "ar", int(NOW.timestamp()) + 60))
-    assert signer.read(token, NOW) == Session(5, "ar", int(NOW.timestamp()) + 60)
-    for bad in (token.replace("5.", "6.", 1), token[:-1] + "0", token + "0", "", "5.ar.1"):
+    session = Session(5, "ar", int(NOW.timestamp()) + 60, int(NOW.timestamp()))
+    token = signer.issue(session)
+    assert signer.read(token, NOW) == session
+    flipped = token[:-1] + ("1" if token[-1] == "0" else "0")
+    for bad in (token.replace("5.", "6.", 1), flipped, token + "0", "", "5.ar.1"):
         with pytest.raises(SessionRejected):
             signer.read(bad, NOW)
     with pytest.raises(SessionRejected):
