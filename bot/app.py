@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from telegram import Update
 from telegram.ext import (
@@ -52,6 +55,7 @@ from bot.ratelimit import SharedRateLimiter
 from bot.scheduler import Scheduler
 from bot.services import Context, Services
 from bot.settings import Settings
+from bot.webapp import live
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
@@ -59,6 +63,7 @@ from storage.identity import remember_bot
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
+from storage.webapp_logins import WebAppLogins
 
 # What the handlers react to, asked for explicitly: Telegram otherwise keeps the list a webhook
 # set earlier, which could leave out my_chat_member (blocking and unblocking). Not
@@ -115,8 +120,12 @@ def build_application(
     # A chat that blocked the bot must register again when it writes, to lift the mark.
     dispatcher.on_blocked = lambda chat_id: common.forget_chat(app.bot_data, chat_id)
 
+    hub = app.bot_data[live.HUB_KEY] = live.LiveHub()
+    app.bot_data[live.LOGINS_KEY] = WebAppLogins(engine)
+    on_postgres = engine.dialect.name == "postgresql"
+
     def make_uow() -> SqlUnitOfWork:
-        return _WakingUnitOfWork(sessions, clock, dispatcher.wake)
+        return _WakingUnitOfWork(sessions, clock, dispatcher.wake, hub, notify_sql=on_postgres)
 
     app.bot_data["services"] = Services(
         settings=settings,
@@ -146,20 +155,36 @@ def build_application(
 
 
 class _WakingUnitOfWork(SqlUnitOfWork):
-    """Wakes the dispatcher after each commit, so a push follows its action at once."""
+    """Wakes the dispatcher after each commit, so a push follows its action at once, and tells
+    the Mini App's open pages what the commit changed (bot/webapp/live.py): on PostgreSQL by a
+    NOTIFY in the transaction itself (delivered to every worker only if it commits), else to
+    this process's hub once committed."""
 
     def __init__(
         self,
         sessions: async_sessionmaker[Any],
         clock: Callable[[], datetime],
         wake: Callable[[], None],
+        hub: live.LiveHub,
+        *,
+        notify_sql: bool,
     ) -> None:
         super().__init__(sessions, clock)
         self._wake = wake
+        self._hub = hub
+        self._notify_sql = notify_sql
 
     async def commit(self) -> None:
+        topics = live.topics_of(self._events)
+        if topics and self._notify_sql:
+            await self._active().execute(
+                text("SELECT pg_notify(:channel, :topics)"),
+                {"channel": live.CHANNEL, "topics": live.notify_payload(topics)},
+            )
         await super().commit()
         self._wake()
+        if topics and not self._notify_sql:
+            self._hub.publish(topics)
 
 
 def _add_handlers(app: Application) -> None:
@@ -193,9 +218,22 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     await menus.set_default_commands(app.bot)
     await admin.set_operator_menus(app)
     services.dispatcher.start()
+    engine = app.bot_data["engine"]
+    if engine.dialect.name == "postgresql":  # every worker's commits reach this one's pages
+        dsn = make_url(services.settings.database_url).set(drivername="postgresql")
+        listener = live.PgListener(
+            dsn.render_as_string(hide_password=False), app.bot_data[live.HUB_KEY]
+        )
+        app.bot_data["live_listener"] = listener
+        listener.start()
     if services.settings.scheduler_enabled:
         app.bot_data["scheduler"].start()
     await app.start()
+    # What start-up made (PTB, SQLAlchemy, catalogs, fonts) lives as long as the process: out
+    # of the collector's sight, so its full collections no longer walk it and stall the loop
+    # (bench/live_updates.py measured pauses of 100+ ms without this).
+    gc.collect()
+    gc.freeze()
     if polling:
         if app.updater is None:
             raise RuntimeError(
@@ -215,7 +253,10 @@ async def stop_application(app: Application) -> None:
         await app.stop()
     await app.bot_data["scheduler"].stop()
     await app.bot_data["bulk_runner"].stop()
+    if "live_listener" in app.bot_data:
+        await app.bot_data.pop("live_listener").stop()
     await services.dispatcher.stop()
     await app.shutdown()
+    gc.unfreeze()  # collectable again once the bot is gone (tests start many in one process)
     services.reader.close()
     await app.bot_data["engine"].dispose()

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    WebAppInfo,
+)
 
 from bot.callbacks import Prefix, encode
 from bot.i18n import LANGUAGE_NAMES, LOCALES, current_locale, t
@@ -20,8 +26,11 @@ MENU_ROWS = (
 MENU_KEYS = tuple(key for row in MENU_ROWS for key in row)
 
 
-def customer_menu() -> ReplyKeyboardMarkup:
-    rows = [[t(key) for key in row] for row in MENU_ROWS]
+def customer_menu(webapp_url: str = "") -> ReplyKeyboardMarkup:
+    """The menu; with the Mini App's address, a first key that opens it."""
+    rows: list[list[str | KeyboardButton]] = [[t(key) for key in row] for row in MENU_ROWS]
+    if webapp_url:
+        rows.insert(0, [KeyboardButton(t("webapp_open"), web_app=WebAppInfo(webapp_url))])
     return ReplyKeyboardMarkup(rows, resize_keyboard=True, is_persistent=True)
 
 

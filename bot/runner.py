@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
+from telegram.ext import Application
 
 from bot.app import build_application, start_application, stop_application
 from bot.settings import Settings
+from bot.webapp.server import LocalServer, announce, url, usable
 from storage.engine import make_engine
 from storage.identity import holds_people, last_bot
 from storage.migrate import upgrade
@@ -38,8 +40,11 @@ async def run(settings: Settings) -> None:
     if not settings.bot_token:
         await refuse_sandbox_on_real_data(settings)
         sandbox = await _start_sandbox(settings)
+    if sandbox is not None:  # the page loads the sandbox's stand-in for Telegram's script
+        settings.webapp_telegram_js = f"{sandbox.url}/web/telegram-web-app.js"
     app = build_application(settings)
     await start_application(app)
+    webapp = await _serve_webapp(app, settings, sandbox=sandbox is not None)
     database = make_url(settings.database_url).render_as_string(hide_password=True)
     log.info("bot @%s is running (database %s)", app.bot.username, database)
     if sandbox is not None:
@@ -47,9 +52,30 @@ async def run(settings: Settings) -> None:
     try:
         await _until_stopped()
     finally:
+        if webapp is not None:
+            await webapp.stop()
         await stop_application(app)
         if sandbox is not None:
             await sandbox.stop()
+
+
+async def _serve_webapp(
+    app: Application, settings: Settings, *, sandbox: bool
+) -> LocalServer | None:
+    """The Mini App on its own port (LOYALTY_WEBAPP_PORT), when Telegram can open it: in the
+    sandbox, or at an HTTPS LOYALTY_WEBAPP_URL (e.g. a tunnel to this port). A port already
+    taken costs the Mini App, not the bot."""
+    if settings.webapp_port is None or not usable(url(settings), sandbox):
+        return None
+    server = LocalServer(app, settings)
+    try:
+        await server.start()
+    except OSError as error:
+        log.error("Mini App not served: %s", error)
+        return None
+    await announce(app, server.url, sandbox=sandbox)
+    log.info("Mini App at %s", server.url)
+    return server
 
 
 def secure_database_files(url: str) -> None:

@@ -26,6 +26,7 @@ class Services:
     reader: QrReader
     dispatcher: Dispatcher
     bot_username: str = ""
+    webapp_url: str = ""  # the Mini App's address, once it is served and offered
     lookups: Throttle = field(init=False)  # /code and /invite, per staff member
 
     def __post_init__(self) -> None:

@@ -81,6 +81,19 @@ class Settings(BaseSettings):
     # it opened or after the previous answer, and answers 408 to a body slower than the second.
     http_header_timeout_seconds: float = 10.0
     http_body_timeout_seconds: float = 10.0
+    # The Mini App (bot/webapp/): its public address is one setting, `webapp_url` (HTTPS for
+    # Telegram; empty: this server's own address). Served on the webhook server under
+    # `webapp_path`; when polling (`make run`), on its own port below. `webapp_max_age_seconds`
+    # is how old a Telegram initData may be; a session lasts `webapp_session_minutes`.
+    webapp_url: str = ""
+    webapp_path: str = "/app"
+    webapp_listen: str = "127.0.0.1"
+    webapp_port: int | None = 8090
+    webapp_max_age_seconds: int = 3600
+    webapp_session_minutes: int = 60
+    # Telegram's own Mini App script (the page cannot talk to Telegram without it); the sandbox
+    # points it at its local stand-in.
+    webapp_telegram_js: str = "https://telegram.org/js/telegram-web-app.js"
     # With no bot token, run against the sandbox even on a database a real bot has used.
     sandbox: bool = False
 

@@ -24,6 +24,7 @@ from telegram.ext import Application
 from bot import health
 from bot.app import ALLOWED_UPDATES, build_application, start_application, stop_application
 from bot.settings import Settings
+from bot.webapp import server as webapp_server
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # Telegram's updates are a few kilobytes; anything this big is not one
@@ -56,6 +57,7 @@ class WebhookServer:
         web_app.router.add_post(self.settings.webhook_path, on_update)
         if not self.own_health_server:
             health.add_routes(web_app, self.app, self.settings)
+        webapp_server.mount(web_app, self.app, self.settings)  # the Mini App, under /app
         return web_app
 
     async def start(self) -> None:
@@ -139,6 +141,7 @@ async def start_webhook_bot(settings: Settings) -> tuple[Application, WebhookSer
     try:
         await server.start()
         await server.register()
+        await webapp_server.announce(app, webapp_server.url(settings, server.port))
     except BaseException:
         await server.stop()
         await stop_application(app)

@@ -93,3 +93,28 @@ async def get_my_commands(store: Store, p: Params) -> list[dict[str, str]]:
 async def delete_my_commands(store: Store, p: Params) -> bool:
     store.commands.pop(_key(store, p), None)
     return True
+
+
+async def set_chat_menu_button(store: Store, p: Params) -> bool:
+    button = p.json("menu_button", "MenuButton") or {"type": "default"}
+    if not isinstance(button, dict) or button.get("type") not in (
+        "commands",
+        "web_app",
+        "default",
+    ):
+        raise bad_request("can't parse MenuButton JSON object")
+    if button["type"] == "web_app":
+        app = button.get("web_app") or {}
+        if not button.get("text") or not str(app.get("url", "")).startswith(
+            ("https://", "http://")
+        ):
+            raise bad_request("BUTTON_URL_INVALID")
+    chat = p.int("chat_id") or 0
+    store.menu_buttons[chat] = button
+    return True
+
+
+async def get_chat_menu_button(store: Store, p: Params) -> dict[str, Any]:
+    chat = p.int("chat_id") or 0
+    buttons = store.menu_buttons
+    return buttons.get(chat) or buttons.get(0) or {"type": "default"}

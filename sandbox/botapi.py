@@ -39,6 +39,8 @@ METHODS: dict[str, tuple[str, Method]] = {
         "setMyCommands": bot_info.set_my_commands,
         "getMyCommands": bot_info.get_my_commands,
         "deleteMyCommands": bot_info.delete_my_commands,
+        "setChatMenuButton": bot_info.set_chat_menu_button,
+        "getChatMenuButton": bot_info.get_chat_menu_button,
     }.items()
 }
 

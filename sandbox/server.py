@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from sandbox import botapi, control, webpage
+from sandbox import botapi, control, webapps, webpage
 from sandbox.limits import Faults, RateLimits
 from sandbox.state import Store
 from sandbox.updates import WebhookSender
@@ -35,6 +35,7 @@ class SandboxServer:
         botapi.add_routes(self.app)
         self.app.add_routes(control.routes)
         self.app.add_routes(webpage.routes)  # the page at / (sandbox/web/)
+        self.app.add_routes(webapps.routes)  # Mini Apps: signed initData, menu button, QR
         self._webhooks = WebhookSender(self.store, webhook_retry_base, webhook_retry_max)
         self._runner: web.AppRunner | None = None
         self.host = "127.0.0.1"

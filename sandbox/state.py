@@ -126,6 +126,7 @@ class Store:
         self.files_by_path: dict[str, FileRec] = {}
         self.callbacks: dict[str, CallbackRec] = {}
         self.commands: dict[tuple[Any, ...], list[dict[str, str]]] = {}
+        self.menu_buttons: dict[int, dict[str, Any]] = {}  # chat id (0: every chat) -> MenuButton
         self.updates: list[dict[str, Any]] = []
         self.allowed_updates: frozenset[str] | None = None
         self.webhook: WebhookConfig | None = None

@@ -17,6 +17,7 @@ _TYPES = {
     "app.js": "text/javascript",
     "messages.js": "text/javascript",
     "style.css": "text/css",
+    "telegram-web-app.js": "text/javascript",  # the stand-in for Telegram's Mini App script
 }
 _POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "

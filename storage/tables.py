@@ -523,6 +523,16 @@ class PromoGuessRow(Base):
     at: Mapped[datetime]
 
 
+class WebAppLoginRow(Base):
+    """Mini App initData already exchanged for a session (its hash), kept until it is too old
+    to be accepted anyway: the same initData twice, on any worker, opens no second session."""
+
+    __tablename__ = "webapp_logins"
+
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    forget_after: Mapped[datetime] = mapped_column(index=True)
+
+
 # The growth tools' tables live in their own module, on this metadata (imported last: it
 # imports Base from here).
 from storage import tables_growth as _tables_growth  # noqa: E402, F401

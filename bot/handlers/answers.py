@@ -91,7 +91,9 @@ async def on_language(update: Update, context: Context) -> None:
         await menus.set_staff_commands(context.bot, chat_id, locale, operator=operator)
     else:
         await menus.set_customer_commands(context.bot, chat_id, locale, operator=operator)
-    await button.message.reply_text(t("language_chosen"), reply_markup=keyboards.customer_menu())
+    await button.message.reply_text(
+        t("language_chosen"), reply_markup=keyboards.customer_menu(context.services.webapp_url)
+    )
 
 
 def register(app: BotApp) -> None:

@@ -26,7 +26,7 @@ async def on_start(update: Update, context: Context) -> None:
         return
     name = user_of(update).first_name or ""
     await message_of(update).reply_text(
-        t("welcome", name=name), reply_markup=keyboards.customer_menu()
+        t("welcome", name=name), reply_markup=keyboards.customer_menu(context.services.webapp_url)
     )
 
 
@@ -35,7 +35,7 @@ async def on_help(update: Update, context: Context) -> None:
     await message_of(update).reply_text(
         t("help", qr=t("btn_qr"), cards=t("btn_cards"), history=t("btn_history"),
           requests=t("btn_requests"), settings=t("btn_settings")),
-        reply_markup=keyboards.customer_menu(),
+        reply_markup=keyboards.customer_menu(context.services.webapp_url),
     )  # fmt: skip
 
 

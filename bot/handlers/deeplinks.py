@@ -48,5 +48,5 @@ async def _join_program(update: Update, context: Context, code: str) -> None:
     key = "already_in_program" if card.program_id in before else "joined_program"
     await message_of(update).reply_text(
         t(key, program=view.program.name, business=view.business, number=card.number),
-        reply_markup=keyboards.customer_menu(),
+        reply_markup=keyboards.customer_menu(context.services.webapp_url),
     )

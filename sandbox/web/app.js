@@ -124,6 +124,32 @@ function renderHeader() {
   $("chat-language-label").hidden = !user;
   if (user) $("chat-language").value = user.language_code || "en";
   $("composer").hidden = !user;
+  renderMenuButton(user);
+}
+
+// The chat's menu button: a Mini App's, when the bot set one (setChatMenuButton).
+async function renderMenuButton(user) {
+  const button = $("menu-button");
+  button.hidden = true;
+  if (!user) return;
+  try {
+    const menu = await api("GET", `/sandbox/users/${user.id}/menu_button`);
+    if (menu.type !== "web_app" || state.user !== user) return;
+    button.textContent = `☰ ${menu.text}`;
+    button.onclick = () => openWebApp(menu.web_app.url);
+    button.hidden = false;
+  } catch (_) { /* no menu button */ }
+}
+
+// Opens a Mini App in a new window, with initData signed for this user as Telegram would.
+async function openWebApp(url) {
+  if (!state.user) return;
+  try {
+    const opened = await api("POST", `/sandbox/users/${state.user.id}/webapp`, { url });
+    window.open(opened.url, "_blank");
+  } catch (error) {
+    showError(`Could not open the Mini App: ${error.message}`);
+  }
 }
 
 // Long-polls the chat's changes (new, edited, deleted messages) as sandbox/client.py does.

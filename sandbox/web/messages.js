@@ -72,6 +72,10 @@ function renderInline(m) {
         return el("a", { className: "button", href: button.url, target: "_blank", rel: "noopener" },
           `${button.text} ↗`);
       }
+      if (button.web_app) {
+        return el("button", { type: "button", className: "button web-app",
+          onclick: () => openWebApp(button.web_app.url) }, `${button.text} ▣`);
+      }
       if (!button.callback_data) return el("span", { className: "button disabled" }, button.text);
       return el("button", { type: "button", className: "button",
         onclick: (event) => press(m.message_id, button, event.currentTarget) }, button.text);
@@ -91,6 +95,10 @@ function renderKeyboard() {
   $("reply-keyboard").replaceChildren(...rows.map((row) => el("div", { className: "row" },
     ...row.map((key) => {
       const text = typeof key === "string" ? key : key.text;
+      if (key.web_app) {  // a Mini App key opens the app (only these may send data back)
+        return el("button", { type: "button", className: "key web-app", dir: "auto",
+          onclick: () => openWebApp(key.web_app.url) }, text);
+      }
       return el("button", { type: "button", className: "key", dir: "auto",
         onclick: () => sendText(text) }, text);
     }))));
