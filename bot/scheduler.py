@@ -31,6 +31,7 @@ from domain.reminders import (
     remind_pending_enrollments,
     send_owner_digests,
 )
+from domain.tiering import requalify_tiers
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 5.0  # seconds a stopping scheduler lets a running sweep finish
@@ -65,6 +66,7 @@ class Scheduler:
             "reward_in_reach": lambda: announce_rewards_in_reach(make_uow()),
             "we_miss_you": lambda: nudge_idle_customers(make_uow()),
             "owner_digest": lambda: send_owner_digests(make_uow(), hour),
+            "tiers": lambda: requalify_tiers(make_uow()),
             "outbox_retry": self._wake_outbox,
             "retention": lambda: sweep_retention(
                 make_uow(),

@@ -89,6 +89,7 @@ class Category(StrEnum):
     DEDUCTION_REQUEST = "deduction_request"
     DEDUCTION_RESULT = "deduction_result"
     REWARD_REACHED = "reward_reached"
+    TIER_CHANGED = "tier_changed"
     REMINDER = "reminder"
     BUSINESS_NEWS = "business_news"
     STAFF = "staff"  # messages to business staff; not a customer preference
@@ -201,6 +202,8 @@ class Program:
     active: bool = True
     id: int = 0
     miss_you_days: int | None = None  # days without a visit before "we miss you"; None: off
+    # Tiers count points earned within this many months (None: lifetime, ever); domain/tiers.py
+    tier_window_months: int | None = None
 
 
 @dataclass
@@ -225,6 +228,7 @@ class Card:
     lifetime_points: int = 0
     id: int = 0
     left_at: datetime | None = None  # the customer left: kept with its balance, inactive
+    tier_id: int | None = None  # the program tier the card holds (domain/tiers.py); None: none
 
 
 @dataclass

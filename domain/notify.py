@@ -31,6 +31,7 @@ from domain.events import (
     RewardInReach,
     ScannedWithoutPoints,
     StaffMemberJoined,
+    TierChanged,
 )
 from domain.models import (
     ALWAYS_SENT,
@@ -76,6 +77,8 @@ def messages_for(event: Event) -> list[Message]:
                 "points": event.points, "balance": card.balance,
             }  # fmt: skip
             return [Message(Category.POINTS_DEDUCTED, "points_undone", params, c, card_id=card.id)]
+        case TierChanged():
+            return [_tier_changed(event)]
         case ScannedWithoutPoints(customer=c, card=card, business=business):
             key = (
                 "qr_scanned_capped" if event.outcome is ScanOutcome.CAPPED else "qr_scanned_again"
@@ -191,6 +194,19 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
                     card_id=card.id)
         )  # fmt: skip
     return messages
+
+
+def _tier_changed(event: TierChanged) -> Message:
+    """Up: the new tier and its bonus; down: the tier now held, or that none is."""
+    tier, previous = event.tier, event.previous
+    key = "tier_promoted" if event.promoted else ("tier_demoted" if tier else "tier_lost")
+    params: MessageParams = {
+        "business": event.business, "program": event.program.name,
+        "tier": tier.name if tier else None, "previous": previous.name if previous else None,
+        "bonus": tier.percent - 100 if tier else 0,
+        "months": event.program.tier_window_months or 0,
+    }  # fmt: skip
+    return Message(Category.TIER_CHANGED, key, params, event.customer, card_id=event.card.id)
 
 
 def _decision_for_staff(event: EnrollmentDecided | DeductionDecided) -> Message:

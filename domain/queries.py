@@ -8,6 +8,7 @@ from domain.access import active_memberships, staff_business
 from domain.errors import NotFound
 from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
+from domain.tiers import Tier
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class CardView:
     program: Program
     business: str
     time_zone: str = "UTC"  # the business's, for the dates of the card's history
+    tier: Tier | None = None  # the program tier the card holds
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,10 @@ async def _view(uow: UnitOfWork, card: Card) -> CardView:
     business = await uow.businesses.get(card.business_id)
     if program is None:
         raise NotFound("program_not_found")
+    tier = await uow.tiers.get(card.tier_id) if card.tier_id is not None else None
     if business is None:
-        return CardView(card, program, "")
-    return CardView(card, program, business.name, business.time_zone)
+        return CardView(card, program, "", tier=tier)
+    return CardView(card, program, business.name, business.time_zone, tier)
 
 
 async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:

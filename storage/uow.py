@@ -29,6 +29,7 @@ from domain.ports import (
     ScanRepository,
     StaffInvitationRepository,
     StaffRepository,
+    TierRepository,
     UserRepository,
 )
 from storage.gate import write_gate
@@ -51,6 +52,7 @@ from storage.repositories import (
     SqlUserRepository,
 )
 from storage.repositories.privacy import SqlOperatorRepository, SqlPrivacyRepository
+from storage.repositories.tiers import SqlTierRepository
 
 Clock = Callable[[], datetime]
 
@@ -76,6 +78,7 @@ class SqlUnitOfWork:
     enrollments: EnrollmentRepository
     cards: CardRepository
     ledger: LedgerRepository
+    tiers: TierRepository
     business_customers: BusinessCustomerRepository
     requests: RequestRepository
     notifications: NotificationRepository
@@ -120,6 +123,7 @@ class SqlUnitOfWork:
         self.enrollments = SqlEnrollmentRepository(session)
         self.cards = SqlCardRepository(session)
         self.ledger = SqlLedgerRepository(session)
+        self.tiers = SqlTierRepository(session)
         self.business_customers = SqlBusinessCustomerRepository(session)
         self.requests = SqlRequestRepository(session)
         self.notifications = SqlNotificationRepository(session)

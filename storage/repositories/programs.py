@@ -27,6 +27,7 @@ def _program(row: RowOf[ProgramRow]) -> Program:
         expires_at=row.expires_at,
         active=row.active,
         miss_you_days=row.miss_you_days,
+        tier_window_months=row.tier_window_months,
     )
 
 
