@@ -33,6 +33,7 @@ from bot.handlers import (
     reports,
     scanning,
     staff,
+    tiers,
 )
 from bot.health import CachedProbe
 from bot.http import AiohttpRequest
@@ -60,7 +61,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy,
+    admin, privacy, tiers,
 ]  # fmt: skip
 
 

@@ -87,6 +87,8 @@ class Prefix:
     STAFF_LIMIT = "sl"  # sl:<telegram_id>     set a staff member's daily manual-award limit
     STAFF_PAGE = "sp"  # sp:<page>            /staff list page
     PROGRAMS_PAGE = "pp"  # pp:<page>          /programs list page
+    TIERS = "tr"  # tr:<program_id>:s|a|w   tier screen / add or change / window
+    TIER_REMOVE = "tx"  # tx:<program_id>:<tier_id>  remove a tier
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -199,12 +199,15 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
 def _tier_changed(event: TierChanged) -> Message:
     """Up: the new tier and its bonus; down: the tier now held, or that none is."""
     tier, previous = event.tier, event.previous
-    key = "tier_promoted" if event.promoted else ("tier_demoted" if tier else "tier_lost")
+    bonus = tier.percent - 100 if tier else 0
+    if event.promoted:
+        key = "tier_promoted" if bonus else "tier_promoted_plain"
+    else:
+        key = "tier_demoted" if tier else "tier_lost"
     params: MessageParams = {
         "business": event.business, "program": event.program.name,
         "tier": tier.name if tier else None, "previous": previous.name if previous else None,
-        "bonus": tier.percent - 100 if tier else 0,
-        "months": event.program.tier_window_months or 0,
+        "bonus": bonus,
     }  # fmt: skip
     return Message(Category.TIER_CHANGED, key, params, event.customer, card_id=event.card.id)
 

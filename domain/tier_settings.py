@@ -29,9 +29,12 @@ class SetTier:
 
 @dataclass(frozen=True)
 class RemoveTier:
+    """Remove the tier of that name (typed), or of that id (its button)."""
+
     program_id: int
     by_telegram_id: int
-    name: str
+    name: str = ""
+    tier_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class TierSettings:
 
     program: Program
     tiers: list[Tier]
+    changed: str = ""  # the name of the tier just set or removed
 
 
 async def program_tiers(uow: UnitOfWork, program_id: int, telegram_id: int) -> TierSettings:
@@ -71,17 +75,19 @@ async def set_tier(uow: UnitOfWork, cmd: SetTier) -> TierSettings:
             await uow.tiers.add(tier, uow.now())
         else:
             await uow.tiers.update(tier)
-        return await _done(uow, program)
+        return await _done(uow, program, tier.name)
 
 
 async def remove_tier(uow: UnitOfWork, cmd: RemoveTier) -> TierSettings:
     async with uow:
         program = await _owned(uow, cmd.program_id, cmd.by_telegram_id, lock=True)
-        tier = _named(await uow.tiers.of_program(program.id), cmd.name)
+        tiers = await uow.tiers.of_program(program.id)
+        by_id = next((tier for tier in tiers if tier.id == cmd.tier_id), None)
+        tier = by_id if cmd.tier_id else _named(tiers, cmd.name)
         if tier is None:
             raise InvalidInput("tier_not_found", name=cmd.name[:64])
         await uow.tiers.remove(tier.id, uow.now())
-        return await _done(uow, program)
+        return await _done(uow, program, tier.name)
 
 
 async def set_tier_window(uow: UnitOfWork, cmd: SetTierWindow) -> TierSettings:
@@ -93,8 +99,8 @@ async def set_tier_window(uow: UnitOfWork, cmd: SetTierWindow) -> TierSettings:
         return await _done(uow, program)
 
 
-async def _done(uow: UnitOfWork, program: Program) -> TierSettings:
-    settings = TierSettings(program, await uow.tiers.of_program(program.id))
+async def _done(uow: UnitOfWork, program: Program, changed: str = "") -> TierSettings:
+    settings = TierSettings(program, await uow.tiers.of_program(program.id), changed)
     await uow.commit()
     return settings
 

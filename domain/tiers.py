@@ -20,7 +20,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from domain.errors import InvalidInput
-from domain.rules import MAX_AMOUNT, validate_name
+from domain.rules import MAX_AMOUNT, MAX_NAME
 
 MIN_PERCENT, MAX_PERCENT = 100, 500  # ×1 to ×5
 MIN_WINDOW, MAX_WINDOW = 1, 120  # months; None means lifetime, ever
@@ -99,7 +99,11 @@ def validate_tiers(tiers: Sequence[Tier]) -> list[Tier]:
 
 
 def _checked(tier: Tier) -> Tier:
-    name = validate_name(tier.name, "tier")
+    name = " ".join(tier.name.split())
+    if not name:
+        raise InvalidInput("tier_name_empty")
+    if len(name) > MAX_NAME:
+        raise InvalidInput("tier_name_too_long", maximum=MAX_NAME)
     threshold = tier.threshold
     if isinstance(threshold, bool) or not isinstance(threshold, int):
         raise InvalidInput("tier_bad_threshold", maximum=MAX_AMOUNT)
