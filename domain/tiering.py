@@ -19,7 +19,10 @@ from domain.models import Card, Customer, Program
 from domain.ports import UnitOfWork
 from domain.tiers import Tier, promoted, tier_for, window_start
 
-BATCH = 500
+# A batch looks at up to BATCH cards and moves at most MOVES of them: each move writes a
+# message, and on SQLite a batch holds the event loop for as long as it runs.
+BATCH = 200
+MOVES = 20
 
 
 def earning_since(program: Program, now: datetime) -> datetime | None:
@@ -59,13 +62,14 @@ async def _move(
     business: str,
     reached: Tier | None,
     customer: Customer | None,
+    known: dict[int, Tier] | None = None,
 ) -> bool:
     after = reached.id if reached else None
     if card.tier_id == after:
         return False
     if not await uow.tiers.set_card_tier(card.id, card.tier_id, after):
         return False  # moved meanwhile by another worker: it told the customer
-    previous = await uow.tiers.get(card.tier_id) if card.tier_id is not None else None
+    previous = await _tier(uow, card.tier_id, known if known is not None else {})
     holder = customer or await uow.customers.get(card.customer_id)
     if holder is None:
         raise NotFound("customer_not_found")
@@ -73,6 +77,18 @@ async def _move(
     up = promoted(previous, reached)
     uow.record(TierChanged(holder, moved, program, business, reached, previous, up))
     return True
+
+
+async def _tier(uow: UnitOfWork, tier_id: int | None, known: dict[int, Tier]) -> Tier | None:
+    """The tier of that id (a removed one too), read once per batch."""
+    if tier_id is None:
+        return None
+    if tier_id not in known:
+        found = await uow.tiers.get(tier_id)
+        if found is None:
+            return None
+        known[tier_id] = found
+    return known[tier_id]
 
 
 @dataclass(frozen=True)
@@ -119,11 +135,13 @@ async def _requalify_cards(
         if since is not None
         else {c.id: c.lifetime_points for c in cards}
     )
-    moved = 0
+    moved, known = 0, {tier.id: tier for tier in tiers}
     for card in cards:
         reached = tier_for(earned[card.id], tiers)
-        if await _move(uow, card, program, business.name, reached, None):
+        if await _move(uow, card, program, business.name, reached, None, known):
             moved += 1
+            if moved == MOVES and card is not cards[-1]:
+                return moved, card.id  # the rest of the batch next time: the loop breathes
     return moved, cards[-1].id if len(cards) == limit else None
 
 

@@ -6,13 +6,12 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, bindparam, exists, func, or_, select, update
-from sqlalchemy.orm import aliased
 
 from domain.models import Card, EntryKind
 from domain.tiers import Tier
-from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.base import RowOf, SqlRepository, changed_rows
 from storage.repositories.cards import card_of_row
-from storage.tables import CardRow, LedgerRow, ProgramRow, TierRow
+from storage.tables import CardRow, LedgerRow, ProgramRow, TierRow, UTCDateTime
 
 
 def _tier(row: RowOf[TierRow]) -> Tier:
@@ -103,34 +102,40 @@ class SqlTierRepository(SqlRepository):
         ids = list(card_ids)
         if not ids:
             return {}
-        award, undo = aliased(LedgerRow), aliased(LedgerRow)
-        recent = (
-            award.card_id.in_(ids),
-            award.kind == EntryKind.AWARD.value,
-            award.created_at >= since,
-        )
-        undone = (
-            select(undo.delta)
-            .where(undo.reverses_entry_id == award.id, undo.kind == EntryKind.UNDO.value)
-            .correlate(award)
-            .scalar_subquery()
-        )
-        stmt = (
-            select(award.card_id, func.sum(award.delta + func.coalesce(undone, 0)))
-            .where(*recent)
-            .group_by(award.card_id)
-        )
-        earned = {
-            int(card_id): int(total or 0) for card_id, total in await self._session.execute(stmt)
-        }
+        rows = await self._session.execute(_EARNED_SINCE, {"ids": ids, "since": since})
+        earned = {int(card_id): int(total or 0) for card_id, total in rows}
         return {card_id: earned.get(card_id, 0) for card_id in ids}
 
     async def set_card_tier(self, card_id: int, before: int | None, after: int | None) -> bool:
-        held = CardRow.tier_id.is_(None) if before is None else CardRow.tier_id == before
-        changed = await self._changed(
-            update(CardRow)
-            .where(CardRow.id == card_id, held)
-            .values(tier_id=after)
-            .execution_options(synchronize_session=False)
+        if before is None:
+            result = await self._session.execute(
+                _MOVE_FROM_NONE, {"card": card_id, "after": after}
+            )
+        else:
+            params = {"card": card_id, "before": before, "after": after}
+            result = await self._session.execute(_MOVE_FROM, params)
+        return changed_rows(result) == 1
+
+
+# Prebuilt (the sweep runs them for every card it moves): statements cost more to build than
+# to run.
+_CARDS = CardRow.__table__
+_MOVE = update(_CARDS).values(tier_id=bindparam("after"))
+_MOVE_FROM_NONE = _MOVE.where(_CARDS.c.id == bindparam("card"), _CARDS.c.tier_id.is_(None))
+_MOVE_FROM = _MOVE.where(_CARDS.c.id == bindparam("card"), _CARDS.c.tier_id == bindparam("before"))
+_AWARD, _UNDO = LedgerRow.__table__.alias("award"), LedgerRow.__table__.alias("undo")
+_EARNED_SINCE = (
+    select(_AWARD.c.card_id, func.sum(_AWARD.c.delta + func.coalesce(_UNDO.c.delta, 0)))
+    .select_from(
+        _AWARD.outerjoin(
+            _UNDO,
+            (_UNDO.c.reverses_entry_id == _AWARD.c.id) & (_UNDO.c.kind == EntryKind.UNDO.value),
         )
-        return changed == 1
+    )
+    .where(
+        _AWARD.c.card_id.in_(bindparam("ids", expanding=True)),
+        _AWARD.c.kind == EntryKind.AWARD.value,
+        _AWARD.c.created_at >= bindparam("since", type_=UTCDateTime()),
+    )
+    .group_by(_AWARD.c.card_id)
+)
