@@ -124,8 +124,8 @@ async def _requalify_cards(
 ) -> tuple[int, int | None]:
     program = await uow.programs.get(program_id)
     business = await uow.businesses.get(program.business_id) if program else None
-    if program is None or business is None:
-        return 0, None
+    if program is None or business is None or business.suspended_at is not None:
+        return 0, None  # a suspended business sends nothing; its cards move when it resumes
     tiers = await uow.tiers.of_program(program_id)
     floor = tiers[0].threshold if tiers else None
     cards = await uow.tiers.candidates(program_id, floor, after, limit)

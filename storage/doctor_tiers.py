@@ -19,7 +19,7 @@ from domain.ledger import EARNING_KINDS
 from domain.models import EntryKind
 from domain.tiers import Tier, tier_for, window_start
 from storage.doctor import Finding
-from storage.tables import CardRow, LedgerRow, ProgramRow, TierRow
+from storage.tables import BusinessRow, CardRow, LedgerRow, ProgramRow, TierRow
 
 
 async def tier_problems(conn: AsyncConnection, now: datetime) -> list[Finding]:
@@ -60,10 +60,14 @@ def _lifetime_vs_ledger() -> Select[int, int, Any]:
 
 
 async def _tiers_off(conn: AsyncConnection, now: datetime) -> list[tuple[int, str, str]]:
-    """(card, tier held, tier due) for each card of an active program in the wrong tier."""
+    """(card, tier held, tier due) for each card of an active program of a business not
+    suspended, in the wrong tier."""
     off = []
     programs = await conn.execute(
-        select(ProgramRow.id, ProgramRow.tier_window_months).where(ProgramRow.active.is_(True))
+        select(ProgramRow.id, ProgramRow.tier_window_months)
+        .join(BusinessRow, BusinessRow.id == ProgramRow.business_id)
+        # A suspended business's cards move when it resumes (the sweep sends it nothing).
+        .where(ProgramRow.active.is_(True), BusinessRow.suspended_at.is_(None))
     )
     for program_id, months in programs.all():
         tiers = await _tiers(conn, program_id)

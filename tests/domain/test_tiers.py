@@ -271,3 +271,16 @@ async def _apply(world, card, op, amount, step, awards):
         await answer_request(world.uow, AnswerRequest(request.id, ANN, approve=True))
     elif op == "wait":
         world.clock.advance(days=amount)
+
+
+async def test_a_suspended_business_s_cards_wait_for_it_to_resume():
+    world, card = await tiered_world(("Silver", 50, "1.25"), window=1)
+    await award_points(world.uow, AwardPoints(world.business.id, OWNER, card.id, 60, "a"))
+    world.clock.advance(days=40)
+    businesses = world.uow.committed.table
+    businesses("businesses")[world.business.id].suspended_at = world.clock()
+    assert await requalify_tiers(world.uow) == 0
+    businesses = world.uow.committed.table  # a commit replaced the committed state
+    businesses("businesses")[world.business.id].suspended_at = None
+    assert await requalify_tiers(world.uow) == 1
+    assert held(world, card) is None
