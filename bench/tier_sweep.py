@@ -8,7 +8,7 @@ second finds nothing to do. Each batch is one transaction (domain.tiering.requal
 the scheduler runs it); a heartbeat task measures how late a 1 ms sleep wakes, i.e. the event
 loop's longest stall (SQLite runs inline on the loop's thread).
 
-    .venv/bin/python bench/tier_sweep.py [--cards 100000] [--entries 1000000] [--batch 250]
+    .venv/bin/python bench/tier_sweep.py [--cards 100000] [--entries 1000000] [--batch 100]
         [--backends sqlite,postgresql]
 
 Prints a table, then as its last line one JSON object with the figures.
@@ -33,7 +33,7 @@ from pathlib import Path
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from domain.tiering import BATCH, SweepStep, requalify_batch
+from domain.tiering import BATCH, PAUSE, SweepStep, requalify_batch
 from domain.tiers import Tier, tier_for
 from storage.engine import make_engine, make_session_factory
 from storage.migrate import upgrade
@@ -251,7 +251,7 @@ async def sweep(url: str, batch: int) -> dict:
                 )
                 slowest = max(slowest, time.perf_counter() - t0)
                 moved, batches = moved + count, batches + 1
-                await asyncio.sleep(0)  # the scheduler's job yields between batches too
+                await asyncio.sleep(PAUSE)  # as requalify_tiers pauses between batches
             figures[f"{run}_sweep_s"] = round(time.perf_counter() - started, 2)
             figures[f"{run}_moved"] = moved
             figures[f"{run}_batches"] = batches

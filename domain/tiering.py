@@ -9,6 +9,7 @@ guarded update (it must still hold the tier read), so two workers never tell a c
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -20,9 +21,11 @@ from domain.ports import UnitOfWork
 from domain.tiers import Tier, promoted, tier_for, window_start
 
 # A batch looks at up to BATCH cards and moves at most MOVES of them: each move writes a
-# message, and on SQLite a batch holds the event loop for as long as it runs.
-BATCH = 200
-MOVES = 20
+# message, and on SQLite a batch holds the event loop for as long as it runs. Between batches
+# the sweep pauses PAUSE seconds, so everything else waiting on the loop runs first.
+BATCH = 100
+MOVES = 8
+PAUSE = 0.001
 
 
 def earning_since(program: Program, now: datetime) -> datetime | None:
@@ -153,4 +156,6 @@ async def requalify_tiers(uow: UnitOfWork, limit: int = BATCH) -> int:
     while step is not None:
         count, step = await requalify_batch(uow, step, limit)
         moved += count
+        if step is not None:
+            await asyncio.sleep(PAUSE)
     return moved
