@@ -6,7 +6,8 @@ starts in the tier its lifetime points reach, as if promoted long ago, so the fi
 demotes every card whose last 12 months no longer hold its tier (and writes its message); the
 second finds nothing to do. Each batch is one transaction (domain.tiering.requalify_batch, as
 the scheduler runs it); a heartbeat task measures how late a 1 ms sleep wakes, i.e. the event
-loop's longest stall (SQLite runs inline on the loop's thread).
+loop's longest stall (SQLite runs inline on the loop's thread), and each batch's CPU time in
+this process is what it holds the loop for when the machine has a core to spare.
 
     .venv/bin/python bench/tier_sweep.py [--cards 100000] [--entries 1000000] [--batch 100]
         [--backends sqlite,postgresql]
@@ -242,20 +243,26 @@ async def sweep(url: str, batch: int) -> dict:
     try:
         for run in ("first", "second"):
             step: SweepStep | None = SweepStep()
-            moved, batches, slowest = 0, 0, 0.0
+            moved, batches, slowest, cpu = 0, 0, 0.0, []
             started = time.perf_counter()
             while step is not None:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 count, step = await requalify_batch(
                     SqlUnitOfWork(sessions, lambda: NOW), step, batch
                 )
                 slowest = max(slowest, time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
                 moved, batches = moved + count, batches + 1
                 await asyncio.sleep(PAUSE)  # as requalify_tiers pauses between batches
             figures[f"{run}_sweep_s"] = round(time.perf_counter() - started, 2)
             figures[f"{run}_moved"] = moved
             figures[f"{run}_batches"] = batches
             figures[f"{run}_slowest_batch_ms"] = round(slowest * 1000, 1)
+            # This process's CPU per batch: what the loop is held for on an idle machine (on a
+            # busy one the wall time above also counts waiting for a core).
+            cpu.sort()
+            figures[f"{run}_batch_cpu_p50_ms"] = round(cpu[len(cpu) // 2] * 1000, 1)
+            figures[f"{run}_batch_cpu_p99_ms"] = round(cpu[int(len(cpu) * 0.99)] * 1000, 1)
     finally:
         done.set()
         await beat
