@@ -43,6 +43,7 @@ from bot.handlers import (
     rewards,
     scanning,
     staff,
+    tiers,
 )
 from bot.health import CachedProbe
 from bot.http import AiohttpRequest
@@ -72,7 +73,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy, birthdays, growth, growth_owner, owner_growth, rewards, expiry,
+    admin, privacy, birthdays, growth, growth_owner, owner_growth, rewards, expiry, tiers,
 ]  # fmt: skip
 
 

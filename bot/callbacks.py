@@ -97,6 +97,8 @@ class Prefix:
     LADDER_DROP = "ly"  # ly:<program_id>:<reward_id>  yes, remove it
     LADDER_KEEP = "lk"  # lk:<program_id>:1|0          stamps kept (1) or spent (0) on redemption
     EXPIRY = "ex"  # ex:<program_id>:v|d|w:<days>  show expiry / set its days (0: off) / warning
+    TIERS = "tr"  # tr:<program_id>:s|a|w   tier screen / add or change / window
+    TIER_REMOVE = "tx"  # tx:<program_id>:<tier_id>  remove a tier
 
 
 def encode(prefix: str, *args: object) -> str:

@@ -1,7 +1,8 @@
 """`loyalty-bot doctor [--repair]`: check the database's invariants and fix what is safe to fix.
 
-The checks are storage queries (storage/doctor.py); overdue requests are expired through the
-domain's own use case, so both sides are told as the scheduler would tell them. A repair runs
+The checks are storage queries (storage/doctor.py, storage/doctor_tiers.py); overdue requests
+are expired, and cards in the wrong tier moved, through the domain's own use cases, so people
+are told as the scheduler would tell them. A repair runs
 in one transaction: the use case works on a savepoint inside it, and the whole repair is
 committed only once everything in it succeeded.
 """
@@ -18,7 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 
 from bot.settings import Settings
 from domain.approvals import expire_due_requests
+from domain.tiering import requalify_tiers
 from storage.doctor import Finding, find_problems, repair_data
+from storage.doctor_tiers import repair_lifetimes, tier_problems
 from storage.engine import make_engine
 from storage.uow import SqlUnitOfWork
 
@@ -40,27 +43,43 @@ async def examine(
     engine = make_engine(url)
     try:
         async with engine.connect() as conn, conn.begin() as transaction:
-            found = await find_problems(conn, clock(), lease)
+            found = await _problems(conn, clock(), lease)
             if not repair or not any(f.fix for f in found):
                 await transaction.rollback()  # nothing written: a check only reads
                 return Checkup(found, found, repaired=False)
             await repair_data(conn, clock())
+            await repair_lifetimes(conn)
             await _expire_overdue(conn, clock)
-            left = await find_problems(conn, clock(), lease)
+            await _requalify(conn, clock)
+            left = await _problems(conn, clock(), lease)
             await transaction.commit()
             return Checkup(found, left, repaired=True)
     finally:
         await engine.dispose()
 
 
-async def _expire_overdue(conn: AsyncConnection, clock: Callable[[], datetime]) -> None:
+async def _problems(conn: AsyncConnection, now: datetime, lease: timedelta) -> list[Finding]:
+    return await find_problems(conn, now, lease) + await tier_problems(conn, now)
+
+
+def _joined(conn: AsyncConnection, clock: Callable[[], datetime]) -> SqlUnitOfWork:
     # The use case commits its unit of work; on a session joined to our connection with
     # "create_savepoint", that commit releases a savepoint and our transaction stays open.
     sessions = async_sessionmaker(
         bind=conn, expire_on_commit=False, join_transaction_mode="create_savepoint"
     )
-    while await expire_due_requests(SqlUnitOfWork(sessions, clock)):
+    return SqlUnitOfWork(sessions, clock)
+
+
+async def _expire_overdue(conn: AsyncConnection, clock: Callable[[], datetime]) -> None:
+    while await expire_due_requests(_joined(conn, clock)):
         pass  # it expires at most a batch at a time
+
+
+async def _requalify(conn: AsyncConnection, clock: Callable[[], datetime]) -> None:
+    # The tier sweep itself, after lifetime points are right: customers are told as the
+    # scheduler would tell them.
+    await requalify_tiers(_joined(conn, clock))
 
 
 def report(checkup: Checkup) -> str:

@@ -33,6 +33,7 @@ from domain.reminders import (
     remind_pending_enrollments,
     send_owner_digests,
 )
+from domain.tiering import requalify_tiers
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 5.0  # seconds a stopping scheduler lets a running sweep finish
@@ -70,6 +71,7 @@ class Scheduler:
             "birthday_gifts": lambda: give_birthday_gifts(make_uow()),
             # Batched: a transaction per batch of cards, so it takes the factory, not one uow.
             "expire_points": lambda: expire_points(make_uow),
+            "tiers": lambda: requalify_tiers(make_uow()),
             "outbox_retry": self._wake_outbox,
             "retention": lambda: sweep_retention(
                 make_uow(),

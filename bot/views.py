@@ -7,6 +7,7 @@ from telegram import InlineKeyboardMarkup
 from bot.i18n import short_day, signed, t, when
 from bot.keyboards import request_answer
 from bot.rendering import reason_suffix
+from bot.tier_words import with_tier
 from domain.models import LedgerEntry, ProgramKind
 from domain.queries import CardView, RequestView
 from domain.rewards import best_affordable, ladder, next_reward
@@ -52,8 +53,10 @@ def card_line(view: CardView) -> str:
     }  # fmt: skip
     if program.kind is ProgramKind.STAMPS:
         marks = stamps(view.card.balance, goal(view))
-        return t("card_line_stamps", stamps=marks, **common)
-    return t("card_line_points", **common)
+        line = t("card_line_stamps", stamps=marks, **common)
+    else:
+        line = t("card_line_points", **common)
+    return with_tier(line, view.tier, "card_tier", indent="   ")
 
 
 def cards_text(cards: list[CardView]) -> str:

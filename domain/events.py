@@ -17,6 +17,7 @@ from domain.models import (
     Program,
     ScanOutcome,
 )
+from domain.tiers import Tier
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,23 @@ class ScannedWithoutPoints:
     card: Card
     business: str
     outcome: ScanOutcome
+
+
+@dataclass(frozen=True)
+class TierChanged:
+    """The card moved to another tier of its program (`tier` None: below every tier now).
+
+    `promoted` says which way: up on points earned (in a scan's transaction), down when points
+    left the requalification window or the owner changed the tiers (in the tier sweep).
+    """
+
+    customer: Customer
+    card: Card
+    program: Program
+    business: str
+    tier: Tier | None
+    previous: Tier | None
+    promoted: bool
 
 
 @dataclass(frozen=True)
@@ -251,6 +269,7 @@ Event = (
     PointsAwarded
     | AwardUndone
     | ScannedWithoutPoints
+    | TierChanged
     | EnrollmentRequested
     | DeductionRequested
     | EnrollmentDecided

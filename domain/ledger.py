@@ -21,6 +21,17 @@ from domain.models import (
 from domain.ports import UnitOfWork
 from domain.rules import start_of_day, validate_amount, validate_reason
 from domain.staff import check_award_limit
+from domain.tiering import requalify
+
+# What counts as points earned (cards' lifetime points, tiers): an award earns, an undo takes
+# its award back. Nothing else does: deductions and redemptions spend earned points, and an
+# expiry or an adjustment is no earning, so a point that expires later still counts as earned.
+EARNING_KINDS = frozenset({EntryKind.AWARD, EntryKind.UNDO})
+
+
+def earned_by(kind: EntryKind, delta: int) -> int:
+    """How much a ledger entry of this kind changes the points earned."""
+    return delta if kind in EARNING_KINDS else 0
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,7 @@ async def post_entry(
     if existing is not None:
         current = await uow.cards.get(existing.card_id)
         return Posted(existing, current or card, duplicate=True)
-    updated = await uow.cards.apply_delta(card.id, delta)
+    updated = await uow.cards.apply_delta(card.id, delta, earned=earned_by(kind, delta))
     if updated is None:
         raise InsufficientBalance(balance=card.balance, needed=-delta)
     entry = await uow.ledger.add(
@@ -103,6 +114,8 @@ async def award_points(uow: UnitOfWork, cmd: AwardPoints) -> Posted:
                 cmd.business_id, card.customer_id, uow.now(), visit=False
             )
             await watch_manual_awards(uow, business, cmd.staff_telegram_id)
+            tiers = await uow.tiers.of_program(program.id)
+            await requalify(uow, posted.card, program, business.name, tiers, customer)
         await uow.commit()
         return replace(posted, kind=program.kind)
 
@@ -129,6 +142,8 @@ async def undo_award(uow: UnitOfWork, cmd: UndoAward) -> Posted:
         if not posted.duplicate:
             customer = await _holder(uow, card)
             uow.record(AwardUndone(customer, posted.card, program, business.name, entry.delta))
+            tiers = await uow.tiers.of_program(program.id)
+            await requalify(uow, posted.card, program, business.name, tiers, customer)
         await uow.commit()
         return replace(posted, kind=program.kind)
 

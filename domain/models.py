@@ -99,6 +99,7 @@ class Category(StrEnum):
     DEDUCTION_REQUEST = "deduction_request"
     DEDUCTION_RESULT = "deduction_result"
     REWARD_REACHED = "reward_reached"
+    TIER_CHANGED = "tier_changed"
     REMINDER = "reminder"
     BUSINESS_NEWS = "business_news"
     STAFF = "staff"  # messages to business staff; not a customer preference
@@ -227,6 +228,8 @@ class Program:
     redeem_keeps: bool = False
     expiry_days: int | None = None  # earned points expire this many days later; None: never
     expiry_warning_days: int = 7  # customers are warned this many days ahead; 0: no warning
+    # Tiers count points earned within this many months (None: lifetime, ever); domain/tiers.py
+    tier_window_months: int | None = None
 
 
 @dataclass
@@ -251,6 +254,7 @@ class Card:
     lifetime_points: int = 0
     id: int = 0
     left_at: datetime | None = None  # the customer left: kept with its balance, inactive
+    tier_id: int | None = None  # the program tier the card holds (domain/tiers.py); None: none
 
 
 @dataclass

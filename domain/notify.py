@@ -36,6 +36,7 @@ from domain.events import (
     RewardInReach,
     ScannedWithoutPoints,
     StaffMemberJoined,
+    TierChanged,
 )
 from domain.models import (
     ALWAYS_SENT,
@@ -87,6 +88,8 @@ def messages_for(event: Event) -> list[Message]:
                 "points": event.points, "balance": card.balance,
             }  # fmt: skip
             return [Message(Category.POINTS_DEDUCTED, "points_undone", params, c, card_id=card.id)]
+        case TierChanged():
+            return [_tier_changed(event)]
         case ScannedWithoutPoints(customer=c, card=card, business=business):
             key = (
                 "qr_scanned_capped" if event.outcome is ScanOutcome.CAPPED else "qr_scanned_again"
@@ -261,6 +264,22 @@ def _referral_rewarded(event: ReferralRewarded) -> Message:
     }  # fmt: skip
     key = "referral_rewarded_friend" if event.friend is None else "referral_rewarded_referrer"
     return Message(Category.POINTS_ADDED, key, params, event.customer, card_id=event.card.id)
+
+
+def _tier_changed(event: TierChanged) -> Message:
+    """Up: the new tier and its bonus; down: the tier now held, or that none is."""
+    tier, previous = event.tier, event.previous
+    bonus = tier.percent - 100 if tier else 0
+    if event.promoted:
+        key = "tier_promoted" if bonus else "tier_promoted_plain"
+    else:
+        key = "tier_demoted" if tier else "tier_lost"
+    params: MessageParams = {
+        "business": event.business, "program": event.program.name,
+        "tier": tier.name if tier else None, "previous": previous.name if previous else None,
+        "bonus": bonus,
+    }  # fmt: skip
+    return Message(Category.TIER_CHANGED, key, params, event.customer, card_id=event.card.id)
 
 
 def _decision_for_staff(event: EnrollmentDecided | DeductionDecided) -> Message:

@@ -39,6 +39,7 @@ from domain.models import (
     StaffInvitation,
     TelegramUser,
 )
+from domain.tiers import Tier
 
 
 @dataclass(frozen=True)
@@ -232,8 +233,8 @@ class CardRepository(Protocol):
         """Mark the card left by its holder (None: active again); balance and ledger stay."""
         ...
 
-    async def apply_delta(self, card_id: int, delta: int) -> Card | None:
-        """Add `delta` to the balance (and positive deltas to lifetime points) atomically.
+    async def apply_delta(self, card_id: int, delta: int, *, earned: int) -> Card | None:
+        """Add `delta` to the balance and `earned` to lifetime points earned, atomically.
 
         Returns the updated card, or None when the balance would go below zero (nothing changed).
         """
@@ -272,6 +273,50 @@ class LedgerRepository(Protocol):
 
     async def reply_of(self, entry_id: int) -> tuple[int, int] | None:
         """(chat id, message id) of the message carrying the award's Undo button, if noted."""
+        ...
+
+
+class TierRepository(Protocol):
+    """Programs' tiers, and the tier each card holds."""
+
+    async def of_program(self, program_id: int) -> list[Tier]:
+        """The program's tiers in use, lowest threshold first."""
+        ...
+
+    async def get(self, tier_id: int) -> Tier | None:
+        """A tier by id, a removed one included (a card may still name it)."""
+        ...
+
+    async def lock_program(self, program_id: int) -> None:
+        """Hold the program's row until the transaction ends: one tier edit at a time."""
+        ...
+
+    async def add(self, tier: Tier, at: datetime) -> Tier: ...
+    async def update(self, tier: Tier) -> None: ...
+    async def remove(self, tier_id: int, at: datetime) -> None:
+        """Take a tier out of use; its row stays, so cards holding it still say what it was."""
+        ...
+
+    async def set_window(self, program_id: int, months: int | None) -> None: ...
+    async def tiered_programs(self) -> builtins.list[int]:
+        """Ids of active programs that have or had tiers, for the tier sweep."""
+        ...
+
+    async def candidates(
+        self, program_id: int, floor: int | None, after_card_id: int, limit: int
+    ) -> builtins.list[Card]:
+        """Cards in use of the program past `after_card_id`, by id, that may be in the wrong
+        tier: holding one, or with lifetime points earned at or over `floor` (None: none can
+        reach a tier)."""
+        ...
+
+    async def earned_since(self, card_ids: Iterable[int], since: datetime) -> dict[int, int]:
+        """Points earned on each card since `since`: awards then, less their undos."""
+        ...
+
+    async def set_card_tier(self, card_id: int, before: int | None, after: int | None) -> bool:
+        """Move the card from tier `before` to `after`; False if it no longer holds `before`
+        (another worker moved it first)."""
         ...
 
 
@@ -447,6 +492,7 @@ class UnitOfWork(Protocol):
     enrollments: EnrollmentRepository
     cards: CardRepository
     ledger: LedgerRepository
+    tiers: TierRepository
     business_customers: BusinessCustomerRepository
     requests: RequestRepository
     notifications: NotificationRepository

@@ -10,6 +10,7 @@ from domain.expiry import Upcoming, next_expiry
 from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
 from domain.ports import CustomerSummary, UnitOfWork
 from domain.reward_ladder import claimed_rewards
+from domain.tiers import Tier
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class CardView:
     time_zone: str = "UTC"  # the business's, for the dates of the card's history
     claimed: frozenset[int] = frozenset()  # rewards already given, where stamps are kept
     expiry: Upcoming | None = None  # the first points to expire, if the program's expire
+    tier: Tier | None = None  # the program tier the card holds
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,10 @@ async def _view(uow: UnitOfWork, card: Card) -> CardView:
     if program is None:
         raise NotFound("program_not_found")
     claimed = await claimed_rewards(uow, program, card)
+    tier = await uow.tiers.get(card.tier_id) if card.tier_id is not None else None
     if business is None:
-        return CardView(card, program, "", claimed=claimed)
-    return CardView(card, program, business.name, business.time_zone, claimed)
+        return CardView(card, program, "", claimed=claimed, tier=tier)
+    return CardView(card, program, business.name, business.time_zone, claimed, tier=tier)
 
 
 async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:

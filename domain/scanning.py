@@ -28,6 +28,8 @@ from domain.ports import UnitOfWork
 from domain.reward_ladder import claimed_rewards
 from domain.rewards import best_affordable
 from domain.rules import normalize_manual_code
+from domain.tiering import earned_now, requalify
+from domain.tiers import Tier, multiplied, tier_for
 from domain.tokens import TokenSigner, check_version
 
 
@@ -44,6 +46,7 @@ class ScanResult:
     reward: Reward | None = None  # the dearest reward the card pays for now (reward_ready)
     business: str = ""  # named in the reply: staff of two businesses see which one scanned
     declined: bool = False  # not enrolled, and the customer asked this business not to invite
+    tier: Tier | None = None  # the card's tier after the scan (its multiplier applied)
 
 
 async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner) -> ScanResult:
@@ -56,6 +59,8 @@ async def scan_customer(uow: UnitOfWork, cmd: ScanCustomer, signer: TokenSigner)
         require_open(business)
         program = await _default_program(uow, business)
         result = replace(await _scan(uow, cmd, signer, business, program), business=business.name)
+        if result.tier is None and result.card is not None and result.card.tier_id is not None:
+            result = replace(result, tier=await uow.tiers.get(result.card.tier_id))
         await uow.scans.add(
             ScanLog(
                 business_id=business.id, staff_telegram_id=cmd.staff_telegram_id,
@@ -97,7 +102,9 @@ async def _scan(
         uow.record(ScannedWithoutPoints(customer, card, business.name, ScanOutcome.DUPLICATE))
         return ScanResult(ScanOutcome.DUPLICATE, customer, program, card)
     room = await room_today(uow, card, program, business.time_zone)
-    points = program.points_per_scan if room is None else min(program.points_per_scan, room)
+    tiers = await uow.tiers.of_program(program.id)
+    points = await _scan_points(uow, card, program, tiers)
+    points = points if room is None else min(points, room)
     if points <= 0:
         await _seen(uow, business, customer, visit=False)
         uow.record(ScannedWithoutPoints(customer, card, business.name, ScanOutcome.CAPPED))
@@ -106,6 +113,7 @@ async def _scan(
         uow, card, points, EntryKind.AWARD, f"scan:{cmd.idempotency_key}", LedgerReason.SCAN,
         staff_telegram_id=cmd.staff_telegram_id,
     )  # fmt: skip
+    tier = None
     if not posted.duplicate:
         uow.record(
             PointsAwarded(customer, posted.card, program, business.name, points, LedgerReason.SCAN)
@@ -113,11 +121,20 @@ async def _scan(
         await reward_first_visit(uow, business, customer)  # a friend's first real visit
         card = await credit_winback(uow, posted.card, program, business.name, customer)
         posted = replace(posted, card=card)
+        tier = await requalify(uow, posted.card, program, business.name, tiers, customer)
     await _seen(uow, business, customer, visit=not posted.duplicate)
     claimed = await claimed_rewards(uow, program, posted.card)
-    return _awarded(
-        customer, program, posted, best_affordable(program.rewards, posted.card.balance, claimed)
-    )
+    ready = best_affordable(program.rewards, posted.card.balance, claimed)
+    return replace(_awarded(customer, program, posted, ready), tier=tier)
+
+
+async def _scan_points(uow: UnitOfWork, card: Card, program: Program, tiers: list[Tier]) -> int:
+    """The program's points per scan at the multiplier of the tier they make the card reach:
+    the scan that promotes a card already earns at its new tier."""
+    base = program.points_per_scan
+    if not tiers:
+        return base
+    return multiplied(base, tier_for(await earned_now(uow, card, program) + base, tiers))
 
 
 async def _seen(uow: UnitOfWork, business: Business, customer: Customer, *, visit: bool) -> None:

@@ -177,6 +177,8 @@ class ProgramRow(Base):
     redeem_keeps: Mapped[bool] = mapped_column(default=False)  # stamps stay on redemption
     expiry_days: Mapped[int | None] = mapped_column(Integer)  # None: points never expire
     expiry_warning_days: Mapped[int] = mapped_column(Integer, default=7)
+    # Tiers count points earned in this many months (None: lifetime, ever).
+    tier_window_months: Mapped[int | None] = mapped_column(Integer)
 
 
 class ProgramRewardRow(Base):
@@ -211,6 +213,7 @@ class CardRow(Base):
     __table_args__ = (
         UniqueConstraint("customer_id", "program_id"),
         CheckConstraint("balance >= 0", name="balance_not_negative"),
+        Index("ix_loyalty_cards_program_id_id", "program_id", "id"),  # the tier sweep's walk
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -219,6 +222,8 @@ class CardRow(Base):
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     balance: Mapped[int] = mapped_column(Amount, default=0)
+    # Points earned, ever: awards less their undos (domain.ledger.EARNING_KINDS); spending or
+    # expiry never lowers it.
     lifetime_points: Mapped[int] = mapped_column(Amount, default=0)
     created_at: Mapped[datetime]
     # Marks that keep sweeps from repeating a message, set when it is sent. reward_near_at is
@@ -232,6 +237,25 @@ class CardRow(Base):
     expiry_swept_through: Mapped[datetime | None]
     expiry_warned_through: Mapped[datetime | None]
     expiry_warned_for: Mapped[str | None] = mapped_column(String(10))
+    tier_id: Mapped[int | None] = mapped_column(ForeignKey("program_tiers.id"))  # tier held
+
+
+class TierRow(Base):
+    """A program's tier: reached at `threshold` points earned, scans ×`percent`/100.
+
+    A removed tier keeps its row (`removed_at` set) so a card still holding it says which it was
+    until the tier sweep moves the card.
+    """
+
+    __tablename__ = "program_tiers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    threshold: Mapped[int] = mapped_column(Amount)
+    percent: Mapped[int] = mapped_column(SmallInteger)
+    created_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
 
 
 class LedgerRow(Base):

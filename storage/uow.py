@@ -39,6 +39,7 @@ from domain.ports import (
     ScanRepository,
     StaffInvitationRepository,
     StaffRepository,
+    TierRepository,
     UserRepository,
 )
 from storage.gate import write_gate
@@ -70,6 +71,7 @@ from storage.repositories.growth_birthdays import (
 from storage.repositories.growth_bulk import SqlBulkAwardRepository
 from storage.repositories.growth_offers import SqlStaffAlertRepository, SqlWinbackRepository
 from storage.repositories.privacy import SqlOperatorRepository, SqlPrivacyRepository
+from storage.repositories.tiers import SqlTierRepository
 
 Clock = Callable[[], datetime]
 
@@ -96,6 +98,7 @@ class SqlUnitOfWork:
     enrollments: EnrollmentRepository
     cards: CardRepository
     ledger: LedgerRepository
+    tiers: TierRepository
     business_customers: BusinessCustomerRepository
     requests: RequestRepository
     notifications: NotificationRepository
@@ -149,6 +152,7 @@ class SqlUnitOfWork:
         self.enrollments = SqlEnrollmentRepository(session)
         self.cards = SqlCardRepository(session)
         self.ledger = SqlLedgerRepository(session)
+        self.tiers = SqlTierRepository(session)
         self.business_customers = SqlBusinessCustomerRepository(session)
         self.requests = SqlRequestRepository(session)
         self.notifications = SqlNotificationRepository(session)

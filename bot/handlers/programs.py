@@ -17,6 +17,7 @@ from bot.handlers.program_gifts import edit_gift, gift_line, gifts_of, is_gift_f
 from bot.i18n import LOCALES, t
 from bot.keyboards_business import program_actions, program_kinds
 from bot.keyboards_staff import PROGRAMS_PAGE_SIZE, nav_row, page_of
+from bot.keyboards_tiers import with_tier_buttons
 from bot.ladder_text import ladder_line
 from bot.services import BotApp, Context
 from bot.updates import chat_id_of, message_of, text_of, user_of
@@ -191,7 +192,7 @@ def _programs_page(
     if page.pages > 1:
         text += "\n\n" + t("page_of", page=page.number + 1, pages=page.pages)
     nav = nav_row(page, Prefix.PROGRAMS_PAGE)
-    return text, program_actions(overview, shown, nav)
+    return text, with_tier_buttons(program_actions(overview, shown, nav), shown, bool(nav))
 
 
 def _program_text(context: Context, overview: ProgramsOverview, program: Program) -> str:

@@ -20,6 +20,7 @@ from bot.keyboards import pick_code, scan_result
 from bot.metrics import Metrics
 from bot.qr_reader import QrReadError
 from bot.services import BotApp, Context
+from bot.tier_words import with_tier
 from bot.updates import MissingPart, message_of, user_of
 from domain.commands import NoteAwardReply, ScanCustomer
 from domain.conversations import Acting
@@ -149,7 +150,7 @@ def scan_text(result: ScanResult) -> str:
         return t("scan_not_enrolled_declined", **names)
     if outcome is ScanOutcome.NOT_ENROLLED and result.request is None:
         return t("scan_not_enrolled_pending", **names)
-    text = t(f"scan_{outcome.value}", **names)
+    text = with_tier(t(f"scan_{outcome.value}", **names), result.tier, "scan_tier")
     if result.reward is not None:
         text += "\n" + t("scan_reward_ready", reward=result.reward.name, **names)
     return text

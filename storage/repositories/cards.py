@@ -30,8 +30,11 @@ def _card(row: RowOf[CardRow]) -> Card:
         balance=row.balance,
         lifetime_points=row.lifetime_points,
         left_at=row.left_at,
+        tier_id=row.tier_id,
     )
 
+
+card_of_row = _card  # for other repositories that read cards (tiers)
 
 _CARDS = CardRow.__table__
 _LOCKED = by_id(_CARDS).with_for_update()
@@ -51,7 +54,7 @@ _APPLY_DELTA = (
     .where(_CARDS.c.id == bindparam("card_id"), _CARDS.c.balance + bindparam("delta") >= 0)
     .values(
         balance=_CARDS.c.balance + bindparam("delta"),
-        lifetime_points=_CARDS.c.lifetime_points + bindparam("gain"),
+        lifetime_points=_CARDS.c.lifetime_points + bindparam("earned"),
     )
     .returning(*_CARDS.c)
 )
@@ -106,8 +109,8 @@ class SqlCardRepository(SqlRepository):
             .execution_options(synchronize_session=False)
         )
 
-    async def apply_delta(self, card_id: int, delta: int) -> Card | None:
-        row = await self._row(_APPLY_DELTA, card_id=card_id, delta=delta, gain=max(delta, 0))
+    async def apply_delta(self, card_id: int, delta: int, *, earned: int) -> Card | None:
+        row = await self._row(_APPLY_DELTA, card_id=card_id, delta=delta, earned=earned)
         return _card(row) if row else None
 
     async def near_reward(self, limit: int = 500) -> list[Card]:

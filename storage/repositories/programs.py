@@ -30,6 +30,7 @@ def _program(row: RowOf[ProgramRow]) -> Program:
         redeem_keeps=row.redeem_keeps,
         expiry_days=row.expiry_days,
         expiry_warning_days=row.expiry_warning_days,
+        tier_window_months=row.tier_window_months,
     )
 
 

@@ -37,10 +37,10 @@ async def test_cards_of_a_customer_are_listed_in_the_order_they_were_made(new_uo
         assert [c.id for c in listed] == [world.card_id, second.id]
 
 
-async def test_apply_delta_moves_the_balance_and_gains_count_toward_lifetime(new_uow, world):
+async def test_apply_delta_moves_the_balance_and_adds_what_was_earned_to_lifetime(new_uow, world):
     async with new_uow() as uow:
-        gained = await uow.cards.apply_delta(world.card_id, 7)
-        spent = await uow.cards.apply_delta(world.card_id, -3)
+        gained = await uow.cards.apply_delta(world.card_id, 7, earned=7)
+        spent = await uow.cards.apply_delta(world.card_id, -3, earned=0)
         await uow.commit()
     async with new_uow() as uow:
         stored = await uow.cards.get(world.card_id)
@@ -51,17 +51,17 @@ async def test_apply_delta_moves_the_balance_and_gains_count_toward_lifetime(new
 
 async def test_apply_delta_never_goes_below_zero_and_changes_nothing_when_refused(new_uow, world):
     async with new_uow() as uow:
-        await uow.cards.apply_delta(world.card_id, 4)
-        assert await uow.cards.apply_delta(world.card_id, -5) is None
+        await uow.cards.apply_delta(world.card_id, 4, earned=4)
+        assert await uow.cards.apply_delta(world.card_id, -5, earned=0) is None
         assert (await uow.cards.get(world.card_id)).balance == 4
-        emptied = await uow.cards.apply_delta(world.card_id, -4)
+        emptied = await uow.cards.apply_delta(world.card_id, -4, earned=0)
         await uow.commit()
     assert (emptied.balance, emptied.lifetime_points) == (0, 4)
 
 
 async def test_a_delta_left_without_commit_is_gone(new_uow, world):
     async with new_uow() as uow:
-        await uow.cards.apply_delta(world.card_id, 9)
+        await uow.cards.apply_delta(world.card_id, 9, earned=9)
     async with new_uow() as uow:
         assert (await uow.cards.get(world.card_id)).balance == 0
 

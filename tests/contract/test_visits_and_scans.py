@@ -46,7 +46,7 @@ async def test_a_page_of_customers_is_latest_first_with_this_business_balance(ne
         await uow.users.upsert(user(3003, "Bob"))
         bob = await uow.customers.add(customer(3003, "b"))
         rival = await uow.businesses.add(business(OWNER_TG, code="invite-2"))
-        await uow.cards.apply_delta(world.card_id, 6)
+        await uow.cards.apply_delta(world.card_id, 6, earned=6)
         touch = uow.business_customers.touch
         await touch(world.business_id, world.customer_id, T0, visit=True)
         await touch(world.business_id, bob.id, T0 + HOUR, visit=True)

@@ -259,13 +259,66 @@ class Cards(_Repo):
             row.number = renumber()
         return await super().add(row)
 
-    async def apply_delta(self, card_id, delta):
+    async def apply_delta(self, card_id, delta, *, earned):
         row = self.rows[card_id]
         if row.balance + delta < 0:
             return None
         row.balance += delta
-        row.lifetime_points += max(delta, 0)
+        row.lifetime_points += earned
         return copy.copy(row)
+
+
+class Tiers(_Repo):
+    """Tiers by id (removed ones kept, as the SQL table keeps them), cards' tiers on cards."""
+
+    name = "tiers"
+
+    async def of_program(self, program_id):
+        removed = self.uow.state.table("tiers_removed")
+        tiers = [t for t in self._all(program_id=program_id) if t.id not in removed]
+        return sorted(tiers, key=lambda t: t.threshold)
+
+    async def lock_program(self, program_id):
+        return None
+
+    async def add(self, tier, at):
+        stored = replace(tier, id=self.uow.state.next_id)
+        self.uow.state.next_id += 1
+        self.rows[stored.id] = stored
+        return stored
+
+    async def update(self, tier):
+        self.rows[tier.id] = tier
+
+    async def remove(self, tier_id, at):
+        self.uow.state.table("tiers_removed")[tier_id] = at
+
+    async def set_window(self, program_id, months):
+        self.uow.state.table("programs")[program_id].tier_window_months = months
+
+    async def tiered_programs(self):
+        programs = self.uow.state.table("programs")
+        return sorted({t.program_id for t in self.rows.values() if programs[t.program_id].active})
+
+    async def candidates(self, program_id, floor, after_card_id, limit):
+        cards = [
+            copy.copy(c)
+            for c in self.uow.state.table("cards").values()
+            if c.program_id == program_id and c.id > after_card_id and c.left_at is None
+            and (c.tier_id is not None or (floor is not None and c.lifetime_points >= floor))
+        ]  # fmt: skip
+        return sorted(cards, key=lambda c: c.id)[:limit]
+
+    async def earned_since(self, card_ids, since):
+        ledger = self.uow.ledger
+        return {card_id: await ledger.awarded_since(card_id, since) for card_id in card_ids}
+
+    async def set_card_tier(self, card_id, before, after):
+        card = self.uow.state.table("cards")[card_id]
+        if card.tier_id != before:
+            return False
+        card.tier_id = after
+        return True
 
 
 class Ledger(_Repo):
@@ -496,7 +549,8 @@ class FakeUnitOfWork:
             "users": Users, "customers": Customers, "businesses": Businesses,
             "staff": StaffRepo, "staff_invitations": StaffInvitations, "programs": Programs,
             "rewards": Rewards, "enrollments": Enrollments,
-            "cards": Cards, "ledger": Ledger, "business_customers": BusinessCustomers,
+            "cards": Cards, "ledger": Ledger, "tiers": Tiers,
+            "business_customers": BusinessCustomers,
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,
             "privacy": Privacy, "referrals": Referrals, "gifts": Gifts, "winbacks": Winbacks,

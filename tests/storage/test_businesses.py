@@ -85,7 +85,7 @@ async def test_touch_creates_then_counts_visits_and_moves_last_seen(new_uow, wor
 
 async def test_page_lists_customers_newest_first_with_this_business_balance(new_uow, world):
     async with new_uow() as uow:
-        await uow.cards.apply_delta(world.card_id, 7)
+        await uow.cards.apply_delta(world.card_id, 7, earned=7)
         await uow.users.upsert(user(3))
         other = await uow.customers.add(customer(3, "b"))
         assert other.id is not None
@@ -98,7 +98,7 @@ async def test_page_lists_customers_newest_first_with_this_business_balance(new_
         extra = await uow.cards.add(
             card(world.customer_id, prog.id or 0, elsewhere.id or 0, "C-9")
         )
-        await uow.cards.apply_delta(extra.id or 0, 100)
+        await uow.cards.apply_delta(extra.id or 0, 100, earned=100)
         await uow.commit()
     async with new_uow() as uow:
         rows = await uow.business_customers.page(world.business_id, 0, 10)

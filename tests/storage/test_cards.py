@@ -73,11 +73,11 @@ async def test_a_second_card_for_the_same_program_or_number_is_refused(new_uow, 
             )
 
 
-async def test_apply_delta_moves_balance_and_counts_only_gains_as_lifetime(new_uow, world):
+async def test_apply_delta_moves_balance_and_adds_what_was_earned_to_lifetime(new_uow, world):
     async with new_uow() as uow:
         await uow.cards.get(world.card_id)  # a stale copy in the session must not leak out
-        up = await uow.cards.apply_delta(world.card_id, 10)
-        down = await uow.cards.apply_delta(world.card_id, -4)
+        up = await uow.cards.apply_delta(world.card_id, 10, earned=10)
+        down = await uow.cards.apply_delta(world.card_id, -4, earned=0)
         reread = await uow.cards.get(world.card_id)
         await uow.commit()
     assert up is not None and (up.balance, up.lifetime_points) == (10, 10)
@@ -87,12 +87,12 @@ async def test_apply_delta_moves_balance_and_counts_only_gains_as_lifetime(new_u
 
 async def test_apply_delta_refuses_to_go_negative_and_changes_nothing(new_uow, world):
     async with new_uow() as uow:
-        await uow.cards.apply_delta(world.card_id, 3)
-        assert await uow.cards.apply_delta(world.card_id, -4) is None
+        await uow.cards.apply_delta(world.card_id, 3, earned=3)
+        assert await uow.cards.apply_delta(world.card_id, -4, earned=0) is None
         await uow.commit()
     async with new_uow() as uow:
         stored = await uow.cards.get(world.card_id)
-        assert await uow.cards.apply_delta(404, 1) is None
+        assert await uow.cards.apply_delta(404, 1, earned=1) is None
     assert stored is not None and (stored.balance, stored.lifetime_points) == (3, 3)
 
 

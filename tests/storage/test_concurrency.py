@@ -29,7 +29,7 @@ async def test_concurrent_awards_and_deductions_keep_balance_equal_to_the_ledger
             # Read first, as use cases do: a deferred transaction would now hold only a read
             # lock and could fail on upgrading it; BEGIN IMMEDIATE makes it wait instead.
             await uow.cards.get(world.card_id)
-            card = await uow.cards.apply_delta(world.card_id, delta)
+            card = await uow.cards.apply_delta(world.card_id, delta, earned=max(delta, 0))
             if card is None:
                 return False
             low_points.append(card.balance)

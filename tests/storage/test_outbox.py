@@ -208,15 +208,17 @@ async def test_broadcast_counts_tell_sent_blocked_and_suppressed_apart(
 
 async def test_a_card_mark_is_set_once_and_lifted_when_the_card_leaves_the_zone(new_uow, world):
     async with new_uow() as uow:
-        await uow.cards.apply_delta(world.card_id, 9)  # threshold 10, 1 per scan: one away
+        await uow.cards.apply_delta(
+            world.card_id, 9, earned=9
+        )  # threshold 10, 1 per scan: one away
         [card] = await uow.cards.near_reward()
         assert await uow.cards.mark_near_reward(card.id, T0)
         assert not await uow.cards.mark_near_reward(card.id, T0)
         assert await uow.cards.near_reward() == []
         assert await uow.cards.clear_near_reward() == 0
-        await uow.cards.apply_delta(world.card_id, 1)
+        await uow.cards.apply_delta(world.card_id, 1, earned=1)
         assert await uow.cards.clear_near_reward() == 1
-        await uow.cards.apply_delta(world.card_id, -1)
+        await uow.cards.apply_delta(world.card_id, -1, earned=0)
         assert [c.id for c in await uow.cards.near_reward()] == [world.card_id]
 
 

@@ -40,7 +40,7 @@ async def test_a_clash_without_a_way_to_redraw_is_refused(new_uow, world):
 async def test_balances_and_amounts_hold_more_than_32_bits(new_uow, world):
     big = 3_000_000_000
     async with new_uow() as uow:
-        moved = await uow.cards.apply_delta(world.card_id, big)
+        moved = await uow.cards.apply_delta(world.card_id, big, earned=big)
         await uow.commit()
     async with new_uow() as uow:
         stored = await uow.cards.get(world.card_id)
