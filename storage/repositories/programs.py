@@ -76,7 +76,11 @@ class SqlProgramRepository(SqlRepository):
         return (await self._with_ladders([_program(row)]))[0] if row else None
 
     async def _with_ladders(self, programs: Sequence[Program]) -> list[Program]:
-        ladders = await SqlRewardRepository(self._session).of_programs(p.id for p in programs)
+        rewards = SqlRewardRepository(self._session)
+        if len(programs) == 1:
+            programs[0].rewards = tuple(await rewards.ladder_of(programs[0].id))
+            return list(programs)
+        ladders = await rewards.of_programs(p.id for p in programs)
         for program in programs:
             program.rewards = tuple(ladders.get(program.id, ()))
         return list(programs)

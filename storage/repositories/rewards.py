@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from domain.models import RequestKind, RequestStatus, Reward
 from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import ProgramRewardRow, ProgramRow, RequestRow
+
+_REWARDS = ProgramRewardRow.__table__
+# A program's active rungs: read with the program on every scan, so a Core statement built once.
+_LADDER = (
+    select(_REWARDS)
+    .where(_REWARDS.c.program_id == bindparam("program_id"), _REWARDS.c.active.is_(True))
+    .order_by(_REWARDS.c.cost, _REWARDS.c.position, _REWARDS.c.id)
+)
 
 
 def _reward(row: RowOf[ProgramRewardRow]) -> Reward:
@@ -33,6 +41,11 @@ class SqlRewardRepository(SqlRepository):
     async def of_program(self, program_id: int, *, removed: bool = False) -> list[Reward]:
         """The program's rewards in ladder order; with `removed`, the inactive ones too."""
         return (await self.of_programs([program_id], removed=removed)).get(program_id, [])
+
+    async def ladder_of(self, program_id: int) -> list[Reward]:
+        """The program's active rewards in ladder order (the scan path's read)."""
+        result = await self._session.execute(_LADDER, {"program_id": program_id})
+        return [_reward(row) for row in result]
 
     async def of_programs(
         self, program_ids: Iterable[int], *, removed: bool = False
