@@ -36,7 +36,7 @@ from bot.handlers import (
     expiry,
     growth,
     growth_owner,
-    owner_growth,
+    owner_tools,
     privacy,
     programs,
     reports,
@@ -73,7 +73,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy, birthdays, growth, growth_owner, owner_growth, rewards, expiry, tiers,
+    admin, privacy, birthdays, growth, growth_owner, owner_tools, rewards, expiry, tiers,
 ]  # fmt: skip
 
 
