@@ -30,7 +30,7 @@ from bot.handlers import (
     card_actions,
     common,
     customer,
-    growth,
+    owner_tools,
     privacy,
     programs,
     reports,
@@ -63,7 +63,7 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 
 HANDLER_MODULES = [
     customer, answers, scanning, business, staff, programs, reports, broadcast, card_actions,
-    admin, privacy, birthdays, growth,
+    admin, privacy, birthdays, owner_tools,
 ]  # fmt: skip
 
 
