@@ -77,8 +77,8 @@ def build_application(
 ) -> Application:
     """The PTB Application with every handler, the dispatcher and the services in bot_data.
 
-    `updater=False` builds it without PTB's Updater, for a webhook server that feeds
-    `app.update_queue` itself (PTB's documented custom-webhook setup).
+    `updater=False` builds it without PTB's Updater, for the webhook server, whose inbox worker
+    (bot/inbox.py) hands stored updates to `process_update` itself.
     """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)

@@ -385,3 +385,24 @@ class BotIdentityRow(Base):
     bot_id: Mapped[int] = mapped_column(BigInteger)
     username: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime]
+
+
+class InboxRow(Base):
+    """A webhook update, stored before Telegram is answered (storage/inbox.py): pending until a
+    worker's claim (claimed_by, lease_until), done once handled. A done row keeps its key, not
+    its content, for a day, so Telegram's redelivery of it is recognised and dropped."""
+
+    __tablename__ = "webhook_inbox"
+    __table_args__ = (
+        Index("ix_webhook_inbox_chat_id_update_id", "chat_id", "update_id"),
+        Index("ix_webhook_inbox_done_at", "done_at"),
+    )
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)  # None: keeps no chat's order
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    received_at: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None]

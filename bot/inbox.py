@@ -1,0 +1,151 @@
+"""Webhook mode's update loop: updates are taken from the database inbox (storage/inbox.py),
+handled by PTB (`Application.process_update`) and marked done.
+
+The webhook handler stores an update, then wakes this worker, which claims it at once; other
+workers find what is left (a dead worker's updates once their lease runs out, a chat's next
+update once the one before it is done elsewhere) by polling every `poll` seconds. A worker
+renews the leases of the updates it is handling every third of a lease, and after each update
+it claims again at once, so a chat's next update follows without waiting for the poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+import socket
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from storage.inbox import InboxItem, InboxStore
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5  # claims of one update before it is dropped: it kills whoever handles it
+PRUNE_EVERY = 60.0  # seconds between deletions of old done rows
+PRUNE_BATCHES = 100  # of 1,000 rows at most each time: far more than arrive in a minute
+STOP_GRACE = 10.0  # seconds a stopping worker lets updates being handled finish
+
+
+def worker_name() -> str:
+    """Who claims, as `host:pid:random` (the random part tells a restarted pid 1 apart)."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+class InboxWorker:
+    def __init__(
+        self,
+        app: Application[Any, Any, Any, Any, Any, Any],
+        store: InboxStore,
+        *,
+        capacity: int = 32,
+        poll: float = 1.0,
+        keep: timedelta = timedelta(hours=24),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.capacity = capacity
+        self.poll = poll
+        self.keep = keep
+        self._clock = clock
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._tasks: list[asyncio.Task[None]] = []
+        self._handling: dict[int, asyncio.Task[None]] = {}
+        self._last_prune = 0.0
+        self.received = 0  # updates this worker stored
+        self.redelivered = 0  # updates whose key was already stored
+        self.handled = 0
+
+    async def accept(self, update: Update, payload: dict[str, Any]) -> bool:
+        """Commit `update` to the inbox and wake the loop; False: a redelivery, dropped."""
+        chat = update.effective_chat
+        stored = await self.store.add(update.update_id, chat.id if chat else None, payload)
+        if stored:
+            self.received += 1
+            self._wake.set()
+        else:
+            self.redelivered += 1
+        return stored
+
+    def start(self) -> None:
+        if self._tasks:
+            return
+        self._stopping = False
+        self._tasks = [
+            asyncio.create_task(self._claim_loop(), name="inbox-claims"),
+            asyncio.create_task(self._renew_loop(), name="inbox-leases"),
+        ]
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """Stop claiming; let the updates being handled finish (their leases cover the rest)."""
+        self._stopping = True
+        self._wake.set()
+        if self._tasks:
+            await self._tasks[0]
+        if self._handling:
+            await asyncio.wait(list(self._handling.values()), timeout=grace)
+        if len(self._tasks) > 1:
+            self._tasks[1].cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._tasks[1]
+        self._tasks = []
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._handling)
+
+    async def _claim_loop(self) -> None:
+        while not self._stopping:
+            self._wake.clear()
+            try:
+                for item in await self.store.claim(self.capacity - len(self._handling)):
+                    task = asyncio.create_task(self._handle(item), name=f"inbox-{item.update_id}")
+                    self._handling[item.update_id] = task
+                await self._prune_now_and_then()
+            except Exception:  # the database is away: try again at the next poll
+                log.exception("inbox: claiming failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.poll)
+
+    async def _handle(self, item: InboxItem) -> None:
+        try:
+            try:
+                if item.attempts > MAX_ATTEMPTS:
+                    log.error("inbox: update %s dropped: claimed too often", item.update_id)
+                else:
+                    await self.app.process_update(Update.de_json(item.payload, self.app.bot))
+                    self.handled += 1
+            except Exception:  # PTB hands handler errors to the error handlers; this is the rest
+                log.exception("inbox: update %s failed", item.update_id)
+            try:
+                await self.store.done(item.update_id)
+            except Exception:  # left claimed: handled again once the lease runs out
+                log.exception("inbox: update %s handled but not marked done", item.update_id)
+        finally:
+            self._handling.pop(item.update_id, None)
+            self._wake.set()
+
+    async def _renew_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.store.lease.total_seconds() / 3)
+            try:
+                await self.store.renew(list(self._handling))
+            except Exception:
+                log.exception("inbox: renewing leases failed")
+
+    async def _prune_now_and_then(self) -> None:
+        if time.monotonic() - self._last_prune < PRUNE_EVERY:
+            return
+        self._last_prune = time.monotonic()
+        for _ in range(PRUNE_BATCHES):  # each batch its own short transaction
+            if self._stopping or not await self.store.prune(self._clock() - self.keep):
+                return
