@@ -1,0 +1,118 @@
+"""The webhook inbox: a key stored once, each chat's updates claimed in order, a dead worker's
+claims taken over when their lease runs out, and workers claiming at once taking different ones."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from storage.inbox import InboxStore
+from tests.storage.builders import T0
+
+LEASE = timedelta(seconds=10)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def worker(sessions: async_sessionmaker[Any], clock: Clock, name: str) -> InboxStore:
+    return InboxStore(sessions, clock, owner=name, lease=LEASE)
+
+
+def ids(items) -> list[int]:
+    return [item.update_id for item in items]
+
+
+async def test_an_update_is_stored_once_however_often_it_is_delivered(session_factory, clock):
+    inbox = worker(session_factory, clock, "a")
+    assert await inbox.add(1, 50, {"update_id": 1}) is True
+    assert await inbox.add(1, 50, {"update_id": 1}) is False
+    [item] = await inbox.claim(10)
+    assert (item.update_id, item.payload, item.attempts) == (1, {"update_id": 1}, 1)
+    await inbox.done(1)
+    assert await inbox.add(1, 50, {"update_id": 1}) is False  # done: still known
+    assert await inbox.claim(10) == []
+
+
+async def test_a_chats_next_update_waits_until_the_one_before_is_done(session_factory, clock):
+    a, b = worker(session_factory, clock, "a"), worker(session_factory, clock, "b")
+    for update_id, chat in ((1, 50), (2, 50), (3, 60), (4, None), (5, None), (6, 50)):
+        await a.add(update_id, chat, {"update_id": update_id})
+    assert ids(await a.claim(10)) == [1, 3, 4, 5]  # one per chat; chat-less ones all
+    assert await b.claim(10) == []  # 2 waits for 1, even on another worker
+    await a.done(1)
+    assert ids(await b.claim(10)) == [2]
+    await b.done(2)
+    assert ids(await a.claim(10)) == [6]
+
+
+async def test_a_dead_workers_claims_are_taken_over_once_the_lease_runs_out(
+    session_factory, clock
+):
+    a, b = worker(session_factory, clock, "a"), worker(session_factory, clock, "b")
+    await a.add(1, 50, {"update_id": 1})
+    await a.add(2, 50, {"update_id": 2})
+    assert ids(await a.claim(10)) == [1]
+    clock.now += LEASE - timedelta(seconds=1)
+    await a.renew([1])  # a is alive and handling it
+    clock.now += timedelta(seconds=5)
+    assert await b.claim(10) == []
+    clock.now += LEASE  # a died: nothing renews
+    [item] = await b.claim(10)
+    assert (item.update_id, item.attempts) == (1, 2)
+    await a.renew([1])  # a's late renewal does not take it back
+    clock.now += LEASE - timedelta(seconds=1)
+    await b.renew([1])
+    assert await a.claim(10) == []
+    counts = await b.counts()
+    assert (counts.waiting, counts.claimed) == (1, 1)
+
+
+async def test_released_updates_are_claimed_at_once_and_done_rows_are_pruned(
+    session_factory, clock
+):
+    a, b = worker(session_factory, clock, "a"), worker(session_factory, clock, "b")
+    for update_id in (1, 2, 3):
+        await a.add(update_id, update_id, {"update_id": update_id})
+    assert ids(await a.claim(2)) == [1, 2]
+    await a.release([2])
+    assert ids(await b.claim(10)) == [2, 3]
+    await b.done(2)
+    clock.now += timedelta(hours=2)
+    await b.done(3)
+    assert await a.prune(T0 + timedelta(hours=1)) == 1  # 2 went; 3 is recent, 1 not done
+    assert await a.add(2, 2, {}) is True  # a key pruned is a new update again
+    assert await a.add(3, 3, {}) is False
+
+
+async def test_workers_claiming_at_once_never_take_the_same_update(
+    session_factory, clock, backend
+):
+    if backend != "postgresql":
+        pytest.skip("SQLite serves one process")
+    stores = [worker(session_factory, clock, f"w{i}") for i in range(4)]
+    for update_id in range(200):
+        await stores[0].add(update_id, update_id % 50, {"update_id": update_id})
+    taken: list[int] = []
+    while len(taken) < 200:
+        batches = await asyncio.gather(*(store.claim(7) for store in stores))
+        claimed = [i for batch in batches for i in ids(batch)]
+        assert claimed, "nothing claimable while updates wait"
+        assert len({i % 50 for i in claimed}) == len(claimed)  # one per chat at a time
+        taken += claimed
+        await asyncio.gather(*(stores[0].done(i) for i in claimed))
+    assert sorted(taken) == list(range(200))
