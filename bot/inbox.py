@@ -1,11 +1,13 @@
 """Webhook mode's update loop: updates are taken from the database inbox (storage/inbox.py),
 handled by PTB (`Application.process_update`) and marked done.
 
-The webhook handler stores an update, then wakes this worker, which claims it at once; other
-workers find what is left (a dead worker's updates once their lease runs out, a chat's next
-update once the one before it is done elsewhere) by polling every `poll` seconds. A worker
-renews the leases of the updates it is handling every third of a lease, and after each update
-it claims again at once, so a chat's next update follows without waiting for the poll.
+The webhook handler stores an update and this worker claims it in the same transaction (when
+its chat has nothing older waiting) and handles it at once. Other workers find what is left (a
+dead worker's updates once their lease runs out, a chat's next update once the one before it
+is done elsewhere) by polling every `poll` seconds. A worker renews the leases of the updates
+it is handling every third of a lease. After each update it claims again at once, in the
+transaction that marks the updates handled meanwhile done, so a chat's next update follows
+without waiting for the poll.
 """
 
 from __future__ import annotations
@@ -60,21 +62,52 @@ class InboxWorker:
         self._stopping = False
         self._tasks: list[asyncio.Task[None]] = []
         self._handling: dict[int, asyncio.Task[None]] = {}
+        self._finished: list[int] = []  # handled, to be marked done by the next claim
+        self._arrivals: list[tuple[int, int | None, dict[str, Any], asyncio.Future[bool]]] = []
+        self._storing: asyncio.Task[None] | None = None
         self._last_prune = 0.0
         self.received = 0  # updates this worker stored
         self.redelivered = 0  # updates whose key was already stored
         self.handled = 0
 
     async def accept(self, update: Update, payload: dict[str, Any]) -> bool:
-        """Commit `update` to the inbox and wake the loop; False: a redelivery, dropped."""
+        """Commit `update` to the inbox and wake the loop; False: a redelivery, dropped.
+
+        Updates arriving while an insert commits are inserted together in the next one (a
+        group commit), so a burst costs a commit per round rather than per update.
+        """
         chat = update.effective_chat
-        stored = await self.store.add(update.update_id, chat.id if chat else None, payload)
+        arrival: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._arrivals.append((update.update_id, chat.id if chat else None, payload, arrival))
+        if self._storing is None or self._storing.done():
+            self._storing = asyncio.create_task(self._store_arrivals(), name="inbox-store")
+        stored = await asyncio.shield(arrival)
         if stored:
             self.received += 1
-            self._wake.set()
         else:
             self.redelivered += 1
         return stored
+
+    async def _store_arrivals(self) -> None:
+        while self._arrivals:
+            batch, self._arrivals = self._arrivals, []
+            free = 0 if self._stopping else self.capacity - len(self._handling)
+            finished, self._finished = self._finished, []
+            try:
+                stored, claimed = await self.store.add(
+                    [(u, chat, data) for u, chat, data, _ in batch], claim=free, done=finished
+                )
+            except Exception as error:
+                self._finished.extend(finished)
+                for *_, arrival in batch:
+                    arrival.set_exception(error)
+                continue
+            for item in claimed:
+                self._start(item)
+            for update_id, *_, arrival in batch:
+                arrival.set_result(update_id in stored)
+            if len(claimed) < len(stored):
+                self._wake.set()  # what could not be claimed here, the claim loop looks at
 
     def start(self) -> None:
         if self._tasks:
@@ -86,7 +119,8 @@ class InboxWorker:
         ]
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
-        """Stop claiming; let the updates being handled finish (their leases cover the rest)."""
+        """Stop claiming; let the updates being handled finish and mark them done (leases
+        cover any that do not finish in time)."""
         self._stopping = True
         self._wake.set()
         if self._tasks:
@@ -98,6 +132,11 @@ class InboxWorker:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._tasks[1]
         self._tasks = []
+        finished, self._finished = self._finished, []
+        try:
+            await self.store.done(finished)
+        except Exception:  # left claimed: handled again once their leases run out
+            log.exception("inbox: %s handled updates not marked done", len(finished))
 
     @property
     def in_flight(self) -> int:
@@ -106,32 +145,34 @@ class InboxWorker:
     async def _claim_loop(self) -> None:
         while not self._stopping:
             self._wake.clear()
+            finished, self._finished = self._finished, []
             try:
-                for item in await self.store.claim(self.capacity - len(self._handling)):
-                    task = asyncio.create_task(self._handle(item), name=f"inbox-{item.update_id}")
-                    self._handling[item.update_id] = task
+                free = self.capacity - len(self._handling)
+                for item in await self.store.claim(free, done=finished):
+                    self._start(item)
                 await self._prune_now_and_then()
             except Exception:  # the database is away: try again at the next poll
                 log.exception("inbox: claiming failed")
+                self._finished.extend(finished)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.poll)
 
+    def _start(self, item: InboxItem) -> None:
+        task = asyncio.create_task(self._handle(item), name=f"inbox-{item.update_id}")
+        self._handling[item.update_id] = task
+
     async def _handle(self, item: InboxItem) -> None:
         try:
-            try:
-                if item.attempts > MAX_ATTEMPTS:
-                    log.error("inbox: update %s dropped: claimed too often", item.update_id)
-                else:
-                    await self.app.process_update(Update.de_json(item.payload, self.app.bot))
-                    self.handled += 1
-            except Exception:  # PTB hands handler errors to the error handlers; this is the rest
-                log.exception("inbox: update %s failed", item.update_id)
-            try:
-                await self.store.done(item.update_id)
-            except Exception:  # left claimed: handled again once the lease runs out
-                log.exception("inbox: update %s handled but not marked done", item.update_id)
+            if item.attempts > MAX_ATTEMPTS:
+                log.error("inbox: update %s dropped: claimed too often", item.update_id)
+            else:
+                await self.app.process_update(Update.de_json(item.payload, self.app.bot))
+                self.handled += 1
+        except Exception:  # PTB hands handler errors to the error handlers; this is the rest
+            log.exception("inbox: update %s failed", item.update_id)
         finally:
-            self._handling.pop(item.update_id, None)
+            del self._handling[item.update_id]
+            self._finished.append(item.update_id)
             self._wake.set()
 
     async def _renew_loop(self) -> None:
