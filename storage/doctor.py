@@ -33,6 +33,7 @@ from storage.tables import (
     BusinessCustomerRow,
     CardRow,
     EnrollmentRow,
+    InboxRow,
     LedgerRow,
     NotificationRow,
     ProgramRow,
@@ -79,6 +80,13 @@ class HealthProbe:
                     NotificationRow.status.in_((PENDING, SENDING)), due_since <= now, _reachable()
                 )
             )
+            inbox_waiting, inbox_oldest = (
+                await session.execute(
+                    select(func.count(), func.min(InboxRow.received_at)).where(
+                        InboxRow.done_at.is_(None)
+                    )
+                )
+            ).one()
             oldest_pending = await session.scalar(
                 select(func.min(NotificationRow.created_at)).where(
                     NotificationRow.status == PENDING, _reachable()
@@ -86,6 +94,8 @@ class HealthProbe:
             )
         return {
             "database": "ok",
+            "inbox_waiting": int(inbox_waiting),  # webhook updates stored and not yet handled
+            "inbox_oldest_seconds": _age(now, inbox_oldest),
             "notifications": {str(k): int(v) for k, v in counts.items()},
             "dispatcher_lag_seconds": _age(now, oldest_due),
             "oldest_pending_seconds": _age(now, oldest_pending),

@@ -17,7 +17,7 @@ from bot.webhook import MAX_BODY, SECRET_HEADER, start_webhook_bot, stop_webhook
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 from storage.engine import make_engine
-from storage.tables import NotificationRow
+from storage.tables import InboxRow, NotificationRow
 from tests.e2e.conftest import TOKEN, Harness, e2e_settings
 from tests.e2e.helpers import customer, open_shop, qr_photo
 from tests.waiting import eventually
@@ -219,3 +219,20 @@ async def test_broadcast_delivered_again_reaches_each_customer_once(hook):
         assert len(news) == 1
     progress = [m for m in await owner.transcript() if "📣" in m.content]
     assert len(progress) == 1
+
+
+async def test_an_update_left_by_a_worker_shows_in_healthz_and_metrics(hook):
+    engine = make_engine(hook.db_url)
+    async with engine.begin() as conn:  # held by a worker that is gone, its lease still running
+        await conn.execute(
+            insert(InboxRow).values(
+                update_id=5, chat_id=777, payload={}, received_at=LONG_AGO, attempts=1,
+                claimed_by="gone:1:abc", lease_until=datetime(2999, 1, 1, tzinfo=UTC),
+            )
+        )  # fmt: skip
+    await engine.dispose()
+    _, body = await hook.get("/healthz")
+    report = json.loads(body)
+    assert report["inbox_waiting"] == 1 and report["inbox_oldest_seconds"] > 3600
+    _, text = await hook.get("/metrics")
+    assert "loyalty_inbox_waiting 1.0" in text
