@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import menus, metrics, steps
+from bot import inbox, menus, metrics, steps
 from bot.handlers import (
     admin,
     answers,
@@ -49,6 +49,7 @@ from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
 from storage.identity import remember_bot
+from storage.inbox import mark_done
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
@@ -149,6 +150,9 @@ class _WakingUnitOfWork(SqlUnitOfWork):
         self._wake = wake
 
     async def commit(self) -> None:
+        update_id = inbox.commits_done()  # webhook mode: the update is done with its work
+        if update_id is not None:
+            await mark_done(self._active(), update_id, utc_now())
         await super().commit()
         self._wake()
 
@@ -156,7 +160,7 @@ class _WakingUnitOfWork(SqlUnitOfWork):
 def _add_handlers(app: Application) -> None:
     # Edits still arrive where an older allowed_updates list holds: dropped before anything.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, common.on_edited), group=-2)
-    app.add_handler(TypeHandler(Update, common.on_any_update), group=-1)
+    app.add_handler(TypeHandler(Update, _register_then_arm), group=-1)
     app.add_handler(ChatMemberHandler(common.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     for module in HANDLER_MODULES:
         module.register(app)
@@ -169,6 +173,13 @@ def _add_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(common.on_stale_button))
     app.add_error_handler(common.on_error)
     app.add_error_handler(metrics.on_error)
+
+
+async def _register_then_arm(update: Update, context: Context) -> None:
+    try:
+        await common.on_any_update(update, context)
+    finally:
+        inbox.arm()
 
 
 async def start_application(app: Application, *, polling: bool = True) -> None:

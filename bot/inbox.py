@@ -19,14 +19,43 @@ import os
 import secrets
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import Update
 from telegram.ext import Application
 
-from storage.inbox import InboxItem, InboxStore
+
+class InboxItem(Protocol):
+    """A claimed update (storage.inbox.InboxItem)."""
+
+    @property
+    def update_id(self) -> int: ...
+    @property
+    def payload(self) -> dict[str, Any]: ...
+    @property
+    def attempts(self) -> int: ...
+
+
+class InboxStore(Protocol):
+    """What the worker needs of the inbox (storage.inbox.InboxStore, built in bot/webhook.py)."""
+
+    lease: timedelta
+
+    async def add(
+        self,
+        updates: Sequence[tuple[int, int | None, dict[str, Any]]],
+        claim: int = 0,
+        done: Collection[int] = (),
+    ) -> tuple[set[int], Sequence[InboxItem]]: ...
+    async def claim(self, limit: int, done: Collection[int] = ()) -> Sequence[InboxItem]: ...
+    async def renew(self, update_ids: Collection[int]) -> None: ...
+    async def done(self, update_ids: Collection[int]) -> None: ...
+    async def prune(self, done_before: datetime, batch: int = 1000) -> int: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +63,37 @@ MAX_ATTEMPTS = 5  # claims of one update before it is dropped: it kills whoever 
 PRUNE_EVERY = 60.0  # seconds between deletions of old done rows
 PRUNE_BATCHES = 100  # of 1,000 rows at most each time: far more than arrive in a minute
 STOP_GRACE = 10.0  # seconds a stopping worker lets updates being handled finish
+
+
+@dataclass
+class Handling:
+    """The inbox update this task is handling; `armed` once the person is registered, from
+    when a commit marks the update done in its own transaction (see `commits_done`)."""
+
+    update_id: int
+    armed: bool = False
+
+
+CURRENT: ContextVar[Handling | None] = ContextVar("inbox_update", default=None)
+
+
+def arm() -> None:
+    """The update's own work begins: its commits from now on mark it done with them."""
+    handling = CURRENT.get()
+    if handling is not None:
+        handling.armed = True
+
+
+def commits_done() -> int | None:
+    """The update a commit made now must mark done in its own transaction, if any.
+
+    A handler's commit and the update's done mark are thus one: a worker killed after that
+    commit does not leave the update to be handled again (a second /broadcast, a guided step's
+    answer taken twice); killed before it, the update is handled again from the start. Only the
+    registration every update begins with (idempotent) commits before, unarmed.
+    """
+    handling = CURRENT.get()
+    return handling.update_id if handling is not None and handling.armed else None
 
 
 def worker_name() -> str:
@@ -166,7 +226,11 @@ class InboxWorker:
             if item.attempts > MAX_ATTEMPTS:
                 log.error("inbox: update %s dropped: claimed too often", item.update_id)
             else:
-                await self.app.process_update(Update.de_json(item.payload, self.app.bot))
+                token = CURRENT.set(Handling(item.update_id))
+                try:
+                    await self.app.process_update(Update.de_json(item.payload, self.app.bot))
+                finally:
+                    CURRENT.reset(token)
                 self.handled += 1
         except Exception:  # PTB hands handler errors to the error handlers; this is the rest
             log.exception("inbox: update %s failed", item.update_id)

@@ -199,6 +199,11 @@ class InboxStore:
         return InboxCounts(int(waiting), int(claimed), max(0.0, age))
 
 
+async def mark_done(session: AsyncSession, update_id: int, now: datetime) -> None:
+    """Mark an update done inside another transaction (a handler's), to commit with it."""
+    await session.execute(_done([update_id], now))
+
+
 def _done(update_ids: Collection[int], now: datetime) -> Any:
     return (
         update(InboxRow)
