@@ -15,8 +15,9 @@ and handled from here by whichever worker claims it.
   so a worker commits once per round rather than once per update; `prune` deletes done rows
   once Telegram no longer redelivers them (it keeps an update for 24 hours).
 
-An update is handled at least once: a worker killed after a handler committed but before `done`
-leaves it to be handled again, where the use cases' idempotency keys (scans, buttons) apply.
+A handler's commit also marks its update done (`mark_done`, in the handler's transaction), so
+an update whose work was committed is not handled again; one whose worker died before any
+commit of its own is.
 """
 
 from __future__ import annotations
