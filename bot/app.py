@@ -22,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import menus, metrics, steps
+from bot import inbox, menus, metrics, steps
 from bot.bulk_runner import BulkRunner
 from bot.handlers import (
     admin,
@@ -61,6 +61,7 @@ from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
 from storage.identity import remember_bot
+from storage.inbox import mark_done
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
@@ -90,8 +91,8 @@ def build_application(
 ) -> Application:
     """The PTB Application with every handler, the dispatcher and the services in bot_data.
 
-    `updater=False` builds it without PTB's Updater, for a webhook server that feeds
-    `app.update_queue` itself (PTB's documented custom-webhook setup).
+    `updater=False` builds it without PTB's Updater, for the webhook server, whose inbox worker
+    (bot/inbox.py) hands stored updates to `process_update` itself.
     """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
@@ -182,6 +183,9 @@ class _WakingUnitOfWork(SqlUnitOfWork):
                 text("SELECT pg_notify(:channel, :topics)"),
                 {"channel": live.CHANNEL, "topics": live.notify_payload(topics)},
             )
+        update_id = inbox.commits_done()  # webhook mode: the update is done with its work
+        if update_id is not None:
+            await mark_done(self._active(), update_id, utc_now())
         await super().commit()
         self._wake()
         if topics and not self._notify_sql:
@@ -191,7 +195,7 @@ class _WakingUnitOfWork(SqlUnitOfWork):
 def _add_handlers(app: Application) -> None:
     # Edits still arrive where an older allowed_updates list holds: dropped before anything.
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, common.on_edited), group=-2)
-    app.add_handler(TypeHandler(Update, common.on_any_update), group=-1)
+    app.add_handler(TypeHandler(Update, _register_then_arm), group=-1)
     app.add_handler(ChatMemberHandler(common.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     for module in HANDLER_MODULES:
         module.register(app)
@@ -204,6 +208,13 @@ def _add_handlers(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(common.on_stale_button))
     app.add_error_handler(common.on_error)
     app.add_error_handler(metrics.on_error)
+
+
+async def _register_then_arm(update: Update, context: Context) -> None:
+    try:
+        await common.on_any_update(update, context)
+    finally:
+        inbox.arm()
 
 
 async def start_application(app: Application, *, polling: bool = True) -> None:

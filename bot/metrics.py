@@ -48,6 +48,14 @@ class Metrics:
             "Age of the oldest pending notification",
             registry=self.registry,
         )
+        self.inbox_waiting = Gauge(
+            "loyalty_inbox_waiting", "Webhook updates stored and not yet handled",
+            registry=self.registry,
+        )  # fmt: skip
+        self.inbox_oldest = Gauge(
+            "loyalty_inbox_oldest_seconds", "Age of the oldest webhook update not yet handled",
+            registry=self.registry,
+        )  # fmt: skip
         self.sweeps = Counter(
             "loyalty_sweeps", "Scheduler sweeps by outcome (ran, skipped: another worker's turn)",
             ["sweep", "outcome"], registry=self.registry,
@@ -77,6 +85,8 @@ class Metrics:
             self.notifications.labels(status=status).set(counts.get(status, 0))
         self.lag.set(health.get("dispatcher_lag_seconds") or 0.0)
         self.oldest_pending.set(health.get("oldest_pending_seconds") or 0.0)
+        self.inbox_waiting.set(health.get("inbox_waiting") or 0)
+        self.inbox_oldest.set(health.get("inbox_oldest_seconds") or 0.0)
         return generate_latest(self.registry)
 
 

@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     webhook_url: str = ""
     webhook_secret: str = ""
     webhook_max_connections: int = 40
+    # The webhook inbox (bot/inbox.py): seconds a worker's claim on an update lasts unless
+    # renewed (a killed worker's updates are taken over after this), seconds between other
+    # workers' looks for what is left, and hours a done update's key is kept against redelivery.
+    inbox_lease_seconds: float = 15.0
+    inbox_poll_seconds: float = 1.0
+    inbox_keep_hours: float = 24.0
     # /healthz answers 503 when due notifications wait longer than this (dispatcher lag), or
     # the oldest pending one is older than the second figure.
     health_max_lag_seconds: float = 60.0

@@ -1,8 +1,10 @@
 """`loyalty-bot webhook`: an aiohttp server taking Telegram's updates, with /healthz and /metrics.
 
-An update is checked (secret, size, JSON) and put on the Application's update queue; the
-request is answered at once, so Telegram never waits for a handler. Handling happens in the
-Application's own update loop, as it does when polling.
+An update is checked (secret, size, JSON), then committed to the database inbox
+(storage/inbox.py) before the request is answered 200, so Telegram never waits for a handler and
+an answered update survives the worker: the inbox worker (bot/inbox.py) of this process, or of
+any other, hands it to PTB. An update_id already stored is answered 200 and dropped; if the
+database cannot take it, 503 asks Telegram to deliver it again later.
 
 Slow clients cannot hold connections: a request's headers must arrive within
 `http_header_timeout_seconds` of the connection opening or of the previous answer (aiohttp's
@@ -16,15 +18,25 @@ import asyncio
 import hmac
 import json
 import logging
+from datetime import timedelta
 
 from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
 from bot import health
-from bot.app import ALLOWED_UPDATES, build_application, start_application, stop_application
+from bot.app import (
+    ALLOWED_UPDATES,
+    build_application,
+    start_application,
+    stop_application,
+    utc_now,
+)
+from bot.inbox import InboxWorker, worker_name
 from bot.settings import Settings
 from bot.webapp import server as webapp_server
+from storage.engine import make_session_factory
+from storage.inbox import InboxStore
 
 log = logging.getLogger(__name__)
 MAX_BODY = 1024 * 1024  # Telegram's updates are a few kilobytes; anything this big is not one
@@ -32,13 +44,15 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 APP_KEY = health.APP_KEY
 SECRET_KEY = web.AppKey("secret", str)
 BODY_TIMEOUT_KEY = web.AppKey("body_timeout", float)
+INBOX_KEY = web.AppKey("inbox", InboxWorker)
 
 
 class WebhookServer:
     """The HTTP side of one worker: updates in, health and metrics out."""
 
-    def __init__(self, app: Application, settings: Settings) -> None:
+    def __init__(self, app: Application, settings: Settings, inbox: InboxWorker) -> None:
         self.app = app
+        self.inbox = inbox
         self.settings = settings
         self.secret = settings.webhook_secret_token()
         self._runners: list[web.AppRunner] = []
@@ -54,6 +68,7 @@ class WebhookServer:
         web_app[APP_KEY] = self.app
         web_app[SECRET_KEY] = self.secret
         web_app[BODY_TIMEOUT_KEY] = self.settings.http_body_timeout_seconds
+        web_app[INBOX_KEY] = self.inbox
         web_app.router.add_post(self.settings.webhook_path, on_update)
         if not self.own_health_server:
             health.add_routes(web_app, self.app, self.settings)
@@ -101,7 +116,7 @@ class WebhookServer:
 
 
 async def on_update(request: web.Request) -> web.Response:
-    """POST from Telegram: refuse strangers and junk, queue the update, answer at once."""
+    """POST from Telegram: refuse strangers and junk, commit the update, answer at once."""
     given = request.headers.get(SECRET_HEADER, "")
     if not hmac.compare_digest(given.encode(), request.app[SECRET_KEY].encode()):
         return web.json_response({"error": "forbidden"}, status=403)
@@ -123,7 +138,11 @@ async def on_update(request: web.Request) -> web.Response:
         update = None
     if update is None:
         return web.json_response({"error": "malformed update"}, status=400)
-    await app.update_queue.put(update)
+    try:
+        await request.app[INBOX_KEY].accept(update, data)
+    except Exception:  # not stored: Telegram must deliver it again
+        log.exception("webhook: update %s not stored", update.update_id)
+        return web.json_response({"error": "not stored, try again"}, status=503)
     return web.Response(status=200)
 
 
@@ -133,17 +152,32 @@ def _looks_like_update(data: object) -> bool:
     return isinstance(update_id, int) and not isinstance(update_id, bool)
 
 
+def make_inbox(app: Application, settings: Settings) -> InboxWorker:
+    store = InboxStore(
+        make_session_factory(app.bot_data["engine"]), utc_now, owner=worker_name(),
+        lease=timedelta(seconds=settings.inbox_lease_seconds),
+    )  # fmt: skip
+    return InboxWorker(
+        app, store, poll=settings.inbox_poll_seconds,
+        keep=timedelta(hours=settings.inbox_keep_hours),
+    )  # fmt: skip
+
+
 async def start_webhook_bot(settings: Settings) -> tuple[Application, WebhookServer]:
-    """Build the bot without an updater, start it, serve HTTP, and tell Telegram where."""
+    """Build the bot without an updater, start it and its inbox worker, serve HTTP, and tell
+    Telegram where."""
     app = build_application(settings, updater=False)
     await start_application(app, polling=False)
-    server = WebhookServer(app, settings)
+    inbox = app.bot_data["inbox"] = make_inbox(app, settings)
+    inbox.start()  # updates left by a stopped worker are handled before new ones arrive
+    server = WebhookServer(app, settings, inbox)
     try:
         await server.start()
         await server.register()
         await webapp_server.announce(app, webapp_server.url(settings, server.port))
     except BaseException:
         await server.stop()
+        await inbox.stop()
         await stop_application(app)
         raise
     return app, server
@@ -152,6 +186,7 @@ async def start_webhook_bot(settings: Settings) -> tuple[Application, WebhookSer
 async def stop_webhook_bot(app: Application, server: WebhookServer) -> None:
     # The webhook stays registered: other workers behind the same URL keep serving it.
     await server.stop()
+    await server.inbox.stop()
     await stop_application(app)
 
 

@@ -35,6 +35,7 @@ from storage.tables import (
     BusinessCustomerRow,
     CardRow,
     EnrollmentRow,
+    InboxRow,
     LedgerRow,
     NotificationRow,
     ProgramRow,
@@ -81,6 +82,13 @@ class HealthProbe:
                     NotificationRow.status.in_((PENDING, SENDING)), due_since <= now, _reachable()
                 )
             )
+            inbox_waiting, inbox_oldest = (
+                await session.execute(
+                    select(func.count(), func.min(InboxRow.received_at)).where(
+                        InboxRow.done_at.is_(None)
+                    )
+                )
+            ).one()
             oldest_pending = await session.scalar(
                 select(func.min(NotificationRow.created_at)).where(
                     NotificationRow.status == PENDING, _reachable()
@@ -88,6 +96,8 @@ class HealthProbe:
             )
         return {
             "database": "ok",
+            "inbox_waiting": int(inbox_waiting),  # webhook updates stored and not yet handled
+            "inbox_oldest_seconds": _age(now, inbox_oldest),
             "notifications": {str(k): int(v) for k, v in counts.items()},
             "dispatcher_lag_seconds": _age(now, oldest_due),
             "oldest_pending_seconds": _age(now, oldest_pending),

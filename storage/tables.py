@@ -557,6 +557,27 @@ class WebAppLoginRow(Base):
     forget_after: Mapped[datetime] = mapped_column(index=True)
 
 
+class InboxRow(Base):
+    """A webhook update, stored before Telegram is answered (storage/inbox.py): pending until a
+    worker's claim (claimed_by, lease_until), done once handled. A done row keeps its key, not
+    its content, for a day, so Telegram's redelivery of it is recognised and dropped."""
+
+    __tablename__ = "webhook_inbox"
+    __table_args__ = (
+        Index("ix_webhook_inbox_chat_id_update_id", "chat_id", "update_id"),
+        Index("ix_webhook_inbox_done_at", "done_at"),
+    )
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)  # None: keeps no chat's order
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    received_at: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None]
+
+
 # The growth tools' tables live in their own module, on this metadata (imported last: it
 # imports Base from here).
 from storage import tables_growth as _tables_growth  # noqa: E402, F401

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -16,9 +17,10 @@ from bot.webhook import MAX_BODY, SECRET_HEADER, start_webhook_bot, stop_webhook
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 from storage.engine import make_engine
-from storage.tables import NotificationRow
+from storage.tables import InboxRow, NotificationRow
 from tests.e2e.conftest import TOKEN, Harness, e2e_settings
 from tests.e2e.helpers import customer, open_shop, qr_photo
+from tests.waiting import eventually
 
 HOOK_SECRET = "hook-secret_0123456789"
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
@@ -158,3 +160,79 @@ async def test_metrics_count_updates_and_show_the_outbox_and_latency(hook):
     assert "loyalty_update_handling_seconds_count 1.0" in text
     assert 'loyalty_notifications{status="sent"}' in text
     assert "loyalty_dispatcher_lag_seconds 0.0" in text
+
+
+async def redeliver(hook: WebhookHarness, user, sent, copies: int = 2) -> int:
+    """Telegram delivering a handled update again: the same update_id, twice at once."""
+    [(update_id,)] = await hook.query(
+        "SELECT max(update_id) FROM webhook_inbox WHERE chat_id = :chat", chat=user.chat_id
+    )
+    body = json.dumps({"update_id": update_id, "message": sent.raw}).encode()
+    statuses = await asyncio.gather(*(hook.post(body) for _ in range(copies)))
+    assert statuses == [200] * copies  # answered, so Telegram stops sending it
+    await drained(hook)
+    return update_id
+
+
+async def drained(hook: WebhookHarness) -> None:
+    async def nothing_waits() -> bool:
+        rows = await hook.query("SELECT count(*) FROM webhook_inbox WHERE done_at IS NULL")
+        return rows == [(0,)] and hook.app.bot_data["inbox"].in_flight == 0
+
+    await eventually(nothing_waits, timeout=15, what="the inbox drained")
+
+
+async def test_an_update_answered_200_is_already_stored(hook):
+    assert await hook.post(update_json(update_id=10**9, text="/start")) == 200
+    # No wait: the answer came after the commit.
+    assert await hook.query("SELECT update_id, chat_id FROM webhook_inbox") == [(10**9, 777)]
+
+
+async def test_newbusiness_delivered_again_creates_no_second_business(hook):
+    olga = await hook.user("Olga")
+    await olga.start()
+    await olga.wait_for_text("Welcome")
+    sent = await olga.send_text("/newbusiness Twin Café")
+    await olga.wait_for_text("is registered")
+    await redeliver(hook, olga, sent)
+    assert await hook.query("SELECT name FROM businesses") == [("Twin Café",)]
+    replies = [m for m in await olga.transcript() if "is registered" in m.content]
+    assert len(replies) == 1
+
+
+async def test_broadcast_delivered_again_reaches_each_customer_once(hook):
+    owner = await hook.user("Olga")
+    shop = await open_shop(hook, owner)
+    customers = [await customer(hook, name, shop) for name in ("Ann", "Bob")]
+    sent = await owner.send_text("/broadcast Fresh croissants at nine")
+    await owner.wait_for_text("Sending")
+    await redeliver(hook, owner, sent, copies=3)
+    queued = "SELECT count(*) FROM customer_notifications WHERE broadcast_id IS NOT NULL"
+    assert await hook.query(queued) == [(2,)]
+    for person in customers:
+        await person.wait_for_text("Fresh croissants", timeout=15)
+    await eventually(
+        lambda: hook.app.bot_data["services"].dispatcher.sent >= 2, what="the news sent"
+    )
+    for person in customers:
+        news = [m for m in await person.transcript() if "Fresh croissants" in m.content]
+        assert len(news) == 1
+    progress = [m for m in await owner.transcript() if "📣" in m.content]
+    assert len(progress) == 1
+
+
+async def test_an_update_left_by_a_worker_shows_in_healthz_and_metrics(hook):
+    engine = make_engine(hook.db_url)
+    async with engine.begin() as conn:  # held by a worker that is gone, its lease still running
+        await conn.execute(
+            insert(InboxRow).values(
+                update_id=5, chat_id=777, payload={}, received_at=LONG_AGO, attempts=1,
+                claimed_by="gone:1:abc", lease_until=datetime(2999, 1, 1, tzinfo=UTC),
+            )
+        )  # fmt: skip
+    await engine.dispose()
+    _, body = await hook.get("/healthz")
+    report = json.loads(body)
+    assert report["inbox_waiting"] == 1 and report["inbox_oldest_seconds"] > 3600
+    _, text = await hook.get("/metrics")
+    assert "loyalty_inbox_waiting 1.0" in text

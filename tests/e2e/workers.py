@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import os
 import socket
 import subprocess
@@ -28,6 +29,7 @@ class RoundRobinProxy:
         self.targets = targets
         self._next = itertools.cycle(range(len(targets)))
         self.forwarded = [0] * len(targets)
+        self.answered: list[list[int]] = [[] for _ in targets]  # update_ids each answered 200
         self._runner: web.AppRunner | None = None
         self._http: aiohttp.ClientSession | None = None
         self.url = ""
@@ -48,10 +50,12 @@ class RoundRobinProxy:
         headers = {SECRET_HEADER: request.headers.get(SECRET_HEADER, "")}
         headers["Content-Type"] = request.headers.get("Content-Type", "application/json")
         assert self._http is not None
-        async with self._http.post(
-            self.targets[index], data=await request.read(), headers=headers
-        ) as resp:
-            return web.Response(status=resp.status, body=await resp.read())
+        body = await request.read()
+        async with self._http.post(self.targets[index], data=body, headers=headers) as resp:
+            answer = web.Response(status=resp.status, body=await resp.read())
+        if answer.status == 200:
+            self.answered[index].append(json.loads(body)["update_id"])
+        return answer
 
     async def stop(self) -> None:
         if self._runner is not None:
