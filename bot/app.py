@@ -48,6 +48,7 @@ from bot.settings import Settings
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_session_factory
+from storage.exports import ExportReader
 from storage.identity import remember_bot
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
@@ -122,6 +123,7 @@ def build_application(
             max_bytes=settings.max_photo_bytes,
         ),
         dispatcher=dispatcher,
+        exports=ExportReader(engine),
     )
     app.bot_data["engine"] = engine
     app.bot_data["seen_users"] = LruCache(settings.memory_max_chats)

@@ -14,7 +14,7 @@ from bot.qr_reader import QrReader
 from bot.settings import Settings
 from bot.throttle import Throttle
 from domain.models import ChatState
-from domain.ports import UnitOfWork
+from domain.ports import ExportSource, UnitOfWork
 from domain.tokens import TokenSigner
 
 
@@ -25,6 +25,7 @@ class Services:
     signer: TokenSigner
     reader: QrReader
     dispatcher: Dispatcher
+    exports: ExportSource
     bot_username: str = ""
     lookups: Throttle = field(init=False)  # /code and /invite, per staff member
 

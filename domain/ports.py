@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -315,6 +315,16 @@ class ReportRepository(Protocol):
         self, business_id: int, customer_id: int | None = None, limit: int | None = None
     ) -> list[LedgerLine]:
         """The business's ledger rows (of one customer if given), newest first."""
+        ...
+
+
+class ExportSource(Protocol):
+    """A business's rows in batches, read outside any unit of work: an export reads them all,
+    so neither a transaction nor the whole list is held meanwhile."""
+
+    def customers(self, business_id: int) -> AsyncIterator[list[CustomerSummary]]: ...
+    def ledger(self, business_id: int) -> AsyncIterator[list[LedgerLine]]:
+        """Newest first."""
         ...
 
 

@@ -1,0 +1,35 @@
+"""Platform scale: indexes for the reads that walked whole tables at a million customers.
+
+- business_customers (business_id, last_seen, id): a /customers page reads its ten rows off the
+  index in display order instead of sorting every customer of the business;
+- telegram_users (blocked_at): the outbox claim leaves out blocked chats; it read every user.
+
+Revision ID: 0017
+Revises: 0009
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0017"
+down_revision: str | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_index(
+        "ix_business_customers_business_id_last_seen_id",
+        "business_customers",
+        ["business_id", "last_seen", "id"],
+    )
+    op.create_index("ix_telegram_users_blocked_at", "telegram_users", ["blocked_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_telegram_users_blocked_at", table_name="telegram_users")
+    op.drop_index(
+        "ix_business_customers_business_id_last_seen_id", table_name="business_customers"
+    )
