@@ -380,9 +380,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             figures[f"{name}_ms"] = round((time.perf_counter() - began) * 1000, 1)
             stalls.phase = "steady"
             await asyncio.sleep(0.5)
-        figures["export_ledger_mb"] = round(
-            sum(p.stat().st_size for p in folder.glob("ledger*")) / 1e6, 1
-        )
+        figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
         outbox = OutboxStore(sessions, lambda: datetime.now(UTC))
         claims = []
         stalls.phase = "outbox_claim"
@@ -414,6 +412,10 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures["longest_stall_ms"] = round(max(stalls.longest.values()), 1)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return figures
+
+
+def _megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.glob("ledger*")) / 1e6
 
 
 def report(figures: dict[str, Any]) -> None:
