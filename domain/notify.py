@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from domain.events import (
     AwardUndone,
@@ -231,28 +232,43 @@ def _to_staff(telegram_id: int, key: str, params: MessageParams) -> Message:
 
 
 async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notification]:
-    """Store the messages these events cause; a switched-off category is stored as suppressed."""
-    written = []
-    for event in events:
-        for message in messages_for(event):
-            written.append(await uow.notifications.add(await _row(uow, message)))
-    return written
+    """Store the messages these events cause; a switched-off category is stored as suppressed.
+
+    Recipients' chats and switched-off categories are read for all the messages at once, and
+    the rows written together: a broadcast to 100,000 customers is a few statements per
+    thousand rows, not three statements per row."""
+    messages = [message for event in events for message in messages_for(event)]
+    if not messages:
+        return []
+    asked = {m.customer.id for m in messages if m.customer and m.category not in ALWAYS_SENT}
+    off = await uow.preferences.switched_off(asked) if asked else set()
+    chats = await uow.users.chats({_recipient(message) for message in messages})
+    now = uow.now()
+    return await uow.notifications.add_many(
+        [_row(message, now, chats, off) for message in messages]
+    )
 
 
-async def _row(uow: UnitOfWork, message: Message) -> Notification:
+def _recipient(message: Message) -> int:
     customer = message.customer
     telegram_id = customer.telegram_id if customer else message.staff_telegram_id
     if telegram_id is None:
         raise ValueError(f"message {message.key} has no recipient")
+    return telegram_id
+
+
+def _row(
+    message: Message, now: datetime, chats: dict[int, int], off: set[tuple[int, Category]]
+) -> Notification:
+    customer = message.customer
+    telegram_id = _recipient(message)
     enabled = (
         customer is None
         or message.category in ALWAYS_SENT
-        or await uow.preferences.enabled(customer.id, message.category)
+        or (customer.id, message.category) not in off
     )
-    user = await uow.users.get(telegram_id)
-    now = uow.now()
     return Notification(
-        chat_id=user.chat_id if user else telegram_id,
+        chat_id=chats.get(telegram_id, telegram_id),
         category=message.category,
         key=message.key,
         created_at=now,
