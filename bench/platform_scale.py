@@ -54,7 +54,7 @@ from domain.reports import business_chart, business_stats, export_business
 from domain.scanning import scan_customer
 from domain.tokens import TokenSigner
 from storage.doctor import find_problems
-from storage.engine import make_engine, make_session_factory
+from storage.engine import make_engine, make_read_engine, make_session_factory
 from storage.exports import ExportReader
 from storage.migrate import upgrade
 from storage.outbox import OutboxStore
@@ -311,7 +311,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def heavy_paths(url: str, uow, engine, n: Sizes, folder: Path) -> dict[str, Callable]:
+async def heavy_paths(
+    url: str, uow, report_uow, engine, n: Sizes, folder: Path
+) -> dict[str, Callable]:
     owner = OWNER_BASE + 1
     deep = n.large // 10 // 2  # the middle page of business 1's customers
 
@@ -325,8 +327,8 @@ async def heavy_paths(url: str, uow, engine, n: Sizes, folder: Path) -> dict[str
                                50_000_000)  # fmt: skip
 
     async def stats() -> None:
-        await business_stats(uow(), 1, owner)
-        await business_chart(uow(), 1, owner, 30)
+        await business_stats(report_uow(), 1, owner)
+        await business_chart(report_uow(), 1, owner, 30)
 
     async def doctor() -> None:
         async with engine.connect() as conn, conn.begin():
@@ -339,8 +341,8 @@ async def heavy_paths(url: str, uow, engine, n: Sizes, folder: Path) -> dict[str
     scheduler = Scheduler(uow, SimpleNamespace(wake=lambda: None), settings, SweepClaims(
         make_session_factory(engine), lambda: datetime.now(UTC)))  # fmt: skip
     paths: dict[str, Callable[[], Awaitable[object]]] = {
-        "customers_page_first": lambda: list_business_customers(uow(), 1, owner, 0, 10),
-        "customers_page_deep": lambda: list_business_customers(uow(), 1, owner, deep, 10),
+        "customers_page_first": lambda: list_business_customers(report_uow(), 1, owner, 0, 10),
+        "customers_page_deep": lambda: list_business_customers(report_uow(), 1, owner, deep, 10),
         "stats": stats,
         "export_customers": lambda: export("customers"),
         "export_ledger": lambda: export("ledger"),
@@ -360,8 +362,14 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     engine = make_engine(url)
     sessions = make_session_factory(engine)
 
+    read_engine = make_read_engine(url)  # reports read here, as the bot's /stats does
+    read_sessions = make_session_factory(read_engine)
+
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(sessions)
+
+    def report_uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(read_sessions)
 
     folder = Path(tempfile.mkdtemp(prefix="platform-export-"))
     figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
@@ -373,7 +381,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         driver = asyncio.create_task(load.run(args.rate))
         stalls.phase = "steady"
         await asyncio.sleep(args.warmup)
-        for name, run in (await heavy_paths(url, uow, engine, n, folder)).items():
+        for name, run in (await heavy_paths(url, uow, report_uow, engine, n, folder)).items():
             stalls.phase = name
             began = time.perf_counter()
             await run()
@@ -395,6 +403,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         await stalls.stop()
     finally:
         await engine.dispose()
+        await read_engine.dispose()
         shutil.rmtree(folder, ignore_errors=True)
         if cleanup:
             cleanup()

@@ -47,7 +47,7 @@ from bot.services import Context, Services
 from bot.settings import Settings
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
-from storage.engine import make_engine, make_session_factory
+from storage.engine import make_engine, make_read_engine, make_session_factory
 from storage.exports import ExportReader
 from storage.identity import remember_bot
 from storage.outbox import OutboxStore
@@ -83,6 +83,8 @@ def build_application(
     """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
+    read_engine = make_read_engine(settings.database_url)
+    read_sessions = make_session_factory(read_engine)
     limiter = SharedRateLimiter(
         settings.send_per_second, settings.send_chat_interval, settings.send_chat_burst,
         max_chats=settings.memory_max_chats,
@@ -124,8 +126,10 @@ def build_application(
         ),
         dispatcher=dispatcher,
         exports=ExportReader(engine),
+        make_report_uow=lambda: SqlUnitOfWork(read_sessions, clock),
     )
     app.bot_data["engine"] = engine
+    app.bot_data["read_engine"] = read_engine
     app.bot_data["seen_users"] = LruCache(settings.memory_max_chats)
     metrics = app.bot_data["metrics"] = Metrics()
     app.bot_data["health"] = CachedProbe(
@@ -211,3 +215,4 @@ async def stop_application(app: Application) -> None:
     await app.shutdown()
     services.reader.close()
     await app.bot_data["engine"].dispose()
+    await app.bot_data["read_engine"].dispose()

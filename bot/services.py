@@ -26,6 +26,8 @@ class Services:
     reader: QrReader
     dispatcher: Dispatcher
     exports: ExportSource
+    # Read-only units of work for reports (/stats, /customers): off the loop's thread on SQLite.
+    make_report_uow: Callable[[], UnitOfWork]
     bot_username: str = ""
     lookups: Throttle = field(init=False)  # /code and /invite, per staff member
 
@@ -34,6 +36,9 @@ class Services:
 
     def uow(self) -> UnitOfWork:
         return self.make_uow()
+
+    def report_uow(self) -> UnitOfWork:
+        return self.make_report_uow()
 
     @property
     def operators(self) -> tuple[int, ...]:

@@ -63,7 +63,7 @@ async def _customers_view(
     context: Context, staff: Acting, page: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     found = await list_business_customers(
-        context.services.uow(), staff.business_id, staff.telegram_id, page, PAGE_SIZE
+        context.services.report_uow(), staff.business_id, staff.telegram_id, page, PAGE_SIZE
     )
     if not found.total:
         return t("customers_empty"), None
@@ -100,7 +100,7 @@ async def on_customer_history(update: Update, context: Context) -> None:
 async def on_stats(update: Update, context: Context) -> None:
     """/stats: a chart of the last 30 days and the staff, with today, 7 and 30 days as text."""
     staff = await current_staff(update, context)
-    uow = context.services.uow
+    uow = context.services.report_uow
     stats = await business_stats(uow(), staff.business_id, staff.telegram_id)
     lines = [
         t("stats_period", period=t(f"stats_{name}"), scans=s.scans, issued=s.points_issued,
