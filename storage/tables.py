@@ -304,6 +304,8 @@ class NotificationRow(Base):
     __tablename__ = "customer_notifications"
     __table_args__ = (
         Index("ix_customer_notifications_status_next_attempt_at", "status", "next_attempt_at"),
+        # The outbox claim walks pending rows in sending order (migration 0017).
+        Index("ix_customer_notifications_status_priority_id", "status", "priority", "id"),
         Index("ix_customer_notifications_created_at", "created_at"),
     )
 
