@@ -2,7 +2,8 @@
 
 - business_customers (business_id, last_seen, id): a /customers page reads its ten rows off the
   index in display order instead of sorting every customer of the business;
-- telegram_users (blocked_at): the outbox claim leaves out blocked chats; it read every user;
+- telegram_users (chat_id) where blocked_at is set: the outbox claim leaves out blocked chats;
+  it read every user (partial: only blocked users are in it);
 - customer_notifications (status, priority, id): the claim takes pending rows in sending order
   off the index, instead of sorting every waiting row (a second after a broadcast to 100,000).
 
@@ -13,6 +14,7 @@ Create Date: 2026-11-30
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017"
@@ -27,7 +29,14 @@ def upgrade() -> None:
         "business_customers",
         ["business_id", "last_seen", "id"],
     )
-    op.create_index("ix_telegram_users_blocked_at", "telegram_users", ["blocked_at"])
+    blocked = sa.text("blocked_at IS NOT NULL")
+    op.create_index(
+        "ix_telegram_users_blocked_chat_id",
+        "telegram_users",
+        ["chat_id"],
+        sqlite_where=blocked,
+        postgresql_where=blocked,
+    )
     op.create_index(
         "ix_customer_notifications_status_priority_id",
         "customer_notifications",
@@ -39,7 +48,7 @@ def downgrade() -> None:
     op.drop_index(
         "ix_customer_notifications_status_priority_id", table_name="customer_notifications"
     )
-    op.drop_index("ix_telegram_users_blocked_at", table_name="telegram_users")
+    op.drop_index("ix_telegram_users_blocked_chat_id", table_name="telegram_users")
     op.drop_index(
         "ix_business_customers_business_id_last_seen_id", table_name="business_customers"
     )
