@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import islice
 
 from domain.events import (
     AwardUndone,
@@ -231,22 +232,26 @@ def _to_staff(telegram_id: int, key: str, params: MessageParams) -> Message:
     return Message(Category.STAFF, key, params, staff_telegram_id=telegram_id)
 
 
+OUTBOX_CHUNK = 1000  # messages looked up and written together
+
+
 async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notification]:
     """Store the messages these events cause; a switched-off category is stored as suppressed.
 
-    Recipients' chats and switched-off categories are read for all the messages at once, and
-    the rows written together: a broadcast to 100,000 customers is a few statements per
-    thousand rows, not three statements per row."""
-    messages = [message for event in events for message in messages_for(event)]
-    if not messages:
-        return []
-    asked = {m.customer.id for m in messages if m.customer and m.category not in ALWAYS_SENT}
-    off = await uow.preferences.switched_off(asked) if asked else set()
-    chats = await uow.users.chats({_recipient(message) for message in messages})
-    now = uow.now()
-    return await uow.notifications.add_many(
-        [_row(message, now, chats, off) for message in messages]
-    )
+    A thousand messages at a time: their recipients' chats and switched-off categories are
+    read at once and their rows written together, so a broadcast to 100,000 customers is a
+    few hundred statements, not 300,000, and no step holds the event loop for long."""
+    written: list[Notification] = []
+    messages = (message for event in events for message in messages_for(event))
+    while chunk := list(islice(messages, OUTBOX_CHUNK)):
+        asked = {m.customer.id for m in chunk if m.customer and m.category not in ALWAYS_SENT}
+        off = await uow.preferences.switched_off(asked) if asked else set()
+        chats = await uow.users.chats({_recipient(message) for message in chunk})
+        now = uow.now()
+        written += await uow.notifications.add_many(
+            [_row(message, now, chats, off) for message in chunk]
+        )
+    return written
 
 
 def _recipient(message: Message) -> int:
