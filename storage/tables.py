@@ -207,6 +207,13 @@ class CardRow(Base):
     __table_args__ = (
         UniqueConstraint("customer_id", "program_id"),
         CheckConstraint("balance >= 0", name="balance_not_negative"),
+        # The few cards marked near their reward, which the sweep re-checks (migration 0017).
+        Index(
+            "ix_loyalty_cards_reward_near",
+            "id",
+            sqlite_where=text("reward_near_at IS NOT NULL"),
+            postgresql_where=text("reward_near_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,6 +4,8 @@
   index in display order instead of sorting every customer of the business;
 - telegram_users (chat_id) where blocked_at is set: the outbox claim leaves out blocked chats;
   it read every user (partial: only blocked users are in it);
+- loyalty_cards (id) where reward_near_at is set: the reward sweep re-checks the cards it
+  marked; it read every card;
 - customer_notifications (status, priority, id): the claim takes pending rows in sending order
   off the index, instead of sorting every waiting row (a second after a broadcast to 100,000).
 
@@ -37,6 +39,14 @@ def upgrade() -> None:
         sqlite_where=blocked,
         postgresql_where=blocked,
     )
+    near = sa.text("reward_near_at IS NOT NULL")
+    op.create_index(
+        "ix_loyalty_cards_reward_near",
+        "loyalty_cards",
+        ["id"],
+        sqlite_where=near,
+        postgresql_where=near,
+    )
     op.create_index(
         "ix_customer_notifications_status_priority_id",
         "customer_notifications",
@@ -45,6 +55,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_loyalty_cards_reward_near", table_name="loyalty_cards")
     op.drop_index(
         "ix_customer_notifications_status_priority_id", table_name="customer_notifications"
     )
