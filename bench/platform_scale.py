@@ -199,7 +199,8 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
         folder = Path(tempfile.mkdtemp(prefix="platform-scale-"))
         shutil.copyfile(cache, folder / "bench.db")
         return f"sqlite:///{folder / 'bench.db'}", lambda: shutil.rmtree(folder)
-    template, run = f"platform_cache_{n.tag().replace('-', '_')}", "platform_scale_run"
+    tag = n.tag().replace("-", "_")
+    template, run = f"platform_cache_{tag}", f"platform_run_{tag}"
     server = await asyncpg.connect(f"{PG_SERVER}/postgres")
     try:
         exists = await server.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", template)
