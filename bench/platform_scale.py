@@ -392,6 +392,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             began = time.perf_counter()
             await run()
             figures[f"{name}_ms"] = round((time.perf_counter() - began) * 1000, 1)
+            print(f"{name}: {figures[f'{name}_ms']} ms", flush=True)  # a cut-off run still tells
             stalls.phase = "steady"
             await asyncio.sleep(0.5)
         figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
