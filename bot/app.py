@@ -59,7 +59,8 @@ from bot.settings import Settings
 from bot.webapp import live
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
-from storage.engine import make_engine, make_session_factory
+from storage.engine import make_engine, make_read_engine, make_session_factory
+from storage.exports import ExportReader
 from storage.identity import remember_bot
 from storage.inbox import mark_done
 from storage.outbox import OutboxStore
@@ -96,6 +97,8 @@ def build_application(
     """
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
+    read_engine = make_read_engine(settings.database_url)
+    read_sessions = make_session_factory(read_engine)
     limiter = SharedRateLimiter(
         settings.send_per_second, settings.send_chat_interval, settings.send_chat_burst,
         max_chats=settings.memory_max_chats,
@@ -140,8 +143,11 @@ def build_application(
             max_bytes=settings.max_photo_bytes,
         ),
         dispatcher=dispatcher,
+        exports=ExportReader(engine),
+        make_report_uow=lambda: SqlUnitOfWork(read_sessions, clock),
     )
     app.bot_data["engine"] = engine
+    app.bot_data["read_engine"] = read_engine
     app.bot_data["seen_users"] = LruCache(settings.memory_max_chats)
     metrics = app.bot_data["metrics"] = Metrics()
     app.bot_data["health"] = CachedProbe(
@@ -272,3 +278,4 @@ async def stop_application(app: Application) -> None:
     gc.unfreeze()  # collectable again once the bot is gone (tests start many in one process)
     services.reader.close()
     await app.bot_data["engine"].dispose()
+    await app.bot_data["read_engine"].dispose()

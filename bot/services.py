@@ -14,7 +14,7 @@ from bot.qr_reader import QrReader
 from bot.settings import Settings
 from bot.throttle import Throttle
 from domain.models import ChatState
-from domain.ports import UnitOfWork
+from domain.ports import ExportSource, UnitOfWork
 from domain.tokens import TokenSigner
 
 
@@ -25,6 +25,9 @@ class Services:
     signer: TokenSigner
     reader: QrReader
     dispatcher: Dispatcher
+    exports: ExportSource
+    # Read-only units of work for reports (/stats, /customers): off the loop's thread on SQLite.
+    make_report_uow: Callable[[], UnitOfWork]
     bot_username: str = ""
     webapp_url: str = ""  # the Mini App's address, once it is served and offered
     lookups: Throttle = field(init=False)  # /code and /invite, per staff member
@@ -34,6 +37,9 @@ class Services:
 
     def uow(self) -> UnitOfWork:
         return self.make_uow()
+
+    def report_uow(self) -> UnitOfWork:
+        return self.make_report_uow()
 
     @property
     def operators(self) -> tuple[int, ...]:

@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     health_max_pending_age_seconds: float = 3600.0
     # Consent: days a rejected invitation keeps a business from inviting that customer again.
     invite_cooldown_days: int = 30
+    # /export: a CSV larger than this (Telegram's 50 MB upload limit for bots) goes as zip
+    # files, split into parts that each stay under it.
+    export_file_limit_bytes: int = 50_000_000
     # Retention: days sent notifications and scan log rows are kept (0: for ever).
     notification_retention_days: int = 90
     scan_log_retention_days: int = 180

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -122,6 +122,10 @@ class BusinessOverview:
 
 class UserRepository(Protocol):
     async def get(self, telegram_id: int) -> TelegramUser | None: ...
+    async def chats(self, telegram_ids: Collection[int]) -> dict[int, int]:
+        """The chat of each of these users that is known (telegram id -> chat id)."""
+        ...
+
     async def upsert(self, user: TelegramUser) -> TelegramUser: ...
     async def set_blocked(self, telegram_id: int, at: datetime | None) -> None: ...
     async def set_locale(self, telegram_id: int, locale: str | None) -> bool:
@@ -358,11 +362,19 @@ class RequestRepository(Protocol):
 
 class NotificationRepository(Protocol):
     async def add(self, notification: Notification) -> Notification: ...
+    async def add_many(self, notifications: Sequence[Notification]) -> list[Notification]:
+        """Store these rows together; returned with their ids, in the same order."""
+        ...
+
     async def broadcast_counts(self, broadcast_id: str) -> dict[str, int]: ...
 
 
 class PreferenceRepository(Protocol):
     async def enabled(self, customer_id: int, category: Category) -> bool: ...
+    async def switched_off(self, customer_ids: Collection[int]) -> set[tuple[int, Category]]:
+        """(customer, category) for each category these customers switched off."""
+        ...
+
     async def all_for(self, customer_id: int) -> dict[Category, bool]: ...
     async def set(self, customer_id: int, category: Category, enabled: bool) -> None: ...
 
@@ -391,6 +403,16 @@ class ReportRepository(Protocol):
         self, business_id: int, customer_id: int | None = None, limit: int | None = None
     ) -> list[LedgerLine]:
         """The business's ledger rows (of one customer if given), newest first."""
+        ...
+
+
+class ExportSource(Protocol):
+    """A business's rows in batches, read outside any unit of work: an export reads them all,
+    so neither a transaction nor the whole list is held meanwhile."""
+
+    def customers(self, business_id: int) -> AsyncIterator[list[CustomerSummary]]: ...
+    def ledger(self, business_id: int) -> AsyncIterator[list[LedgerLine]]:
+        """Newest first."""
         ...
 
 

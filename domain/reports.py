@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from domain.ports import (
     BusinessStats,
     CustomerSummary,
     DayFigures,
+    ExportSource,
     LedgerLine,
     StaffFigures,
     UnitOfWork,
@@ -69,9 +71,11 @@ class CustomerHistory:
 
 @dataclass(frozen=True)
 class BusinessExport:
+    """What an export holds: its rows come in batches, read as they are written out."""
+
     business: Business
-    customers: list[CustomerSummary]
-    ledger: list[LedgerLine]
+    customers: AsyncIterator[list[CustomerSummary]]
+    ledger: AsyncIterator[list[LedgerLine]]
 
 
 async def my_businesses(uow: UnitOfWork, telegram_id: int) -> list[Membership]:
@@ -154,13 +158,14 @@ async def business_stats(
         return {name: await uow.reports.stats(business_id, at) for name, at in periods.items()}
 
 
-async def export_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> BusinessExport:
+async def export_business(
+    uow: UnitOfWork, source: ExportSource, business_id: int, telegram_id: int
+) -> BusinessExport:
     """Every customer and ledger row of the business; owners only, as it is personal data."""
     async with uow:
         await require_owner(uow, business_id, telegram_id)
         business = await business_of(uow, business_id)
-        customers = await uow.reports.customers(business_id)
-        return BusinessExport(business, customers, await uow.reports.ledger(business_id))
+    return BusinessExport(business, source.customers(business_id), source.ledger(business_id))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,32 @@ def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL
     return engine
 
 
+def make_read_engine(url: str) -> AsyncEngine:
+    """An engine for long reads (reports) that must not run on the event loop's thread.
+
+    On SQLite the inline driver runs every statement on the loop's thread, and one /stats
+    query over a large business's ledger runs for a second: reports read through aiosqlite
+    instead (its statements run on a thread of their own), on query-only connections that
+    begin no IMMEDIATE transaction, so they never take the write lock. PostgreSQL's driver
+    never holds the loop while a query runs: the same engine as `make_engine`.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return make_engine(url)
+    engine = create_async_engine(parsed.set(drivername="sqlite+aiosqlite"))
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA query_only = ON")
+        finally:
+            cursor.close()
+
+    return engine
+
+
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
     # Domain objects are copied out of rows, so nothing needs reloading after a commit.
     return async_sessionmaker(engine, expire_on_commit=False)

@@ -48,22 +48,30 @@ class OutboxStore:
         """
         now = self._clock()
         async with gated_session(self._sessions) as session, session.begin():
-            due = (
-                select(NotificationRow)
-                .where(
-                    NotificationRow.status.in_((PENDING, SENDING)),
-                    or_(
-                        NotificationRow.next_attempt_at.is_(None),
-                        NotificationRow.next_attempt_at <= now,
-                    ),
-                    NotificationRow.chat_id.not_in(_blocked_chats()),
-                )
-                .order_by(NotificationRow.priority, NotificationRow.id)
-                .limit(limit)
+            # Two reads, each walking an index in order and stopping at `limit` (one read with
+            # `status IN (pending, sending)` sorted every waiting row: 1 s after a broadcast to
+            # 100,000): pending rows by priority, and rows whose lease ran out.
+            reachable = NotificationRow.chat_id.not_in(_blocked_chats())
+            pending = select(NotificationRow).where(
+                NotificationRow.status == PENDING,
+                or_(
+                    NotificationRow.next_attempt_at.is_(None),
+                    NotificationRow.next_attempt_at <= now,
+                ),
+                reachable,
             )
-            if session.get_bind().dialect.name == "postgresql":
-                due = due.with_for_update(skip_locked=True)
-            rows = list(await session.scalars(due))
+            leased = select(NotificationRow).where(
+                NotificationRow.status == SENDING,
+                NotificationRow.next_attempt_at <= now,
+                reachable,
+            )
+            rows: list[NotificationRow] = []
+            for due in (pending, leased):
+                due = due.order_by(NotificationRow.priority, NotificationRow.id).limit(limit)
+                if session.get_bind().dialect.name == "postgresql":
+                    due = due.with_for_update(skip_locked=True)
+                rows += await session.scalars(due)
+            rows = sorted(rows, key=lambda row: (row.priority, row.id))[:limit]
             rows = _apply_folds(rows, now)
             for row in rows:
                 row.status = SENDING

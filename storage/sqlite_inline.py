@@ -6,7 +6,8 @@ Measured here, a one-row SELECT cost about 560 µs of CPU that way and about 120
 scan runs some twenty statements, so the hand-offs were most of the bot's time.
 
 The statements this bot runs are indexed and small, so running them inline costs the loop
-microseconds; a commit adds one fsync of the WAL (synchronous=FULL, about 0.6 ms here: see
+microseconds; a transaction of thousands of them gives the loop a turn every 10 ms (`_turn`);
+a commit adds one fsync of the WAL (synchronous=FULL, about 0.6 ms here: see
 bench/commit_durability.py). What could stall the
 loop is SQLite's busy handler, which sleeps while another connection holds the write lock:
 inline connections have no busy timeout, and a statement refused with SQLITE_BUSY is tried
@@ -33,7 +34,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Awaitable, Callable, Generator
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import pool
@@ -101,7 +102,8 @@ def patiently(
 
     Also awaits once on success: SQLAlchemy's AsyncConnection checks that the driver awaited
     something (a guard against sync drivers used by mistake), and an awaitable that is already
-    done satisfies it without a trip through the event loop.
+    done satisfies it without a trip through the event loop (but see `_turn`: after 10 ms of
+    statements in a row, the loop gets a turn).
     """
     deadline, delay = None, 0.001
     while True:
@@ -122,7 +124,19 @@ def patiently(
         await_(asyncio.sleep(delay))
         delay = min(delay * 2, 0.05)
     if in_greenlet():
-        await_(_DONE)
+        await_(_turn())
+
+
+def _turn() -> Awaitable[None]:
+    """Done at once, unless the loop's thread has run statements for YIELD_AFTER since it last
+    gave the loop a turn: then a real one, so a transaction of many statements (a broadcast
+    to thousands) leaves gaps for every other chat instead of one long stall."""
+    global _ran_since
+    now = time.monotonic()
+    if now - _ran_since < YIELD_AFTER:
+        return _DONE
+    _ran_since = now
+    return asyncio.sleep(0)
 
 
 class _Done:
@@ -131,6 +145,8 @@ class _Done:
 
 
 _DONE = _Done()
+YIELD_AFTER = 0.01  # seconds
+_ran_since = 0.0  # when inline statements last gave the loop a turn
 
 
 class _Cursor(sqlite3.Cursor):

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -85,6 +86,16 @@ def _telegram_id(*, nullable: bool = False, unique: bool = False) -> Mapped[Any]
 
 class TelegramUserRow(Base):
     __tablename__ = "telegram_users"
+    __table_args__ = (
+        # The chats that blocked the bot, which the outbox claim leaves out (migration 0017):
+        # partial, so it holds only them and the planner never mistakes it for a scan.
+        Index(
+            "ix_telegram_users_blocked_chat_id",
+            "chat_id",
+            sqlite_where=text("blocked_at IS NOT NULL"),
+            postgresql_where=text("blocked_at IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
@@ -214,6 +225,13 @@ class CardRow(Base):
         UniqueConstraint("customer_id", "program_id"),
         CheckConstraint("balance >= 0", name="balance_not_negative"),
         Index("ix_loyalty_cards_program_id_id", "program_id", "id"),  # the tier sweep's walk
+        # The few cards marked near their reward, which the sweep re-checks (migration 0017).
+        Index(
+            "ix_loyalty_cards_reward_near",
+            "id",
+            sqlite_where=text("reward_near_at IS NOT NULL"),
+            postgresql_where=text("reward_near_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -324,7 +342,11 @@ class AwardReplyRow(Base):
 
 class BusinessCustomerRow(Base):
     __tablename__ = "business_customers"
-    __table_args__ = (UniqueConstraint("business_id", "customer_id"),)
+    __table_args__ = (
+        UniqueConstraint("business_id", "customer_id"),
+        # A /customers page, newest visit first, read off the index (migration 0017).
+        Index("ix_business_customers_business_id_last_seen_id", "business_id", "last_seen", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
@@ -363,6 +385,8 @@ class NotificationRow(Base):
     __tablename__ = "customer_notifications"
     __table_args__ = (
         Index("ix_customer_notifications_status_next_attempt_at", "status", "next_attempt_at"),
+        # The outbox claim walks pending rows in sending order (migration 0017).
+        Index("ix_customer_notifications_status_priority_id", "status", "priority", "id"),
         Index("ix_customer_notifications_created_at", "created_at"),
     )
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
+import shutil
+import tempfile
+from pathlib import Path
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.callbacks import Prefix, pattern, pressed
+from bot.exports import ExportFile, Row, write_export
 from bot.handlers.common import current_staff
 from bot.i18n import current_locale, day, is_rtl, short_day, signed, t, when
 from bot.keyboards_business import customers_page
@@ -21,6 +23,7 @@ from bot.updates import message_of
 from bot.views import reason_words
 from domain.conversations import Acting
 from domain.errors import InvalidInput, NotFound
+from domain.ports import CustomerSummary, LedgerLine
 from domain.queries import list_business_customers
 from domain.reports import (
     BusinessChart,
@@ -35,7 +38,6 @@ from domain.rewards import ladder
 
 PAGE_SIZE = 10
 CHART_DAYS = 30
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
 
 
 async def on_customers(update: Update, context: Context) -> None:
@@ -62,7 +64,7 @@ async def _customers_view(
     context: Context, staff: Acting, page: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     found = await list_business_customers(
-        context.services.uow(), staff.business_id, staff.telegram_id, page, PAGE_SIZE
+        context.services.report_uow(), staff.business_id, staff.telegram_id, page, PAGE_SIZE
     )
     if not found.total:
         return t("customers_empty"), None
@@ -99,7 +101,7 @@ async def on_customer_history(update: Update, context: Context) -> None:
 async def on_stats(update: Update, context: Context) -> None:
     """/stats: a chart of the last 30 days and the staff, with today, 7 and 30 days as text."""
     staff = await current_staff(update, context)
-    uow = context.services.uow
+    uow = context.services.report_uow
     stats = await business_stats(uow(), staff.business_id, staff.telegram_id)
     lines = [
         t("stats_period", period=t(f"stats_{name}"), scans=s.scans, issued=s.points_issued,
@@ -124,52 +126,54 @@ def chart_words(chart: BusinessChart) -> ChartWords:
 
 
 async def on_export(update: Update, context: Context) -> None:
-    """/export (owner): customers.csv and ledger.csv."""
+    """/export (owner): customers.csv and ledger.csv (zipped, in parts, above the upload limit).
+
+    Rows are read in batches and written to files in a thread (bot/exports.py): the loop
+    serves every other chat meanwhile, and memory holds a batch, not the export."""
     staff = await current_staff(update, context)
-    data = await export_business(context.services.uow(), staff.business_id, staff.telegram_id)
-    for what, rows in (("customers", _customer_rows(data)), ("ledger", _ledger_rows(data))):
-        name = t(f"export_{what}")
-        caption = t("export_caption", what=name, business=data.business.name, rows=len(rows) - 1)
+    services = context.services
+    data = await export_business(
+        services.uow(), services.exports, staff.business_id, staff.telegram_id
+    )
+    limit = services.settings.export_file_limit_bytes
+    folder = Path(await asyncio.to_thread(tempfile.mkdtemp, prefix="export-"))
+    try:
+        customers = write_export(
+            data.customers, CUSTOMER_HEADER, _customer_row, folder, "customers", limit
+        )
+        await _send_export(update, data, "customers", await customers)
+        ledger = write_export(data.ledger, LEDGER_HEADER, _ledger_row, folder, "ledger", limit)
+        await _send_export(update, data, "ledger", await ledger)
+    finally:
+        await asyncio.to_thread(shutil.rmtree, folder, ignore_errors=True)
+
+
+async def _send_export(
+    update: Update, data: BusinessExport, what: str, files: list[ExportFile]
+) -> None:
+    caption = t("export_caption", what=t(f"export_{what}"), business=data.business.name,
+                rows=sum(f.rows for f in files))  # fmt: skip
+    for n, file in enumerate(files):
+        content = await asyncio.to_thread(file.path.read_bytes)
         await message_of(update).reply_document(
-            _csv(rows), filename=f"{what}.csv", caption=caption
+            content, filename=file.name, caption=caption if n == 0 else None
         )
 
 
-Row = tuple[object, ...]
+CUSTOMER_HEADER = ("customer_id", "name", "balance", "visits", "last_visit")
+LEDGER_HEADER = (
+    "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
+    "reason", "note", "staff_telegram_id",
+)  # fmt: skip
 
 
-def _customer_rows(data: BusinessExport) -> list[Row]:
-    header = ("customer_id", "name", "balance", "visits", "last_visit")
-    return [header] + [
-        (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
-        for c in data.customers
-    ]
+def _customer_row(c: CustomerSummary) -> Row:
+    return (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
 
 
-def _ledger_rows(data: BusinessExport) -> list[Row]:
-    header = (
-        "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
-        "reason", "note", "staff_telegram_id",
-    )  # fmt: skip
-    return [header] + [
-        (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
-         e.program, e.delta, e.kind, e.reason, e.note, e.staff_telegram_id or "")
-        for e in data.ledger
-    ]  # fmt: skip
-
-
-def _csv(rows: list[Row]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out).writerows([_safe(cell) for cell in row] for row in rows)
-    # The BOM makes spreadsheet programs read the file as UTF-8 (names are not all ASCII).
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _safe(cell: object) -> object:
-    """A customer-chosen name must not run as a formula when the CSV is opened."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
-    return cell
+def _ledger_row(e: LedgerLine) -> Row:
+    return (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
+            e.program, e.delta, e.kind, e.reason, e.note, e.staff_telegram_id or "")  # fmt: skip
 
 
 async def on_poster(update: Update, context: Context) -> None:

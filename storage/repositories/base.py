@@ -9,7 +9,7 @@ changed by attribute (`_get_or_fail`, then flush).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, TypeAlias, TypeVar
 
@@ -32,6 +32,7 @@ from domain.errors import NotFound
 from storage.tables import Base
 
 RowT = TypeVar("RowT", bound=Base)
+T = TypeVar("T")
 
 # What the mappers to domain objects read: an ORM object, or a Core row of the same table (whose
 # columns are attributes of the same names), as `_first`/`_all` and `_row`/`_get` return them.
@@ -127,3 +128,18 @@ def by_id(table: Table) -> Select[Any]:
 @cache
 def _insert_returning(table: Table) -> Insert:
     return insert(table).returning(*table.c)
+
+
+CHUNK = 1000  # ids in one IN list, rows in one multi-row INSERT
+
+
+def chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """`items` a `size` at a time (SQLite caps a statement's bound values)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -252,11 +252,37 @@ class SqlBusinessCustomerRepository(SqlRepository):
         return _business_customer(row)
 
     async def page(self, business_id: int, offset: int, limit: int) -> list[CustomerSummary]:
-        stmt = (
-            customer_summaries(business_id)
-            .order_by(BusinessCustomerRow.last_seen.desc(), BusinessCustomerRow.id.desc())
+        # The page's rows first, off the (business_id, last_seen, id) index; then names and
+        # balances for those rows only. (Joining first made SQLite sum the cards of every
+        # customer of the business for each page: 343 ms at 100,000 customers.)
+        newest_first = (BusinessCustomerRow.last_seen.desc(), BusinessCustomerRow.id.desc())
+        chosen = (
+            select(BusinessCustomerRow.id)
+            .where(BusinessCustomerRow.business_id == business_id)
+            .order_by(*newest_first)
             .offset(offset)
             .limit(limit)
+            .subquery()
+        )
+        balance = (
+            select(func.coalesce(func.sum(CardRow.balance), 0))
+            .where(
+                CardRow.customer_id == BusinessCustomerRow.customer_id,
+                CardRow.business_id == business_id,
+            )
+            .scalar_subquery()
+        )
+        stmt = (
+            select(
+                CustomerRow.id,
+                CustomerRow.display_name,
+                balance,
+                BusinessCustomerRow.visits,
+                BusinessCustomerRow.last_seen,
+            )
+            .join(chosen, chosen.c.id == BusinessCustomerRow.id)
+            .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
+            .order_by(*newest_first)
         )
         return summaries(await self._session.execute(stmt))
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from typing import Any
+
 from sqlalchemy import bindparam, func, select
 
 from domain.models import CUSTOMER_CATEGORIES, Category, Notification, NotificationStatus
-from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.base import RowOf, SqlRepository, chunks
 from storage.tables import NotificationRow, PreferenceRow, TelegramUserRow
 
 
@@ -35,6 +39,17 @@ class SqlNotificationRepository(SqlRepository):
         )
         return _notification(row)
 
+    async def add_many(self, notifications: Sequence[Notification]) -> list[Notification]:
+        if len(notifications) == 1:
+            return [await self.add(notifications[0])]
+        table = NotificationRow.__table__
+        insert = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        stored: list[Notification] = []
+        for batch in chunks(notifications):
+            ids = await self._session.scalars(insert, [_values(n) for n in batch])
+            stored += [replace(n, id=row_id) for n, row_id in zip(batch, ids, strict=True)]
+        return stored
+
     async def broadcast_counts(self, broadcast_id: str) -> dict[str, int]:
         """How the rows of one broadcast stand: counts by status, plus `blocked` (waiting for
         a chat that blocked the bot, counted apart from pending)."""
@@ -51,6 +66,18 @@ class SqlNotificationRepository(SqlRepository):
             key = "blocked" if waiting and is_blocked else status
             counts[key] = counts.get(key, 0) + count
         return counts
+
+
+def _values(n: Notification) -> dict[str, Any]:
+    return {
+        "chat_id": n.chat_id, "customer_id": n.customer_id, "card_id": n.card_id,
+        "request_id": n.request_id, "category": n.category.value, "template": n.key,
+        "params": dict(n.params), "broadcast_id": n.broadcast_id, "merge_group": n.merge_group,
+        "priority": n.priority, "status": n.status.value, "attempts": n.attempts,
+        "next_attempt_at": n.next_attempt_at, "sent_at": n.sent_at,
+        "telegram_message_id": n.telegram_message_id, "last_error": n.last_error,
+        "created_at": n.created_at,
+    }  # fmt: skip
 
 
 def _notification(row: RowOf[NotificationRow]) -> Notification:
@@ -88,6 +115,17 @@ class SqlPreferenceRepository(SqlRepository):
     async def enabled(self, customer_id: int, category: Category) -> bool:
         row = await self._row(_ENABLED, customer_id=customer_id, category=category.value)
         return True if row is None else bool(row.enabled)
+
+    async def switched_off(self, customer_ids: Collection[int]) -> set[tuple[int, Category]]:
+        off: set[tuple[int, Category]] = set()
+        for batch in chunks(customer_ids):
+            rows = await self._session.execute(
+                select(PreferenceRow.customer_id, PreferenceRow.category).where(
+                    PreferenceRow.customer_id.in_(batch), PreferenceRow.enabled.is_(False)
+                )
+            )
+            off |= {(customer_id, Category(category)) for customer_id, category in rows}
+        return off
 
     async def all_for(self, customer_id: int) -> dict[Category, bool]:
         rows = await self._session.execute(

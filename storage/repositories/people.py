@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import bindparam, select, update
 
 from domain.models import Customer, TelegramUser
-from storage.repositories.base import RowOf, SqlRepository, changed_rows
+from storage.repositories.base import RowOf, SqlRepository, changed_rows, chunks
 from storage.tables import CardRow, CustomerRow, TelegramUserRow
 
 
@@ -51,6 +52,15 @@ class SqlUserRepository(SqlRepository):
     async def get(self, telegram_id: int) -> TelegramUser | None:
         row = await self._row(_USER, telegram_id=telegram_id)
         return _user(row) if row else None
+
+    async def chats(self, telegram_ids: Collection[int]) -> dict[int, int]:
+        users, found = TelegramUserRow, {}
+        for batch in chunks(telegram_ids):
+            rows = await self._session.execute(
+                select(users.telegram_id, users.chat_id).where(users.telegram_id.in_(batch))
+            )
+            found.update({telegram_id: chat_id for telegram_id, chat_id in rows})
+        return found
 
     async def upsert(self, user: TelegramUser) -> TelegramUser:
         values = {

@@ -82,6 +82,11 @@ class Users(_Repo):
     async def get(self, telegram_id):
         return self._one(telegram_id=telegram_id)
 
+    async def chats(self, telegram_ids):
+        return {
+            u.telegram_id: u.chat_id for u in self.rows.values() if u.telegram_id in telegram_ids
+        }
+
     async def upsert(self, user):
         existing = self._one(telegram_id=user.telegram_id)
         user.id = existing.id if existing else None
@@ -428,6 +433,9 @@ class Requests(_Repo):
 class Notifications(_Repo):
     name = "notifications"
 
+    async def add_many(self, notifications):
+        return [await self.add(n) for n in notifications]
+
 
 class Preferences(_Repo):
     name = "preferences"
@@ -438,6 +446,10 @@ class Preferences(_Repo):
 
     async def all_for(self, customer_id):
         return {cat: await self.enabled(customer_id, cat) for cat in CUSTOMER_CATEGORIES}
+
+    async def switched_off(self, customer_ids):
+        stored = self.uow.state.table(self.name)
+        return {key for key, on in stored.items() if key[0] in customer_ids and not on}
 
     async def set(self, customer_id, category, enabled):
         self.uow.state.table(self.name)[(customer_id, category)] = enabled

@@ -1,0 +1,456 @@
+"""Platform scale: a million customers, and every heavy path run while scans keep coming.
+
+Fills a platform of `1,000,000 × scale` customers in `10,000 × scale` businesses with
+`10,000,000 × scale` ledger rows (and as many scan logs), business 1 holding a tenth of the
+customers and of the rows, on SQLite or PostgreSQL, with bulk INSERT ... SELECT over a series
+(generate_series on PostgreSQL, a recursive CTE on SQLite): the database does the filling.
+The filled database is kept (SQLite: a file under --cache; PostgreSQL: a template database)
+and copied for each run, so a second run starts in seconds.
+
+Then, in this process, as the bot runs them (use cases on the repositories, SQLite inline on
+the loop's thread), scans of business 1's customers and customers' "My cards" run at a steady
+rate while each heavy path runs once: /customers pages (first and deep), /stats (figures and
+chart), both exports (written to files as /export does), a broadcast to business 1, each
+scheduler sweep, `doctor`. A heartbeat task records the event loop's longest stall during
+each (wall clock), and the longest CPU time the loop's thread spent between two of its turns
+(`hold_*`: what the bot itself held, apart from waiting for a core on a busy machine).
+Outbox claims are timed after the broadcast (the outbox then holds its rows).
+
+    .venv/bin/python bench/platform_scale.py [--db sqlite|postgres] [--scale 1.0] [--rate 20]
+
+Prints a table, then as its last line one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import asyncpg
+
+from bot.exports import write_export
+from bot.handlers.reports import (
+    CUSTOMER_HEADER,
+    LEDGER_HEADER,
+    _customer_row,
+    _ledger_row,
+)
+from bot.scheduler import Scheduler
+from domain.broadcasts import BroadcastNews, broadcast_news
+from domain.commands import ScanCustomer
+from domain.queries import list_business_customers, list_customer_cards
+from domain.reports import business_chart, business_stats, export_business
+from domain.scanning import scan_customer
+from domain.tokens import TokenSigner
+from storage.doctor import find_problems
+from storage.engine import make_engine, make_read_engine, make_session_factory
+from storage.exports import ExportReader
+from storage.migrate import upgrade
+from storage.outbox import OutboxStore
+from storage.sweeps import SweepClaims
+from storage.uow import SqlUnitOfWork
+
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+DAYS = 60
+OWNER_BASE, CUSTOMER_BASE = 10**6, 10**9
+
+
+class Sizes:
+    def __init__(self, scale: float) -> None:
+        self.customers = max(int(1_000_000 * scale), 20)
+        self.businesses = max(int(10_000 * scale), 2)
+        self.entries = self.customers * 10  # ten per card: each customer holds one card
+        self.large = self.customers // 10  # business 1's customers (and a tenth of the rows)
+
+    def tag(self) -> str:
+        return f"{self.customers}c-{self.businesses}b-{self.entries}e"
+
+
+def fill_statements(
+    n: Sizes, series: Callable[[int], str], at: Callable[[str], str], hexid: Callable[[str], str]
+) -> list[str]:
+    """The platform, as INSERT ... SELECT over a series `s(i)`: `at(expr)` is the time `expr`
+    seconds after the start, `hexid(expr)` a number as 16 hex digits (a public id)."""
+    big, rest = n.large, n.businesses - 1
+
+    def business(c: str) -> str:  # customer c's: 1 for the first tenth, else spread over the rest
+        return f"(CASE WHEN {c} <= {big} THEN 1 ELSE 2 + ({c} - {big} - 1) % {rest} END)"
+
+    biz = business("i")
+    span = DAYS * 86400
+    return [
+        "INSERT INTO telegram_users (id, telegram_id, chat_id, first_name, last_name, username,"
+        f" language) SELECT i, {OWNER_BASE} + i, {OWNER_BASE} + i, 'Owner', '', '', 'en'"
+        f" FROM {series(n.businesses)}",
+        "INSERT INTO telegram_users (id, telegram_id, chat_id, first_name, last_name, username,"
+        f" language) SELECT {n.businesses} + i, {CUSTOMER_BASE} + i, {CUSTOMER_BASE} + i,"
+        f" 'Customer ' || i, '', '', 'en' FROM {series(n.customers)}",
+        "INSERT INTO businesses (id, name, owner_telegram_id, staff_invite_code, created_at,"
+        f" time_zone) SELECT i, 'Shop ' || i, {OWNER_BASE} + i, 'inv' || i, {at('0')}, 'UTC'"
+        f" FROM {series(n.businesses)}",
+        "INSERT INTO loyalty_programs (id, business_id, name, kind, points_per_scan,"
+        " reward_threshold, reward_name, join_code, max_per_scan, active, created_at)"
+        " SELECT i, i, 'Club', 'points', 1, 1000000, 'Coffee', 'join' || i, 100, true,"
+        f" {at('0')} FROM {series(n.businesses)}",
+        "UPDATE businesses SET default_program_id = id",
+        "INSERT INTO business_staff (business_id, telegram_id, role, added_at)"
+        f" SELECT i, {OWNER_BASE} + i, 'owner', {at('0')} FROM {series(n.businesses)}",
+        "INSERT INTO customers (id, telegram_id, public_id, manual_code, display_name,"
+        f" qr_key_version, created_at) SELECT i, {CUSTOMER_BASE} + i, {hexid('i')}, 'M' || i,"
+        f" 'Customer ' || i, 1, {at('0')} FROM {series(n.customers)}",
+        "INSERT INTO customer_programs (customer_id, program_id, status, created_at)"
+        f" SELECT i, {biz}, 'active', {at('0')} FROM {series(n.customers)}",
+        "INSERT INTO loyalty_cards (id, customer_id, program_id, business_id, number, balance,"
+        f" lifetime_points, created_at) SELECT i, i, {biz}, {biz}, 'N' || i, 10, 10, {at('0')}"
+        f" FROM {series(n.customers)}",
+        "INSERT INTO business_customers (business_id, customer_id, first_seen, last_seen,"
+        f" visits, status) SELECT {biz}, i, {at('0')}, {at(f'(i * 7919) % {span}')}, 10,"
+        f" 'active' FROM {series(n.customers)}",
+        # Entry i goes to card (i - 1) % customers + 1: ten rounds, each card ten rows.
+        "INSERT INTO point_transactions (card_id, delta, kind, idempotency_key,"
+        " staff_telegram_id, reason, note, created_at)"
+        f" SELECT (i - 1) % {n.customers} + 1, 1, 'award', 'fill:' || i,"
+        f" {OWNER_BASE} + 1, 'scan', '', {at(f'i * {span} / {n.entries}')}"
+        f" FROM {series(n.entries)}",
+        "INSERT INTO qr_scan_logs (business_id, staff_telegram_id, customer_id, program_id,"
+        " outcome, points, idempotency_key, created_at)"
+        f" SELECT {business('c')}, {OWNER_BASE} + 1, c, {business('c')},"
+        f" 'awarded', 1, 'fill:' || i, {at(f'i * {span} / {n.entries}')}"
+        f" FROM (SELECT i, (i - 1) % {n.customers} + 1 AS c FROM {series(n.entries)}) AS f",
+    ]
+
+
+def fill_sqlite(path: Path, n: Sizes, start: datetime) -> None:
+    upgrade(f"sqlite:///{path}")
+
+    def series(count: int) -> str:
+        return (
+            f"(WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < {count})"
+            " SELECT i FROM r) AS s"
+        )
+
+    def at(seconds: str) -> str:
+        return f"datetime('{start:%Y-%m-%d %H:%M:%S}', '+' || ({seconds}) || ' seconds')"
+
+    with sqlite3.connect(path, isolation_level=None) as db:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA cache_size = -200000")
+        db.execute("BEGIN")
+        for sql in fill_statements(n, series, at, lambda i: f"printf('%016x', {i})"):
+            db.execute(sql)
+        db.execute("COMMIT")
+        db.execute("ANALYZE")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+async def fill_postgres(database: str, n: Sizes, start: datetime) -> None:
+    upgrade(f"postgresql+asyncpg://postgres@127.0.0.1:5432/{database}")
+
+    def series(count: int) -> str:
+        return f"generate_series(1::bigint, {count}) AS s(i)"
+
+    def at(seconds: str) -> str:
+        return f"(TIMESTAMPTZ '{start.isoformat()}' + ({seconds}) * INTERVAL '1 second')"
+
+    db = await asyncpg.connect(f"{PG_SERVER}/{database}")
+    try:
+        async with db.transaction():
+            for sql in fill_statements(n, series, at, lambda i: f"lpad(to_hex({i}), 16, '0')"):
+                await db.execute(sql)
+        for table in ("telegram_users", "customers", "loyalty_cards", "point_transactions",
+                      "qr_scan_logs", "business_customers", "business_staff",
+                      "customer_programs"):  # fmt: skip
+            await db.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                f" (SELECT max(id) FROM {table}))"
+            )
+        await db.execute("VACUUM ANALYZE")
+    finally:
+        await db.close()
+
+
+async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[str, Any]:
+    """A database filled for this run (copied from the cache, filled once), and its cleanup."""
+    if args.db == "sqlite":
+        cache = Path(args.cache) / f"platform-{n.tag()}.db"
+        if not cache.exists():
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            print(f"filling {cache} ...", flush=True)
+            began = time.perf_counter()
+            partial = cache.with_suffix(".filling")
+            partial.unlink(missing_ok=True)
+            fill_sqlite(partial, n, start)
+            partial.rename(cache)
+            print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
+        folder = Path(tempfile.mkdtemp(prefix="platform-scale-"))
+        shutil.copyfile(cache, folder / "bench.db")
+        return f"sqlite:///{folder / 'bench.db'}", lambda: shutil.rmtree(folder)
+    tag = n.tag().replace("-", "_")
+    template, run = f"platform_cache_{tag}", f"platform_run_{tag}"
+    server = await asyncpg.connect(f"{PG_SERVER}/postgres")
+    try:
+        exists = await server.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", template)
+        if not exists:
+            print(f"filling {template} ...", flush=True)
+            began = time.perf_counter()
+            await server.execute(f'DROP DATABASE IF EXISTS "{template}_filling"')
+            await server.execute(f'CREATE DATABASE "{template}_filling"')
+            await fill_postgres(f"{template}_filling", n, start)
+            await server.execute(f'ALTER DATABASE "{template}_filling" RENAME TO "{template}"')
+            print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
+        await server.execute(f'DROP DATABASE IF EXISTS "{run}"')
+        await server.execute(f'CREATE DATABASE "{run}" TEMPLATE "{template}"')
+    finally:
+        await server.close()
+    return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{run}", None
+
+
+class Stalls:
+    """The loop's heartbeat: the longest gap past its 5 ms sleep, per phase. A gap counts for
+    every phase that was current during it (a path that never yields begins and ends inside
+    one gap)."""
+
+    def __init__(self) -> None:
+        self._phase = "idle"
+        self._during = {self._phase}
+        self.longest: dict[str, float] = {}
+        self.held: dict[str, float] = {}  # the loop thread's CPU time between two turns
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def phase(self) -> str:
+        return self._phase
+
+    @phase.setter
+    def phase(self, name: str) -> None:
+        self._phase = name
+        self._during.add(name)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._beat())
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+
+    async def _beat(self) -> None:
+        while True:
+            began, cpu = time.perf_counter(), time.thread_time()
+            self._during = {self._phase}
+            await asyncio.sleep(0.005)
+            gap = (time.perf_counter() - began - 0.005) * 1000
+            held = (time.thread_time() - cpu) * 1000
+            for name in self._during:
+                self.longest[name] = max(self.longest.get(name, 0.0), gap)
+                self.held[name] = max(self.held.get(name, 0.0), held)
+
+
+class Load:
+    """Scans of business 1's customers and My cards of random customers, at a steady rate."""
+
+    def __init__(self, uow: Callable[[], SqlUnitOfWork], signer: TokenSigner, n: Sizes):
+        self.uow, self.signer, self.n = uow, signer, n
+        self.scans: list[float] = []
+        self.cards: list[float] = []
+        self.errors = 0
+        self._rng = random.Random(7)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._running = False
+
+    async def run(self, rate: float) -> None:
+        self._running = True
+        beat, turn = 1 / rate, 0
+        while self._running:
+            turn += 1
+            job = self._scan() if turn % 2 else self._my_cards()
+            task = asyncio.create_task(job)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            await asyncio.sleep(beat)
+
+    async def stop(self) -> None:
+        self._running = False
+        if self._tasks:
+            await asyncio.wait(set(self._tasks))
+
+    async def _scan(self) -> None:
+        customer = self._rng.randint(1, self.n.large)
+        cmd = ScanCustomer(
+            business_id=1, staff_telegram_id=OWNER_BASE + 1,
+            idempotency_key=f"bench:{time.time_ns()}:{customer}",
+            token=self.signer.sign(f"{customer:016x}", 1),
+        )  # fmt: skip
+        await self._timed(self.scans, lambda: scan_customer(self.uow(), cmd, self.signer))
+
+    async def _my_cards(self) -> None:
+        telegram_id = CUSTOMER_BASE + self._rng.randint(1, self.n.customers)
+        await self._timed(self.cards, lambda: list_customer_cards(self.uow(), telegram_id))
+
+    async def _timed(self, into: list[float], run: Callable[[], Awaitable[object]]) -> None:
+        began = time.perf_counter()
+        try:
+            await run()
+        except Exception:
+            self.errors += 1
+            return
+        into.append((time.perf_counter() - began) * 1000)
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def heavy_paths(
+    url: str, uow, report_uow, engine, n: Sizes, folder: Path
+) -> dict[str, Callable]:
+    owner = OWNER_BASE + 1
+    deep = n.large // 10 // 2  # the middle page of business 1's customers
+
+    async def export(what: str) -> None:
+        data = await export_business(uow(), ExportReader(engine), 1, owner)
+        if what == "customers":
+            await write_export(data.customers, CUSTOMER_HEADER, _customer_row, folder,
+                               "customers", 50_000_000)  # fmt: skip
+        else:
+            await write_export(data.ledger, LEDGER_HEADER, _ledger_row, folder, "ledger",
+                               50_000_000)  # fmt: skip
+
+    async def stats() -> None:
+        await business_stats(report_uow(), 1, owner)
+        await business_chart(report_uow(), 1, owner, 30)
+
+    async def doctor() -> None:
+        async with engine.connect() as conn, conn.begin():
+            await find_problems(conn, datetime.now(UTC), timedelta(seconds=30))
+
+    settings = SimpleNamespace(
+        sweep_interval_seconds=60.0, reminder_after_hours=24.0, digest_hour_utc=0,
+        notification_retention_days=90, scan_log_retention_days=180,
+    )  # fmt: skip
+    scheduler = Scheduler(uow, SimpleNamespace(wake=lambda: None), settings, SweepClaims(
+        make_session_factory(engine), lambda: datetime.now(UTC)))  # fmt: skip
+    paths: dict[str, Callable[[], Awaitable[object]]] = {
+        "customers_page_first": lambda: list_business_customers(report_uow(), 1, owner, 0, 10),
+        "customers_page_deep": lambda: list_business_customers(report_uow(), 1, owner, deep, 10),
+        "stats": stats,
+        "export_customers": lambda: export("customers"),
+        "export_ledger": lambda: export("ledger"),
+        "broadcast": lambda: broadcast_news(uow(), BroadcastNews(1, owner, "Bench news")),
+    }
+    for name in scheduler.jobs:
+        paths[f"sweep_{name}"] = lambda name=name: scheduler.jobs[name]()
+    paths["doctor"] = doctor
+    return paths
+
+
+async def bench(args: argparse.Namespace) -> dict[str, Any]:
+    n = Sizes(args.scale)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=DAYS)
+    url, cleanup = await prepare(args, n, start)
+    upgrade(url)  # the cache may predate a migration
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+
+    read_engine = make_read_engine(url)  # reports read here, as the bot's /stats does
+    read_sessions = make_session_factory(read_engine)
+
+    def uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def report_uow() -> SqlUnitOfWork:
+        return SqlUnitOfWork(read_sessions)
+
+    folder = Path(tempfile.mkdtemp(prefix="platform-export-"))
+    figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
+                               "businesses": n.businesses, "entries": n.entries,
+                               "large_customers": n.large}  # fmt: skip
+    stalls, load = Stalls(), Load(uow, TokenSigner(b"bench-secret-" * 3), n)
+    try:
+        stalls.start()
+        driver = asyncio.create_task(load.run(args.rate))
+        stalls.phase = "steady"
+        await asyncio.sleep(args.warmup)
+        for name, run in (await heavy_paths(url, uow, report_uow, engine, n, folder)).items():
+            stalls.phase = name
+            began = time.perf_counter()
+            await run()
+            figures[f"{name}_ms"] = round((time.perf_counter() - began) * 1000, 1)
+            print(f"{name}: {figures[f'{name}_ms']} ms", flush=True)  # a cut-off run still tells
+            stalls.phase = "steady"
+            await asyncio.sleep(0.5)
+        figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
+        outbox = OutboxStore(sessions, lambda: datetime.now(UTC))
+        claims = []
+        stalls.phase = "outbox_claim"
+        for _ in range(20):
+            began = time.perf_counter()
+            await outbox.claim(100)
+            claims.append((time.perf_counter() - began) * 1000)
+        stalls.phase = "steady"
+        await asyncio.sleep(args.warmup)
+        await load.stop()
+        await driver
+        await stalls.stop()
+    finally:
+        await engine.dispose()
+        await read_engine.dispose()
+        shutil.rmtree(folder, ignore_errors=True)
+        if cleanup:
+            cleanup()
+    figures.update({
+        "scans": len(load.scans), "load_errors": load.errors,
+        "scan_p50_ms": round(percentile(load.scans, 0.5), 2),
+        "scan_p99_ms": round(percentile(load.scans, 0.99), 2),
+        "my_cards_p50_ms": round(percentile(load.cards, 0.5), 2),
+        "my_cards_p99_ms": round(percentile(load.cards, 0.99), 2),
+        "outbox_claim_ms": round(statistics.median(claims), 2),
+        "outbox_claim_max_ms": round(max(claims), 2),
+    })  # fmt: skip
+    for phase, longest in stalls.longest.items():
+        figures[f"stall_{phase}_ms"] = round(longest, 1)
+    figures["longest_stall_ms"] = round(max(stalls.longest.values()), 1)
+    # The same, as CPU time of the loop's thread: what the bot held, without the time a busy
+    # machine (other processes on the cores) kept this process waiting.
+    for phase, held in stalls.held.items():
+        figures[f"hold_{phase}_ms"] = round(held, 1)
+    figures["longest_hold_ms"] = round(max(stalls.held.values()), 1)
+    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return figures
+
+
+def _megabytes(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.glob("ledger*")) / 1e6
+
+
+def report(figures: dict[str, Any]) -> None:
+    print(f"{'figure':<36}{'value':>12}")
+    for key, value in figures.items():
+        print(f"{key:<36}{value!s:>12}")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0: a million customers")
+    parser.add_argument("--rate", type=float, default=20.0, help="scans + My cards a second")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load alone")
+    parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "platform-scale"))
+    report(asyncio.run(bench(parser.parse_args())))
