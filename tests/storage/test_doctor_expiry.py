@@ -40,7 +40,11 @@ async def test_an_expiry_of_more_than_was_left_is_given_back_once(db_url, health
     expired = await add(db_url, card, -8, "x1", "expire", 1)  # only 5 were there
     await add(db_url, card, 10, "a2", "award", 2)
     await link(db_url, expired, first, 8)
-    await sql(db_url, "UPDATE loyalty_cards SET balance = 7 WHERE id = :id", id=card)
+    await sql(
+        db_url,
+        "UPDATE loyalty_cards SET balance = 7, lifetime_points = 15 WHERE id = :id",
+        id=card,
+    )
 
     found = (await check(db_url)).found
     assert checks(found) == [("expired_more_than_left", f"entry {expired}")]
