@@ -217,10 +217,17 @@ def _add_handlers(app: Application) -> None:
 
 
 async def _register_then_arm(update: Update, context: Context) -> None:
+    """Registration, then (webhook mode) the update's own commits mark it done with them.
+
+    Not for a photo or file: a scan's award is keyed by its message, so a scan is safely run
+    again after a kill, and a commit before the award (the acting business) must not end it.
+    """
     try:
         await common.on_any_update(update, context)
     finally:
-        inbox.arm()
+        message = update.effective_message
+        if message is None or not (message.photo or message.document):
+            inbox.arm()
 
 
 async def start_application(app: Application, *, polling: bool = True) -> None:
