@@ -56,7 +56,7 @@ card_expiry_line = ⏳ تنتهي صلاحية { $kind ->
     } في { $on }
 reason_expiry = انتهت الصلاحية
 
-prog_expiry_line = ⏳ انتهاء الصلاحية: { $state }
+prog_expiry_line = {"   "}⏳ انتهاء الصلاحية: { $state }
 expiry_state_off = متوقف (لا تنتهي صلاحية النقاط)
 expiry_state_on = بعد { $days ->
         [zero] { $days } يوم

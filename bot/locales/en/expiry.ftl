@@ -35,7 +35,7 @@ card_expiry_line = ⏳ { $points } { $kind ->
     } on { $on }
 reason_expiry = expired
 
-prog_expiry_line = ⏳ Expiry: { $state }
+prog_expiry_line = {"   "}⏳ Expiry: { $state }
 expiry_state_off = off (points never expire)
 expiry_state_on = after { $days ->
         [one] { $days } day

@@ -35,7 +35,7 @@ card_expiry_line = ⏳ { $points } { $kind ->
     } el { $on }
 reason_expiry = caducado
 
-prog_expiry_line = ⏳ Caducidad: { $state }
+prog_expiry_line = {"   "}⏳ Caducidad: { $state }
 expiry_state_off = desactivada (los puntos no caducan)
 expiry_state_on = a los { $days ->
         [one] { $days } día

@@ -35,7 +35,7 @@ card_expiry_line = ⏳ { $points } { $kind ->
     } le { $on }
 reason_expiry = expiré
 
-prog_expiry_line = ⏳ Expiration : { $state }
+prog_expiry_line = {"   "}⏳ Expiration : { $state }
 expiry_state_off = désactivée (les points n’expirent jamais)
 expiry_state_on = après { $days ->
         [one] { $days } jour

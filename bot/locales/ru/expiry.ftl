@@ -44,7 +44,7 @@ card_expiry_line = ⏳ срок действия { $points } { $kind ->
     } истекает { $on }
 reason_expiry = срок истёк
 
-prog_expiry_line = ⏳ Сгорание: { $state }
+prog_expiry_line = {"   "}⏳ Сгорание: { $state }
 expiry_state_off = выключено (баллы не сгорают)
 expiry_state_on = через { $days } { $days ->
         [one] день
