@@ -53,8 +53,8 @@ def fill(path: Path, customers: int, now: datetime) -> None:
         )
         db.execute(
             "INSERT INTO loyalty_programs (id, business_id, name, kind, points_per_scan,"
-            " reward_threshold, reward_name, join_code, max_per_scan, active, created_at)"
-            " VALUES (1, 1, 'Club', 'points', 1, 10, 'Coffee', 'join', 100, 1, ?)",
+            " join_code, max_per_scan, active, created_at)"
+            " VALUES (1, 1, 'Club', 'points', 1, 'join', 100, 1, ?)",
             (at,),
         )
         ids = range(1, customers + 1)

@@ -103,8 +103,8 @@ SETUP = (
     "INSERT INTO businesses (id, name, owner_telegram_id, staff_invite_code, created_at, "
     "time_zone) VALUES (1, 'Bench Café', 1, 'invite', {at}, 'UTC')",
     "INSERT INTO loyalty_programs (id, business_id, name, kind, points_per_scan, "
-    "reward_threshold, reward_name, join_code, max_per_scan, active, created_at, expiry_days, "
-    f"expiry_warning_days) VALUES (1, 1, 'Club', 'points', 1, 100, 'Coffee', 'join', 100, "
+    "join_code, max_per_scan, active, created_at, expiry_days, "
+    f"expiry_warning_days) VALUES (1, 1, 'Club', 'points', 1, 'join', 100, "
     f"{{yes}}, {{at}}, {DAYS}, {WARNING})",
 )
 

@@ -108,8 +108,8 @@ def fill_sqlite(path: Path, cards: int, chunks: list[list[tuple]]) -> None:
         )
         db.execute(
             "INSERT INTO loyalty_programs (id, business_id, name, kind, points_per_scan,"
-            " reward_threshold, reward_name, join_code, max_per_scan, active, created_at,"
-            " tier_window_months) VALUES (1, 1, 'Club', 'points', 1, 10, 'Coffee', 'join', 100,"
+            " join_code, max_per_scan, active, created_at,"
+            " tier_window_months) VALUES (1, 1, 'Club', 'points', 1, 'join', 100,"
             " 1, ?, 12)",
             (at,),
         )
@@ -159,8 +159,8 @@ async def fill_postgres(url: str, cards: int, chunks: list[list[tuple]]) -> None
         )
         await conn.execute(
             "INSERT INTO loyalty_programs (id, business_id, name, kind, points_per_scan,"
-            " reward_threshold, reward_name, join_code, max_per_scan, active, created_at,"
-            " tier_window_months) VALUES (1, 1, 'Club', 'points', 1, 10, 'Coffee', 'join', 100,"
+            " join_code, max_per_scan, active, created_at,"
+            " tier_window_months) VALUES (1, 1, 'Club', 'points', 1, 'join', 100,"
             " true, $1, 12)",
             at,
         )
