@@ -203,8 +203,8 @@ class DigestCompiled:
     business: str
     day: date
     scans: int
-    issued: int
-    redeemed: int
+    issued: int  # points
+    redeemed: int  # rewards redeemed: redemptions, not points (a kept-stamps one moves none)
     new_customers: int
 
 
