@@ -14,11 +14,12 @@ from bot.i18n import DEFAULT, LOCALES, current_locale, t
 
 CUSTOMER_COMMANDS = (
     "start", "qr", "cards", "history", "requests", "settings", "newqr", "leave", "forgetme",
-    "help", "refer", "promo",
+    "help", "refer", "promo", "birthday",
 )  # fmt: skip
 STAFF_COMMANDS = (
     "code", "customers", "programs", "newprogram", "staff", "stats", "export", "poster",
-    "broadcast", "business", "timezone", "bhelp", "newpromo",
+    "broadcast", "business", "timezone", "bhelp", "newpromo", "tiers", "expiry", "bulkaward",
+    "activity", "awardalert",
 )  # fmt: skip
 
 

@@ -31,6 +31,9 @@ class PointsAwarded:
     delta: int
     reason: LedgerReason
     note: str = ""  # words the owner gave (a bulk award's reason)
+    # Rewards this card already had where stamps are kept (each given once): "you reached X"
+    # is not said of them. Filled in by the outbox policy only when a reward was crossed.
+    given: frozenset[int] = frozenset()
 
     @property
     def balance(self) -> int:
@@ -200,8 +203,8 @@ class DigestCompiled:
     business: str
     day: date
     scans: int
-    issued: int
-    redeemed: int
+    issued: int  # points
+    redeemed: int  # rewards redeemed: redemptions, not points (a kept-stamps one moves none)
     new_customers: int
 
 

@@ -245,7 +245,7 @@ def _points_awarded(event: PointsAwarded) -> list[Message]:
         first = Message(Category.POINTS_ADDED, "points_added", params, event.customer,
                         card_id=card.id, merge_group=f"{POINTS_GROUP}:{card.id}")  # fmt: skip
     messages = [first]
-    crossed = reached(program.rewards, before, card.balance)
+    crossed = reached(program.rewards, before, card.balance, event.given)
     if crossed is not None:
         reached_params: MessageParams = {
             "reward": crossed.name, "business": event.business, "balance": card.balance,
@@ -337,7 +337,8 @@ async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notific
     read at once and their rows written together, so a broadcast to 100,000 customers is a
     few hundred statements, not 300,000, and no step holds the event loop for long."""
     written: list[Notification] = []
-    messages = (message for event in events for message in messages_for(event))
+    known = [await _with_given(uow, event) if _crossed_kept(event) else event for event in events]
+    messages = (message for event in known for message in messages_for(event))
     while chunk := list(islice(messages, OUTBOX_CHUNK)):
         asked = {m.customer.id for m in chunk if m.customer and m.category not in ALWAYS_SENT}
         off = await uow.preferences.switched_off(asked) if asked else set()
@@ -348,6 +349,21 @@ async def write_outbox(uow: UnitOfWork, events: Iterable[Event]) -> list[Notific
         )
         await asyncio.sleep(0)  # a sweep's many rows: SQLite runs on the loop's thread
     return written
+
+
+def _crossed_kept(event: Event) -> bool:
+    """An award that crossed a reward on a card that keeps its stamps."""
+    if not isinstance(event, PointsAwarded) or not event.program.redeem_keeps:
+        return False
+    before = event.card.balance - event.delta
+    return reached(event.program.rewards, before, event.card.balance) is not None
+
+
+async def _with_given(uow: UnitOfWork, event: Event) -> Event:
+    """Such an award with the rewards the card already had: those were given once and are not
+    "reached" again (after an undo or an expiry took the balance back below them)."""
+    assert isinstance(event, PointsAwarded)
+    return replace(event, given=await uow.rewards.claimed_by(event.card.id))
 
 
 def _recipient(message: Message) -> int:

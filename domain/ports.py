@@ -60,6 +60,7 @@ class BusinessStats:
     points_redeemed: int
     new_customers: int
     active_customers: int
+    rewards_redeemed: int = 0  # approved redemptions, a kept-stamps one (0 points) included
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ async def send_owner_digests(uow: UnitOfWork, hour: int = 8, limit: int = BATCH)
             uow.record(
                 DigestCompiled(
                     business.owner_telegram_id, business.name, day, figures.scans,
-                    figures.points_issued, figures.points_redeemed, figures.new_customers,
+                    figures.points_issued, figures.rewards_redeemed, figures.new_customers,
                 )
             )  # fmt: skip
             sent += 1

@@ -64,9 +64,12 @@ def first_reward(rewards: Sequence[Reward]) -> Reward | None:
     return rungs[0] if rungs else None
 
 
-def reached(rewards: Sequence[Reward], before: int, after: int) -> Reward | None:
-    """The dearest reward a rise of the balance from `before` to `after` crossed, or None."""
-    crossed = [r for r in ladder(rewards) if before < r.cost <= after]
+def reached(
+    rewards: Sequence[Reward], before: int, after: int, given: frozenset[int] = frozenset()
+) -> Reward | None:
+    """The dearest reward a rise of the balance from `before` to `after` crossed, or None;
+    rewards in `given` (already had on a card that keeps its stamps) are not reached again."""
+    crossed = [r for r in ladder(rewards) if before < r.cost <= after and r.id not in given]
     return crossed[-1] if crossed else None
 
 

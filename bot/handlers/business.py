@@ -80,7 +80,9 @@ async def on_choose_business(update: Update, context: Context) -> None:
 async def on_bhelp(update: Update, context: Context) -> None:
     """/bhelp: the staff commands."""
     await current_staff(update, context)
-    await message_of(update).reply_text(f"{t('bhelp')}\n{t('growth_bhelp')}")
+    await message_of(update).reply_text(
+        "\n".join(t(key) for key in ("bhelp", "loyalty_bhelp", "growth_bhelp"))
+    )
 
 
 async def on_timezone(update: Update, context: Context) -> None:

@@ -34,7 +34,7 @@ async def on_help(update: Update, context: Context) -> None:
     """/help and the Help button."""
     await message_of(update).reply_text(
         t("help", qr=t("btn_qr"), cards=t("btn_cards"), history=t("btn_history"),
-          requests=t("btn_requests"), settings=t("btn_settings")),
+          requests=t("btn_requests"), settings=t("btn_settings")) + "\n\n" + t("help_growth"),
         reply_markup=keyboards.customer_menu(context.services.webapp_url),
     )  # fmt: skip
 

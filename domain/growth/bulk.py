@@ -24,6 +24,7 @@ from domain.rules import validate_amount, validate_reason
 
 IDLE_DAYS = 30
 _SEGMENT = re.compile(r"^([a-z]+)(?::(\d{1,6}))?$")
+_TIER_SEGMENT = re.compile(r"^tier:(.+)$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,14 @@ class StartBulkAward:
 
 
 def parse_segment(text: str) -> Segment:
-    """ "all", "idle" (no visit for 30 days), "idle:N", "balance:N" (a balance of at least N)."""
+    """ "all", "idle" (no visit for 30 days), "idle:N", "balance:N" (a balance of at least N),
+    "tier:NAME" (holding that tier; "_" stands for a space in a name of several words)."""
+    tier = _TIER_SEGMENT.match(text.strip())
+    if tier is not None:
+        name = " ".join(tier.group(1).replace("_", " ").split())
+        if not name:
+            raise InvalidInput("bulk_bad_segment")
+        return Segment(SegmentKind.TIER, tier_name=name)
     found = _SEGMENT.match(text.strip().lower())
     if found is None:
         raise InvalidInput("bulk_bad_segment")
@@ -48,7 +56,7 @@ def parse_segment(text: str) -> Segment:
     value = int(found.group(2)) if found.group(2) is not None else None
     if kind is SegmentKind.IDLE:
         return Segment(kind, value or IDLE_DAYS)
-    if kind is SegmentKind.MIN_BALANCE and value is None:
+    if kind is SegmentKind.TIER or (kind is SegmentKind.MIN_BALANCE and value is None):
         raise InvalidInput("bulk_bad_segment")
     return Segment(kind, value)
 
@@ -63,8 +71,9 @@ async def start_bulk_award(uow: UnitOfWork, cmd: StartBulkAward) -> BulkAward:
         await require_owner(uow, cmd.business_id, cmd.owner_telegram_id)
         require_open(await business_of(uow, cmd.business_id))  # it reaches customers
         await program_of(uow, cmd.business_id, cmd.program_id)
+        segment = await _resolved(uow, cmd.program_id, cmd.segment)
         job = BulkAward(
-            cmd.business_id, cmd.program_id, cmd.owner_telegram_id, points, note, cmd.segment,
+            cmd.business_id, cmd.program_id, cmd.owner_telegram_id, points, note, segment,
             uow.now(),
         )  # fmt: skip
         job = await uow.bulk_awards.add(job, uow.now())
@@ -72,6 +81,21 @@ async def start_bulk_award(uow: UnitOfWork, cmd: StartBulkAward) -> BulkAward:
             raise DomainError("bulk_empty_segment")  # leaving without commit: nothing stored
         await uow.commit()
         return job
+
+
+async def _resolved(uow: UnitOfWork, program_id: int, segment: Segment) -> Segment:
+    """A tier segment names the tier; the job stores the id of the program's tier in use, so
+    a tier renamed later does not change whom the job reaches."""
+    if segment.kind is not SegmentKind.TIER or segment.value is not None:
+        return segment
+    wanted = segment.tier_name.casefold()
+    tiers = await uow.tiers.of_program(program_id)
+    found = next((tier for tier in tiers if tier.name.casefold() == wanted), None)
+    if found is None:
+        names = ", ".join(tier.name for tier in tiers)
+        key = "bulk_unknown_tier" if tiers else "bulk_no_tiers"
+        raise InvalidInput(key, tier=segment.tier_name[:32], tiers=names)
+    return Segment(SegmentKind.TIER, found.id)
 
 
 async def note_bulk_message(uow: UnitOfWork, job_id: int, chat_id: int, message_id: int) -> None:

@@ -45,18 +45,20 @@ class WinbackOffer:
 
 
 class SegmentKind(StrEnum):
-    """Whom a bulk award reaches. New kinds (a tier, say) add a code here and a filter in
+    """Whom a bulk award reaches. A new kind adds a code here and a filter in
     storage; a job stores its kind and value, so old jobs keep meaning what they meant."""
 
     ALL = "all"  # every active card of the program
     IDLE = "idle"  # no visit for `value` days
     MIN_BALANCE = "balance"  # a balance of at least `value`
+    TIER = "tier"  # holding the program tier whose id is `value`
 
 
 @dataclass(frozen=True)
 class Segment:
     kind: SegmentKind
     value: int | None = None
+    tier_name: str = ""  # a tier segment as the owner typed it, until its id is looked up
 
 
 class BulkStatus(StrEnum):

@@ -150,10 +150,13 @@ class SqlBusinessRepository(SqlRepository):
         )
         issued = await self._count(ledger.where(LedgerRow.kind.in_(ISSUED)))
         redeemed = await self._count(ledger.where(LedgerRow.kind.in_(SPENT)))
+        rewards = await self._count(
+            ledger.with_only_columns(func.count()).where(LedgerRow.kind == EntryKind.REDEEM.value)
+        )
         seen = select(func.count()).where(BusinessCustomerRow.business_id == business_id)
         new = await self._count(_window(seen, first, start, end))
         active = await self._count(_window(seen, last, start, end))
-        return BusinessStats(scans, issued, -redeemed, new, active)
+        return BusinessStats(scans, issued, -redeemed, new, active, rewards)
 
     async def _count(self, stmt: Select[int]) -> int:
         return int((await self._session.scalar(stmt)) or 0)

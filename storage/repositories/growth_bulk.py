@@ -42,6 +42,8 @@ def _segment_cards(program_id: int, segment: Segment, now: datetime) -> Any:
                     BusinessCustomerRow.customer_id == CardRow.customer_id,
                 ),
             ).where(BusinessCustomerRow.last_seen <= seen_before)
+        case SegmentKind.TIER:
+            return cards.where(CardRow.tier_id == segment.value)
     raise NotImplementedError(f"no filter for segment {segment.kind}")
 
 

@@ -48,6 +48,9 @@ def test_segments_are_read_with_their_values():
     assert parse_segment("idle") == Segment(SegmentKind.IDLE, 30)
     assert parse_segment("IDLE:45") == Segment(SegmentKind.IDLE, 45)
     assert parse_segment("balance:100") == Segment(SegmentKind.MIN_BALANCE, 100)
-    for text in ("balance", "vip", "tier:gold", "idle:-3", ""):
+    # A tier by its name (looked up in the program when the job starts); "_" for a space.
+    assert parse_segment("tier:Gold") == Segment(SegmentKind.TIER, tier_name="Gold")
+    assert parse_segment("TIER:gold_club") == Segment(SegmentKind.TIER, tier_name="gold club")
+    for text in ("balance", "vip", "tier", "tier:", "tier:_", "idle:-3", ""):
         with pytest.raises(InvalidInput):
             parse_segment(text)

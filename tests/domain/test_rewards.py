@@ -76,6 +76,9 @@ def test_a_rise_of_the_balance_reaches_the_dearest_reward_it_crossed():
     assert reached(LADDER, 3, 12) == COFFEE
     assert reached(LADDER, 5, 9) is None  # Cookie was already reached before
     assert reached(LADDER, 9, 10) == COFFEE
+    # Kept stamps: a reward the card already had is not reached again.
+    assert reached(LADDER, 3, 12, frozenset({COFFEE.id})) == COOKIE
+    assert reached(LADDER, 9, 10, frozenset({COFFEE.id})) is None
 
 
 def test_in_reach_is_the_next_reward_one_award_away():

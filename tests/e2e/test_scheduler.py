@@ -192,7 +192,7 @@ async def test_the_owner_gets_yesterdays_figures_once_from_the_digest_hour(harne
     assert await run(harness, "owner_digest") == 0
 
     digest = await owner.wait_for_text("📊 Café Lumen yesterday")
-    assert "20 issued, 0 redeemed, 1 new customer." in digest.text
+    assert "20 issued, 0 rewards redeemed, 1 new customer." in digest.text
     assert await count(harness, owner, "📊") == 1
 
 

@@ -142,7 +142,7 @@ owner_digest = 📊 { $business } أمس: { $scans ->
         [few] { $scans } عمليات مسح
         [many] { $scans } عملية مسح
        *[other] { $scans } عملية مسح
-    }، النقاط الممنوحة: { $issued }، المستبدلة: { $redeemed }، { $new ->
+    }، النقاط الممنوحة: { $issued }، المكافآت المستبدلة: { $redeemed }، { $new ->
         [zero] { $new } عميل جديد
         [one] عميل جديد واحد
         [two] عميلان جديدان

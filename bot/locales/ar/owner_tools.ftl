@@ -36,8 +36,8 @@ prog_gift_off = متوقفة
 prog_gift_set = ✅ البرنامج رقم { $id }: أصبحت قيمة { $field } ‏{ $value }.
 gift_usage = الاستخدام: /editprogram <id> birthday_gift|winback_bonus|winback_days <رقم أو off>
 
-bulk_usage = الاستخدام: /bulkaward <رقم البرنامج> <النقاط> <الفئة> <السبب>. الفئات: all (الجميع)، idle (بلا زيارة منذ 30 يومًا؛ idle:N لعدد N من الأيام)، balance:N (رصيد لا يقل عن N). مثال: /bulkaward 1 20 idle نشتاق إليك
-bulk_bad_segment = فئة غير معروفة. استخدم all أو idle أو idle:N أو balance:N.
+bulk_usage = الاستخدام: /bulkaward <رقم البرنامج> <النقاط> <الفئة> <السبب>. الفئات: all (الجميع)، idle (بلا زيارة منذ 30 يومًا؛ idle:N لعدد N من الأيام)، balance:N (رصيد لا يقل عن N)، tier:NAME (من بلغ هذا المستوى، مثل tier:Gold). مثال: /bulkaward 1 20 idle نشتاق إليك
+bulk_bad_segment = فئة غير معروفة. استخدم all أو idle أو idle:N أو balance:N أو tier:NAME.
 bulk_reason_missing = اذكر سببًا: يراه العملاء مع النقاط.
 bulk_empty_segment = لا يوجد أي عميل في هذه الفئة: لم يُمنح شيء.
 bulk_not_found = هذه المنحة الجماعية لم تعد موجودة.

@@ -90,7 +90,10 @@ redemption_cancelled = ⚠️ { $customer } approved, but the balance no longer 
 owner_digest = 📊 { $business } yesterday: { $scans ->
         [one] { $scans } scan
        *[other] { $scans } scans
-    }, { $issued } issued, { $redeemed } redeemed, { $new ->
+    }, { $issued } issued, { $redeemed ->
+        [one] { $redeemed } reward redeemed
+       *[other] { $redeemed } rewards redeemed
+    }, { $new ->
         [one] { $new } new customer
        *[other] { $new } new customers
     }.

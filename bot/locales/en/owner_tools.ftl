@@ -32,8 +32,8 @@ prog_gift_set = ✅ Program #{ $id }: { $field } is now { $value }.
 gift_usage = Use: /editprogram <id> birthday_gift|winback_bonus|winback_days <number or off>
 
 # Owner: bulk awards.
-bulk_usage = Use: /bulkaward <program id> <points> <segment> <reason>. Segments: all, idle (no visit for 30 days; idle:N for N days), balance:N (a balance of at least N). Example: /bulkaward 1 20 idle Come back soon
-bulk_bad_segment = Unknown segment. Use all, idle, idle:N or balance:N.
+bulk_usage = Use: /bulkaward <program id> <points> <segment> <reason>. Segments: all, idle (no visit for 30 days; idle:N for N days), balance:N (a balance of at least N), tier:NAME (holding that tier, for example tier:Gold). Example: /bulkaward 1 20 idle Come back soon
+bulk_bad_segment = Unknown segment. Use all, idle, idle:N, balance:N or tier:NAME.
 bulk_reason_missing = Please give a reason: customers see it with the points.
 bulk_empty_segment = No customer is in this segment: nothing was awarded.
 bulk_not_found = This bulk award no longer exists.

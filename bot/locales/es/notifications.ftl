@@ -94,8 +94,8 @@ owner_digest = 📊 { $business } ayer: { $scans ->
         [one] { $issued } punto otorgado
        *[other] { $issued } puntos otorgados
     }, { $redeemed ->
-        [one] { $redeemed } canjeado
-       *[other] { $redeemed } canjeados
+        [one] { $redeemed } recompensa canjeada
+       *[other] { $redeemed } recompensas canjeadas
     }, { $new ->
         [one] { $new } cliente nuevo
        *[other] { $new } clientes nuevos

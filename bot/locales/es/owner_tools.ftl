@@ -28,8 +28,8 @@ prog_gift_off = desactivado
 prog_gift_set = ✅ Programa #{ $id }: { $field } ahora es { $value }.
 gift_usage = Uso: /editprogram <id> birthday_gift|winback_bonus|winback_days <número u off>
 
-bulk_usage = Uso: /bulkaward <id del programa> <puntos> <segmento> <motivo>. Segmentos: all (todos), idle (sin visita en 30 días; idle:N para N días), balance:N (saldo de al menos N). Ejemplo: /bulkaward 1 20 idle Vuelve pronto
-bulk_bad_segment = Segmento desconocido. Usa all, idle, idle:N o balance:N.
+bulk_usage = Uso: /bulkaward <id del programa> <puntos> <segmento> <motivo>. Segmentos: all (todos), idle (sin visita en 30 días; idle:N para N días), balance:N (saldo de al menos N), tier:NOMBRE (con ese nivel, por ejemplo tier:Gold). Ejemplo: /bulkaward 1 20 idle Vuelve pronto
+bulk_bad_segment = Segmento desconocido. Usa all, idle, idle:N, balance:N o tier:NOMBRE.
 bulk_reason_missing = Indica un motivo: los clientes lo ven junto con los puntos.
 bulk_empty_segment = Ningún cliente está en este segmento: no se ha otorgado nada.
 bulk_not_found = Este premio masivo ya no existe.

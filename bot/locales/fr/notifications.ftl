@@ -94,8 +94,8 @@ owner_digest = 📊 { $business } hier : { $scans ->
         [one] { $issued } point attribué
        *[other] { $issued } points attribués
     }, { $redeemed ->
-        [one] { $redeemed } échangé
-       *[other] { $redeemed } échangés
+        [one] { $redeemed } récompense échangée
+       *[other] { $redeemed } récompenses échangées
     }, { $new ->
         [one] { $new } nouveau client
        *[other] { $new } nouveaux clients

@@ -28,8 +28,8 @@ prog_gift_off = désactivé
 prog_gift_set = ✅ Programme n° { $id } : { $field } vaut maintenant { $value }.
 gift_usage = Utilisation : /editprogram <id> birthday_gift|winback_bonus|winback_days <nombre ou off>
 
-bulk_usage = Utilisation : /bulkaward <id du programme> <points> <segment> <motif>. Segments : all (tous), idle (aucune visite depuis 30 jours ; idle:N pour N jours), balance:N (un solde d’au moins N). Exemple : /bulkaward 1 20 idle Revenez vite
-bulk_bad_segment = Segment inconnu. Utilisez all, idle, idle:N ou balance:N.
+bulk_usage = Utilisation : /bulkaward <id du programme> <points> <segment> <motif>. Segments : all (tous), idle (aucune visite depuis 30 jours ; idle:N pour N jours), balance:N (un solde d’au moins N), tier:NOM (ayant ce niveau, par exemple tier:Gold). Exemple : /bulkaward 1 20 idle Revenez vite
+bulk_bad_segment = Segment inconnu. Utilisez all, idle, idle:N, balance:N ou tier:NOM.
 bulk_reason_missing = Indiquez un motif : les clients le voient avec les points.
 bulk_empty_segment = Aucun client dans ce segment : rien n’a été attribué.
 bulk_not_found = Cette attribution groupée n’existe plus.

@@ -116,7 +116,7 @@ owner_digest = 📊 { $business } вчера: { $scans } { $scans ->
         [few] сканирования
         [many] сканирований
        *[other] сканирования
-    }, выдано: { $issued }, списано: { $redeemed }, { $new } { $new ->
+    }, выдано баллов: { $issued }, получено наград: { $redeemed }, { $new } { $new ->
         [one] новый клиент
         [few] новых клиента
         [many] новых клиентов

@@ -30,8 +30,8 @@ prog_gift_off = выключен
 prog_gift_set = ✅ Программа №{ $id }: { $field } теперь { $value }.
 gift_usage = Формат: /editprogram <id> birthday_gift|winback_bonus|winback_days <число или off>
 
-bulk_usage = Формат: /bulkaward <id программы> <баллы> <сегмент> <причина>. Сегменты: all (все), idle (без визитов 30 дней; idle:N — N дней), balance:N (баланс не меньше N). Пример: /bulkaward 1 20 idle Ждём вас снова
-bulk_bad_segment = Неизвестный сегмент. Используйте all, idle, idle:N или balance:N.
+bulk_usage = Формат: /bulkaward <id программы> <баллы> <сегмент> <причина>. Сегменты: all (все), idle (без визитов 30 дней; idle:N — N дней), balance:N (баланс не меньше N), tier:ИМЯ (с этим уровнем, например tier:Gold). Пример: /bulkaward 1 20 idle Ждём вас снова
+bulk_bad_segment = Неизвестный сегмент. Используйте all, idle, idle:N, balance:N или tier:ИМЯ.
 bulk_reason_missing = Укажите причину: клиенты увидят её вместе с баллами.
 bulk_empty_segment = В этом сегменте нет ни одного клиента: ничего не начислено.
 bulk_not_found = Этого массового начисления больше нет.

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.commands import AwardPoints
 from domain.growth.bulk import StartBulkAward, award_bulk_batch, start_bulk_award
 from domain.growth.owner_ports import Segment, SegmentKind
+from domain.ledger import award_points
 from tests.e2e.growth.conftest import count, run, settle_then_move, uow
 from tests.e2e.helpers import (
     balance_of,
@@ -125,3 +127,58 @@ async def test_a_job_cut_off_by_a_crash_is_finished_after_a_restart_awarding_nob
     await settled(harness)
     for person in people:
         assert await count(harness, person, "🎁") == 1
+
+
+async def test_a_tier_segment_reaches_only_that_tiers_customers(harness):
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    for line in ("Silver 20 1.5", "Gold 60 2"):
+        await owner.send_text(f"/tiers {shop.program.id} {line}")
+        await owner.wait_for_text(f"Tier {line.split()[0]} saved")
+    ann, ben, cleo = [await customer(harness, name, shop) for name in ("Ann", "Ben", "Cleo")]
+    for person, points in ((ann, 80), (ben, 30)):  # Ann reaches Gold, Ben Silver, Cleo none
+        await give(harness, shop, owner, person, points)
+    assert sorted(
+        await harness.query(
+            "SELECT c.lifetime_points, t.name FROM loyalty_cards c"
+            " JOIN program_tiers t ON t.id = c.tier_id"
+        )
+    ) == [(30, "Silver"), (80, "Gold")]
+
+    await owner.send_text(f"/bulkaward {shop.program.id} 15 tier:gold Gold members' thanks")
+    await owner.wait_for_text("is complete: 1 of 1 done")
+    await ann.wait_for_text("🎁 Café Lumen gave you +15 in Coffee club: Gold members' thanks")
+    assert [await balance_of(harness, p) for p in (ann, ben, cleo)] == [95, 30, 0]
+    assert await harness.query("SELECT segment, total FROM bulk_awards") == [("tier", 1)]
+
+
+async def test_an_unknown_tier_is_refused_with_the_tiers_there_are_and_nothing_stored(harness):
+    owner = await harness.user("Olga")
+    shop = await open_shop(harness, owner)
+    ann = await customer(harness, "Ann", shop)
+    await owner.send_text(f"/bulkaward {shop.program.id} 15 tier:Gold Thanks")
+    await owner.wait_for_text("This program has no tiers, so no customer holds Gold.")
+    await owner.send_text(f"/tiers {shop.program.id} Silver 20 1.5")
+    await owner.wait_for_text("Tier Silver saved")
+    await give(harness, shop, owner, ann, 30)
+    await owner.send_text(f"/bulkaward {shop.program.id} 15 tier:Platinum Thanks")
+    refusal = await owner.wait_for_text("This program has no tier called Platinum.")
+    assert "Its tiers: Silver. Nothing was awarded." in refusal.content
+    await owner.send_text(f"/bulkaward {shop.program.id} 15 tier: Thanks")
+    await owner.wait_for_text("Unknown segment.")
+    assert await harness.query("SELECT count(*) FROM bulk_awards") == [(0,)]
+    assert await harness.query("SELECT count(*) FROM bulk_award_targets") == [(0,)]
+    assert await balance_of(harness, ann) == 30
+    assert await harness.query("SELECT count(*) FROM point_transactions") == [(1,)]
+
+
+async def give(harness, shop, owner, person, points: int) -> None:
+    """An award by hand (the domain's own use case): it moves the card's tier at once."""
+    [(card,)] = await harness.query(
+        "SELECT c.id FROM loyalty_cards c JOIN customers u ON u.id = c.customer_id"
+        " WHERE u.telegram_id = :tid",
+        tid=person.id,
+    )
+    cmd = AwardPoints(shop.business.id, owner.id, card, points, f"gift-{card}")
+    await award_points(uow(harness), cmd)
+    await person.wait_for_text(f"+{points} points")
