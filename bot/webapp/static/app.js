@@ -264,6 +264,7 @@ function showResult(text, result) {
   for (const id of ["plus-one", "other", "redeem"]) $(id).hidden = !(result && result.card_id);
   $("amount-form").hidden = true;
   $("reward-choice").replaceChildren();
+  $("reward-says").textContent = "";
   if (tg && tg.HapticFeedback) tg.HapticFeedback.notificationOccurred(result ? "success" : "error");
 }
 
@@ -365,7 +366,7 @@ async function start() {
   $("plus-one").addEventListener("click",
     () => act("award", { card_id: state.result.card_id, points: 1, key: newKey() }));
   $("redeem").addEventListener("click",
-    () => offerRewards(state.result.card_id, $("reward-choice"), $("result-text")));
+    () => offerRewards(state.result.card_id, $("reward-choice"), $("reward-says")));
   $("other").addEventListener("click", () => { $("amount-form").hidden = false; $("amount").focus(); });
   $("amount-form").addEventListener("submit", (event) => {
     event.preventDefault();
