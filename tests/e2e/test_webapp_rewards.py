@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import aiohttp
+
 from bot.qr_reader import read_qr_texts
 from domain.commands import ChangeReward
 from domain.reward_ladder import change_reward
@@ -190,3 +192,46 @@ async def test_the_arabic_wallet_shows_the_ladder_right_to_left(mini, browser, t
     assert "أختام" in await page.locator(".rung-cost").nth(1).inner_text()
     await page.screenshot(path=str(shots(tmp_path) / "webapp-wallet-ar.png"), full_page=True)
     assert page.errors == []
+
+
+async def test_the_reward_offer_and_redeem_reach_only_this_business_cards_and_rewards(
+    mini,
+) -> None:
+    """A card id or reward id changed in a request reaches nothing of another business."""
+    harness = mini.harness
+    olga = await harness.user("Olga")
+    shop = await stamp_shop(harness, olga, *LADDER)
+    ann = await customer(harness, "Ann", shop)
+    await give(harness, shop, ann, 12)
+    max_ = await harness.user("Max")
+    rival = await stamp_shop(harness, max_)
+    [(card_id,)] = await harness.query("SELECT id FROM loyalty_cards")
+    [(rival_reward,)] = await harness.query(
+        "SELECT id FROM program_rewards WHERE program_id = :p", p=rival.program.id
+    )
+    async with aiohttp.ClientSession() as http:
+
+        async def call(user: SandboxUser, method: str, path: str, **body: Any) -> tuple[int, Any]:
+            headers = {"Authorization": f"Bearer {await mini.token(http, user)}"}
+            async with http.request(
+                method, f"{mini.url}{path}", headers=headers, json=body or None
+            ) as response:
+                return response.status, await response.json()
+
+        mine, his = shop.business.id, rival.business.id
+        status, offer = await call(olga, "GET", f"api/staff/{mine}/cards/{card_id}/rewards")
+        assert status == 200 and [r["label"] for r in offer["rewards"]] == [
+            "Cookie: 5 stamps", "Coffee: 10 stamps",
+        ]  # fmt: skip
+        # Max, staff of his own business only, names Olga's card there, or her business.
+        status, body = await call(max_, "GET", f"api/staff/{his}/cards/{card_id}/rewards")
+        assert (status, body["error"]) == (404, "card_not_found")
+        assert (await call(max_, "GET", f"api/staff/{mine}/cards/{card_id}/rewards"))[0] == 403
+        status, body = await call(max_, "POST", f"api/staff/{his}/redeem", card_id=card_id,
+                                  reward_id=offer["rewards"][0]["id"])  # fmt: skip
+        assert (status, body["error"]) == (404, "card_not_found")
+        # Olga names Max's reward on her card.
+        status, _ = await call(olga, "POST", f"api/staff/{mine}/redeem", card_id=card_id,
+                               reward_id=rival_reward)  # fmt: skip
+        assert status >= 400
+    assert await harness.query("SELECT count(*) FROM customer_approval_requests") == [(0,)]
