@@ -14,8 +14,8 @@ from typing import Any
 import aiohttp
 
 from bot.qr_reader import read_qr_texts
-from domain.commands import ChangeReward
-from domain.reward_ladder import change_reward
+from domain.commands import ChangeReward, KeepStamps
+from domain.reward_ladder import change_reward, keep_stamps
 from sandbox.client import SandboxUser
 from tests.e2e.helpers import customer, open_shop, qr_photo
 from tests.e2e.test_rewards_ladder import give, stamp_shop
@@ -235,3 +235,35 @@ async def test_the_reward_offer_and_redeem_reach_only_this_business_cards_and_re
                                reward_id=rival_reward)  # fmt: skip
         assert status >= 400
     assert await harness.query("SELECT count(*) FROM customer_approval_requests") == [(0,)]
+
+
+async def test_a_reward_had_on_a_card_that_keeps_stamps_shows_as_already_had(
+    mini, browser
+) -> None:
+    harness = mini.harness
+    olga = await harness.user("Olga")
+    shop = await stamp_shop(harness, olga, *LADDER)
+    await keep_stamps(harness.app.bot_data["services"].uow(),
+                      KeepStamps(shop.program.id, olga.id, keep=True))  # fmt: skip
+    ann = await customer(harness, "Ann", shop)
+    await give(harness, shop, ann, 6)
+    wallet = await open_page(browser, (await mini.open_url(ann))["url"])
+    counter = await staff_page(mini, browser, olga)
+    await counter.fill("#search", "ann")
+    await counter.press("#search", "Enter")
+    await counter.click("#results [data-customer-id]")
+    await counter.locator("#customer-cards .redeem").click()
+    await counter.click("#customer-rewards .reward-choice >> text=Cookie")
+    request = wallet.locator(".request", has_text="Cookie")
+    await request.wait_for(timeout=1000)
+    await request.locator("button.yes").click()
+    await wallet.locator(".rung.claimed", has_text="Cookie").wait_for(timeout=1000)
+    assert await rungs(wallet) == [  # the stamps kept: 6, counting toward the Coffee
+        ("Cookie", "claimed", "✔️ Already had"), ("Coffee", "next", "4 stamps to go"),
+        ("Cake", "later", ""),
+    ]  # fmt: skip
+    assert await wallet.inner_text(".card .balance") == "6"
+    # Staff are not offered it again: 6 stamps pay for nothing else.
+    await counter.locator("#customer-cards .redeem").click()
+    await counter.locator("#customer-says", has_text="Not enough yet").wait_for()
+    assert wallet.errors == [] and counter.errors == []
