@@ -67,12 +67,17 @@ def cards_text(cards: list[CardView]) -> str:
 
 def expiry_line(view: CardView) -> str:
     """ "12 points expire on 3 Jan" under a card whose points will expire, else nothing."""
+    words = expiry_words(view)
+    return "\n   " + words if words else ""
+
+
+def expiry_words(view: CardView) -> str:
+    """ "⏳ 12 points expire on 3 Jan", or "" when none of the card's points will expire."""
     if view.expiry is None:
         return ""
     soon = view.expiry
-    words = t("card_expiry_line", points=soon.points, kind=view.program.kind.value,
-              on=short_day(soon.on))  # fmt: skip
-    return "\n   " + words
+    return t("card_expiry_line", points=soon.points, kind=view.program.kind.value,
+             on=short_day(soon.on))  # fmt: skip
 
 
 def history_text(history: list[tuple[CardView, list[LedgerEntry]]]) -> str:

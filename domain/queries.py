@@ -64,15 +64,16 @@ async def _with_expiry(uow: UnitOfWork, view: CardView) -> CardView:
 async def customer_history(
     uow: UnitOfWork, telegram_id: int, per_card: int = 5
 ) -> list[tuple[CardView, list[LedgerEntry]]]:
-    """The latest ledger rows of each card, newest first."""
+    """The latest ledger rows of each card, newest first (each card with its next expiry)."""
     async with uow:
         customer = await uow.customers.by_telegram(telegram_id)
         if customer is None:
             return []
         return [
-            (await _view(uow, card), await uow.ledger.for_card(card.id, per_card))
+            (await _with_expiry(uow, await _view(uow, card)),
+             await uow.ledger.for_card(card.id, per_card))
             for card in await uow.cards.list_for_customer(customer.id)
-        ]
+        ]  # fmt: skip
 
 
 async def pending_requests(uow: UnitOfWork, telegram_id: int) -> list[RequestView]:

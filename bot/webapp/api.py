@@ -22,8 +22,9 @@ from bot.handlers.scanning import scan_text, token_from_text
 from bot.i18n import current_locale, signed, t, when
 from bot.pictures.charts import chart_png
 from bot.pictures.qr import customer_qr_png
-from bot.views import goal, progress, reason_words, request_message
+from bot.views import reason_words, request_message
 from bot.webapp.auth import SESSION_KEY, WEBAPP_KEY, WebAppState
+from bot.webapp.cards import card_json, offer_json
 from domain.approvals import answer_request, request_deduction
 from domain.commands import (
     AnswerRequest,
@@ -40,8 +41,9 @@ from domain.ledger import award_points, note_award_reply, undo_award
 from domain.models import Program, RequestKind
 from domain.people import issue_customer_token
 from domain.ports import LedgerLine
-from domain.queries import CardView, customer_history, pending_requests
+from domain.queries import customer_history, pending_requests
 from domain.reports import business_chart, business_stats, customer_history_at, my_businesses
+from domain.reward_ladder import redeemable
 from domain.rewards import ladder
 from domain.rules import normalize_manual_code
 from domain.scanning import ScanResult, scan_customer
@@ -51,26 +53,6 @@ HISTORY_PER_CARD = 10
 # member's own chat, which no real message has (Telegram numbers them from 1).
 WEBAPP_MESSAGE_ID = 0
 routes = web.RouteTableDef()
-
-
-def card_json(view: CardView) -> dict[str, Any]:
-    """One card as the page draws it: every figure the card view has, and its words.
-
-    The one place a card becomes JSON: a field added to CardView (a tier, a rewards ladder)
-    is added here and drawn by the page's `drawCard`.
-    """
-    program = view.program
-    return {
-        "id": view.card.id,
-        "number": view.card.number,
-        "business": view.business,
-        "program": program.name,
-        "kind": program.kind.value,
-        "balance": view.card.balance,
-        "threshold": goal(view),
-        "rewards": [{"name": r.name, "cost": r.cost} for r in ladder(program.rewards)],
-        "progress": progress(view),
-    }
 
 
 def _first_cost(program: Program) -> int:
@@ -318,18 +300,29 @@ async def award(request: web.Request) -> web.Response:
     return web.json_response({"text": text})
 
 
+@routes.get("/api/staff/{business_id}/cards/{card_id}/rewards")
+async def rewards(request: web.Request) -> web.Response:
+    """🎁 Redeem: the rewards the card pays for now, as the chat offers them (none: why)."""
+    services = _state(request).services
+    card_id = _number(request.match_info["card_id"])
+    offer = await redeemable(services.uow(), _business(request), _me(request), card_id)
+    return web.json_response(offer_json(offer))
+
+
 @routes.post("/api/staff/{business_id}/redeem")
 async def redeem(request: web.Request) -> web.Response:
-    """Redeem: ask the customer to approve, as the chat's button does."""
+    """A reward chosen: ask the customer to approve it, as the chat's reward button does."""
     services, me = _state(request).services, _me(request)
     body = await _body(request)
+    chosen = body.get("reward_id")
     cmd = RequestDeduction(
-        _business(request), me, _number(body.get("card_id")), RequestKind.REDEMPTION, 0,
+        _business(request), me, _number(body.get("card_id")), RequestKind.REDEMPTION,
         ttl=timedelta(minutes=services.settings.deduction_ttl_minutes),
+        reward_id=None if chosen is None else _number(chosen),
     )  # fmt: skip
     sent = await request_deduction(services.uow(), cmd)
     services.dispatcher.wake()
-    return web.json_response({"text": t("request_sent_redemption", amount=sent.amount)})
+    return web.json_response({"text": t("request_sent_reward", reward=sent.reason)})
 
 
 @routes.get("/api/staff/{business_id}/customers")

@@ -17,7 +17,7 @@ PAGE_TEXTS = (
     "webapp_undo", "webapp_plus_one", "webapp_other_amount", "webapp_amount_prompt",
     "webapp_redeem", "webapp_today", "webapp_feed", "webapp_feed_empty", "webapp_search",
     "webapp_search_hint", "webapp_no_match", "webapp_balance", "webapp_live",
-    "webapp_offline", "webapp_reopen", "webapp_chart", "webapp_type_code",
+    "webapp_offline", "webapp_reopen", "webapp_chart", "webapp_type_code", "webapp_rewards",
 )  # fmt: skip
 
 

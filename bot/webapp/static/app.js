@@ -154,9 +154,24 @@ function drawCard(card) {
   return el("div", { className: "card", "data-card-id": card.id },
     el("div", { className: "business", dir: "auto" }, card.business),
     el("div", { className: "program", dir: "auto" }, card.program),
+    card.tier && el("div", { className: "tier", dir: "auto", "data-tier": card.tier.name },
+      card.tier.text),
     el("div", { className: "balance" }, card.balance),
     el("div", { className: "bar" }, bar),
-    el("div", { className: "progress", dir: "auto" }, card.progress));
+    el("div", { className: "progress", dir: "auto" }, card.progress),
+    drawLadder(card.ladder || []),
+    card.expiry && el("div", { className: "expiry", dir: "auto" }, card.expiry));
+}
+
+// Every rung of the rewards ladder, cheapest first: ready, already had, N to go, or later.
+function drawLadder(rungs) {
+  if (!rungs.length) return null;
+  return el("ol", { className: "ladder", "aria-label": state.texts.rewards },
+    ...rungs.map((r) => el("li", { className: `rung ${r.state}`, "data-reward-id": r.id,
+      "data-state": r.state },
+    el("span", { className: "rung-name", dir: "auto" }, r.name),
+    el("span", { className: "rung-cost" }, r.cost_words),
+    r.note && el("span", { className: "rung-note" }, r.note))));
 }
 
 function drawEntries(entries) {
@@ -248,15 +263,31 @@ function showResult(text, result) {
   $("undo").hidden = !(result && result.entry_id);
   for (const id of ["plus-one", "other", "redeem"]) $(id).hidden = !(result && result.card_id);
   $("amount-form").hidden = true;
+  $("reward-choice").replaceChildren();
+  $("reward-says").textContent = "";
   if (tg && tg.HapticFeedback) tg.HapticFeedback.notificationOccurred(result ? "success" : "error");
 }
 
-async function act(path, body) {
+async function act(path, body, out = $("result-text")) {
   try {
     const done = await api("POST", `api/staff/${state.business}/${path}`, body);
-    $("result-text").textContent = done.text;
-  } catch (error) { $("result-text").textContent = error.message; }
+    out.textContent = done.text;
+  } catch (error) { out.textContent = error.message; }
   refresh();
+}
+
+// 🎁 Redeem, as in the chat: the rewards the card pays for, one button each (none: why not);
+// the one chosen is sent to the customer to approve.
+async function offerRewards(cardId, box, out) {
+  box.replaceChildren();
+  try {
+    const offer = await api("GET", `api/staff/${state.business}/cards/${cardId}/rewards`);
+    out.textContent = offer.text;
+    box.replaceChildren(...offer.rewards.map((r) => el("button", {
+      type: "button", className: "reward-choice", "data-reward-id": r.id, dir: "auto",
+      onclick: () => { box.replaceChildren(); act("redeem", { card_id: cardId, reward_id: r.id }, out); },
+    }, r.label)));
+  } catch (error) { out.textContent = error.message; }
 }
 
 async function search(event) {
@@ -271,6 +302,10 @@ async function search(event) {
 }
 
 async function openCustomer(id) {
+  if (state.customerId !== id) {
+    $("customer-rewards").replaceChildren();
+    $("customer-says").textContent = "";
+  }
   state.customerId = id;
   const data = await api("GET", `api/staff/${state.business}/customers/${id}`);
   $("customer").hidden = false;
@@ -280,8 +315,9 @@ async function openCustomer(id) {
   el("span", { dir: "auto" }, `${card.program}: `), el("b", { className: "balance" }, card.balance),
   el("button", { type: "button", onclick: () => act("award", { card_id: card.id, points: 1, key: newKey() }) },
     state.texts.plus_one),
-  el("button", { type: "button", onclick: () => act("redeem", { card_id: card.id }) },
-    state.texts.redeem))));
+  el("button", { type: "button", className: "redeem",
+    onclick: () => offerRewards(card.id, $("customer-rewards"), $("customer-says")) },
+  state.texts.redeem))));
   $("customer-history").replaceChildren(drawEntries(data.history));
 }
 
@@ -329,7 +365,8 @@ async function start() {
   $("undo").addEventListener("click", () => act("undo", { entry_id: state.result.entry_id }));
   $("plus-one").addEventListener("click",
     () => act("award", { card_id: state.result.card_id, points: 1, key: newKey() }));
-  $("redeem").addEventListener("click", () => act("redeem", { card_id: state.result.card_id }));
+  $("redeem").addEventListener("click",
+    () => offerRewards(state.result.card_id, $("reward-choice"), $("reward-says")));
   $("other").addEventListener("click", () => { $("amount-form").hidden = false; $("amount").focus(); });
   $("amount-form").addEventListener("submit", (event) => {
     event.preventDefault();
