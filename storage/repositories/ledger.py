@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
+from storage.business_hours import ISSUED, SPENT, count_stmt
 from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import AwardReplyRow, CardRow, LedgerRow
 
@@ -28,6 +29,7 @@ def _entry(row: RowOf[LedgerRow]) -> LedgerEntry:
 
 
 _LEDGER = LedgerRow.__table__
+_BUSINESS_OF_CARD = select(CardRow.business_id).where(CardRow.id == bindparam("id"))
 _BY_KEY = select(_LEDGER).where(_LEDGER.c.idempotency_key == bindparam("key"))
 
 
@@ -65,6 +67,12 @@ class SqlLedgerRepository(SqlRepository):
                 created_at=entry.created_at,
             )
         )
+        if entry.kind.value in ISSUED or entry.kind.value in SPENT:
+            business_id = await self._session.scalar(_BUSINESS_OF_CARD, {"id": entry.card_id})
+            issued = entry.delta if entry.kind.value in ISSUED else 0
+            stmt = count_stmt(self._dialect(), business_id or 0, entry.created_at,
+                              issued=issued, redeemed=issued - entry.delta)  # fmt: skip
+            await self._session.execute(stmt)
         return _entry(row)
 
     async def for_card(self, card_id: int, limit: int = 10) -> list[LedgerEntry]:
