@@ -139,9 +139,13 @@ async def rebuild(conn: AsyncConnection, business_id: int, time_zone: str) -> Ho
     for start, stmt in _grouped(dialect, business_id):
         _add_grouped(hours, start, await conn.execute(stmt))
     returning = _Returning(hours, time_zone)
-    rows: AsyncIterator[Any] = await conn.stream(_visits(business_id))
-    async for customer_id, at, first_seen in rows:
-        returning.add(customer_id, at, first_seen)
+    if dialect == "postgresql":  # a server-side cursor; SQLite's rows come from the file
+        rows: AsyncIterator[Any] = await conn.stream(_visits(business_id))
+        async for customer_id, at, first_seen in rows:
+            returning.add(customer_id, at, first_seen)
+    else:
+        for customer_id, at, first_seen in await conn.execute(_visits(business_id)):
+            returning.add(customer_id, at, first_seen)
     return _nonzero(hours)
 
 

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from domain.models import EnrollmentStatus, NotificationStatus, RequestStatus
 from domain.rules import new_card_number
 from storage.doctor_expiry import expiry_findings, repair_expiries
+from storage.doctor_hours import hours_off, repair_hours
 from storage.doctor_rewards import ladders_off, repair_ladders
 from storage.tables import (
     BusinessCustomerRow,
@@ -125,6 +126,7 @@ async def find_problems(conn: AsyncConnection, now: datetime, lease: timedelta) 
     ):  # fmt: skip
         found += await check(conn, now, lease)
     found += [Finding(*problem) for problem in await ladders_off(conn)]
+    found += [Finding(*problem) for problem in await hours_off(conn)]
     return found
 
 
@@ -214,6 +216,7 @@ async def repair_data(conn: AsyncConnection, now: datetime) -> None:
     release = {"status": PENDING, "next_attempt_at": now}
     await conn.execute(update(NotificationRow).where(_stuck_sending(now)).values(**release))
     await repair_ladders(conn)
+    await repair_hours(conn)  # last: the customers added above count as new in their hour
 
 
 async def _add_empty_card(
