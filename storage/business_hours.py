@@ -57,22 +57,22 @@ def count_stmt(dialect: str, business_id: int, at: datetime, **figures: int) -> 
 # --- the truth: recomputed from the scan log, the ledger and business_customers -------------
 
 
-def _hour(dialect: str, column: Any) -> ColumnElement[Any]:
+def sql_hour(dialect: str, column: Any) -> ColumnElement[Any]:
     if dialect == "postgresql":
         return func.date_trunc("hour", func.timezone("UTC", column))
     return func.strftime("%Y-%m-%d %H:00:00", column)
 
 
-def _as_hour(value: object) -> datetime:
+def as_hour(value: object) -> datetime:
     at = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def _grouped(dialect: str, business_id: int) -> list[tuple[int, Select[Any]]]:
     """(first figure's index, grouped query) for the figures SQL can sum per hour."""
-    scan_hour = _hour(dialect, ScanLogRow.created_at)
-    ledger_hour = _hour(dialect, LedgerRow.created_at)
-    first_hour = _hour(dialect, BusinessCustomerRow.first_seen)
+    scan_hour = sql_hour(dialect, ScanLogRow.created_at)
+    ledger_hour = sql_hour(dialect, LedgerRow.created_at)
+    first_hour = sql_hour(dialect, BusinessCustomerRow.first_seen)
     issued = func.sum(case((LedgerRow.kind.in_(ISSUED), LedgerRow.delta), else_=0))
     spent = func.sum(case((LedgerRow.kind.in_(SPENT), -LedgerRow.delta), else_=0))
     return [
@@ -111,7 +111,7 @@ def _visits(business_id: int) -> Select[int | None, datetime, datetime]:
 
 def _add_grouped(hours: Hours, start: int, rows: Iterable[Any]) -> None:
     for hour, *values in rows:
-        figures = hours.setdefault(_as_hour(hour), [0] * len(FIGURES))
+        figures = hours.setdefault(as_hour(hour), [0] * len(FIGURES))
         for n, value in enumerate(values):
             figures[start + n] += int(value or 0)
 
@@ -173,7 +173,7 @@ def stored_stmt(business_id: int) -> Select[Any]:
 
 
 def stored(rows: Iterable[Any]) -> Hours:
-    return _nonzero({_as_hour(hour): [int(v) for v in values] for hour, *values in rows})
+    return _nonzero({as_hour(hour): [int(v) for v in values] for hour, *values in rows})
 
 
 def replace_stmts(business_id: int, hours: Hours) -> list[Any]:
@@ -202,7 +202,7 @@ def by_day(rows: Iterable[Any], time_zone: str) -> dict[date, list[int]]:
     """Stored hour rows (hour, *FIGURES) summed per local day of `time_zone`."""
     days: dict[date, list[int]] = defaultdict(lambda: [0] * len(FIGURES))
     for hour, *values in rows:
-        figures = days[local_day(_as_hour(hour), time_zone)]
+        figures = days[local_day(as_hour(hour), time_zone)]
         for n, value in enumerate(values):
             figures[n] += int(value or 0)
     return dict(days)

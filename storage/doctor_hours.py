@@ -1,4 +1,4 @@
-"""Doctor: each business's kept hours (/stats) against its scan log, ledger and customers."""
+"""Doctor: each business's kept hours and staff hours (/stats) against the scan log and ledger."""
 
 from __future__ import annotations
 
@@ -6,6 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.business_hours import differences, rebuild, replace_stmts, stored, stored_stmt
+from storage.staff_hours import (
+    rebuild_staff,
+    replace_staff_stmts,
+    staff_differences,
+    stored_staff,
+    stored_staff_stmt,
+)
 from storage.tables import BusinessRow
 
 SHOWN = 3  # wrong hours named in a finding's detail
@@ -21,6 +28,12 @@ async def hours_off(conn: AsyncConnection) -> list[tuple[str, str, str, str]]:
             more = f" (and {len(wrong) - SHOWN} more)" if len(wrong) > SHOWN else ""
             detail = f"{len(wrong)} hours differ: " + "; ".join(wrong[:SHOWN]) + more
             found.append(("business_hours_off", f"business {business_id}", detail, "rebuild"))
+        kept = stored_staff(await conn.execute(stored_staff_stmt(business_id)))
+        wrong = staff_differences(await rebuild_staff(conn, business_id), kept)
+        if wrong:
+            more = f" (and {len(wrong) - SHOWN} more)" if len(wrong) > SHOWN else ""
+            detail = f"{len(wrong)} staff hours differ: " + "; ".join(wrong[:SHOWN]) + more
+            found.append(("staff_hours_off", f"business {business_id}", detail, "rebuild"))
     return found
 
 
@@ -30,6 +43,11 @@ async def repair_hours(conn: AsyncConnection) -> None:
         truth = await rebuild(conn, business_id, time_zone)
         if differences(truth, stored(await conn.execute(stored_stmt(business_id)))):
             for stmt in replace_stmts(business_id, truth):
+                await conn.execute(stmt)
+        staff = await rebuild_staff(conn, business_id)
+        kept = stored_staff(await conn.execute(stored_staff_stmt(business_id)))
+        if staff_differences(staff, kept):
+            for stmt in replace_staff_stmts(business_id, staff):
                 await conn.execute(stmt)
 
 

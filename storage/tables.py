@@ -360,6 +360,22 @@ class BusinessHourRow(Base):
     returning_customers: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class BusinessStaffHourRow(Base):
+    """What one staff member did at a business in one UTC hour: the /stats chart's staff
+    figures, kept and rebuilt like business_hours."""
+
+    __tablename__ = "business_staff_hours"
+
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    staff_telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    scans: Mapped[int] = mapped_column(Integer, default=0)  # awarded scans
+    manual_awards: Mapped[int] = mapped_column(Integer, default=0)  # entries of reason manual
+    manual_points: Mapped[int] = mapped_column(Integer, default=0)
+    undos: Mapped[int] = mapped_column(Integer, default=0)
+    redemptions: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class BusinessCustomerRow(Base):
     __tablename__ = "business_customers"
     __table_args__ = (

@@ -1,4 +1,4 @@
-"""Business hours: each business's figures per UTC hour, for /stats and its chart.
+"""Business hours: each business's figures (and each staff member's) per UTC hour, for /stats.
 
 Kept from now on in the transactions that write scans, ledger entries and new business
 customers; this fills them for what is already there, from the scan log, the ledger and
@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from storage.business_hours import rebuild_sync, replace_stmts
+from storage.staff_hours import rebuild_staff_sync, replace_staff_stmts
 from storage.tables import UTCDateTime
 
 revision: str = "0018"
@@ -40,12 +41,29 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("business_id", "hour", name="pk_business_hours"),
     )
+    staff_figures = ("scans", "manual_awards", "manual_points", "undos", "redemptions")
+    op.create_table(
+        "business_staff_hours",
+        sa.Column("business_id", sa.Integer(), nullable=False),
+        sa.Column("hour", UTCDateTime(), nullable=False),
+        sa.Column("staff_telegram_id", sa.BigInteger(), nullable=False),
+        *[sa.Column(name, sa.Integer(), nullable=False) for name in staff_figures],
+        sa.ForeignKeyConstraint(
+            ["business_id"], ["businesses.id"], name=op.f("fk_business_staff_hours_business_id")
+        ),
+        sa.PrimaryKeyConstraint(
+            "business_id", "hour", "staff_telegram_id", name="pk_business_staff_hours"
+        ),
+    )
     conn = op.get_bind()
     businesses = conn.execute(sa.text("SELECT id, time_zone FROM businesses ORDER BY id")).all()
     for business_id, time_zone in businesses:
         for stmt in replace_stmts(business_id, rebuild_sync(conn, business_id, time_zone)):
             conn.execute(stmt)
+        for stmt in replace_staff_stmts(business_id, rebuild_staff_sync(conn, business_id)):
+            conn.execute(stmt)
 
 
 def downgrade() -> None:
+    op.drop_table("business_staff_hours")
     op.drop_table("business_hours")

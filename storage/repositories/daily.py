@@ -19,9 +19,12 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from domain.models import EntryKind, LedgerReason, ScanOutcome
 from domain.ports import DayFigures, StaffFigures
+from storage.business_hours import hour_of
 from storage.repositories.businesses import ISSUED, SPENT
+from storage.staff_hours import STAFF_FIGURES
 from storage.tables import (
     BusinessCustomerRow,
+    BusinessStaffHourRow,
     CardRow,
     LedgerRow,
     ScanLogRow,
@@ -127,6 +130,25 @@ async def per_staff(
     for column, kinds in ((3, (EntryKind.UNDO,)), (4, (EntryKind.REDEEM,))):
         for by, count in await session.execute(_entries_by_staff(business_id, since, kinds)):
             figures[by][column] = int(count)
+    names = await _names(session, list(figures))
+    return sorted(
+        (StaffFigures(tid, names.get(tid, str(tid)), *values) for tid, values in figures.items()),
+        key=lambda s: (-s.scans, -s.manual_awards, s.name),
+    )
+
+
+async def per_staff_hours(
+    session: AsyncSession, business_id: int, since: datetime
+) -> list[StaffFigures]:
+    """`per_staff` from the kept staff hours (storage/staff_hours.py), from the hour of since."""
+    table = BusinessStaffHourRow
+    sums = [func.sum(getattr(table, name)) for name in STAFF_FIGURES]
+    rows = await session.execute(
+        select(table.staff_telegram_id, *sums)
+        .where(table.business_id == business_id, table.hour >= hour_of(since))
+        .group_by(table.staff_telegram_id)
+    )
+    figures = {int(tid): [int(v or 0) for v in values] for tid, *values in rows}
     names = await _names(session, list(figures))
     return sorted(
         (StaffFigures(tid, names.get(tid, str(tid)), *values) for tid, values in figures.items()),

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, exists, func, select
 from domain.models import ScanLog, ScanOutcome
 from storage.business_hours import count_stmt, local_day
 from storage.repositories.base import RowOf, SqlRepository
+from storage.staff_hours import count_staff_stmt
 from storage.tables import BusinessCustomerRow, BusinessRow, ScanLogRow
 
 # Outcomes that mean "this key was already handled": a retry must find these, not a refusal.
@@ -89,6 +90,9 @@ class SqlScanRepository(SqlRepository):
         stmt = count_stmt(self._dialect(), log.business_id, log.created_at, scans=1,
                           returning_customers=returning)  # fmt: skip
         await self._session.execute(stmt)
+        staff = count_staff_stmt(self._dialect(), log.business_id, log.staff_telegram_id,
+                                 log.created_at, scans=1)  # fmt: skip
+        await self._session.execute(staff)
 
     async def by_key(self, idempotency_key: str) -> ScanLog | None:
         row = await self._row(_BY_KEY, key=idempotency_key)

@@ -13,7 +13,7 @@ __all__ = ["healthy"]
 
 
 def hours_off(findings):
-    return [f for f in findings if f.check == "business_hours_off"]
+    return [f for f in findings if f.check in ("business_hours_off", "staff_hours_off")]
 
 
 async def test_hours_off_the_ledger_are_reported_and_rebuilt_from_it(db_url, healthy, new_uow):
@@ -27,13 +27,19 @@ async def test_hours_off_the_ledger_are_reported_and_rebuilt_from_it(db_url, hea
     assert hours_off((await check(db_url)).found) == []
     await sql(db_url, "UPDATE business_hours SET issued = issued + 90, scans = 7")
     await sql(db_url, "DELETE FROM business_hours WHERE new_customers = 1")
+    await sql(db_url, "UPDATE business_staff_hours SET scans = 3")
     found = hours_off((await check(db_url)).found)  # (the card's balance is not moved here)
-    assert checks(found) == [("business_hours_off", f"business {healthy.business_id}")]
+    assert checks(found) == [
+        ("business_hours_off", f"business {healthy.business_id}"),
+        ("staff_hours_off", f"business {healthy.business_id}"),
+    ]
     assert "1 hours differ" in found[0].detail
     checkup = await check(db_url, repair=True)
     assert hours_off(checkup.left) == []
     async with new_uow() as uow:
         stats = await uow.reports.stats(healthy.business_id, T0 - timedelta(days=1))
         truth = await uow.businesses.figures(healthy.business_id, T0 - timedelta(days=1))
+        staff = await uow.reports.per_staff(healthy.business_id, T0 - timedelta(days=1))
+    assert [(s.telegram_id, s.scans) for s in staff] == [(OWNER_TG, 1)]
     assert (stats.scans, stats.points_issued, stats.new_customers) == (1, 10, 1)
     assert stats == truth
