@@ -155,8 +155,8 @@ def rebuild_sync(conn: Connection, business_id: int, time_zone: str) -> Hours:
     for start, stmt in _grouped(conn.dialect.name, business_id):
         _add_grouped(hours, start, conn.execute(stmt))
     returning = _Returning(hours, time_zone)
-    for customer_id, at, first_seen in conn.execution_options(yield_per=5000).execute(
-        _visits(business_id)
+    for customer_id, at, first_seen in conn.execute(
+        _visits(business_id).execution_options(yield_per=5000)  # this statement's rows only
     ):
         returning.add(customer_id, at, first_seen)
     return _nonzero(hours)
