@@ -53,7 +53,7 @@ class SqlReportRepository(SqlRepository):
         ]
 
     async def per_staff(self, business_id: int, since: datetime) -> list[StaffFigures]:
-        return await daily.per_staff_hours(self._session, business_id, since)
+        return await daily.per_staff(self._session, business_id, since)
 
     async def customers(self, business_id: int) -> list[CustomerSummary]:
         stmt = customer_summaries(business_id).order_by(BusinessCustomerRow.id)
