@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.doctor import examine
 from domain.models import ScanLog, ScanOutcome
 from tests.storage.builders import OWNER_TG, T0, entry
 from tests.storage.test_doctor import check, checks, healthy, sql
@@ -43,3 +44,24 @@ async def test_hours_off_the_ledger_are_reported_and_rebuilt_from_it(db_url, hea
     assert [(s.telegram_id, s.scans) for s in staff] == [(OWNER_TG, 1)]
     assert (stats.scans, stats.points_issued, stats.new_customers) == (1, 10, 1)
     assert stats == truth
+
+
+async def test_scans_cleared_by_retention_keep_their_hours(db_url, healthy, new_uow):
+    async with new_uow() as uow:
+        await uow.scans.add(
+            ScanLog(healthy.business_id, OWNER_TG, ScanOutcome.AWARDED, T0,
+                    customer_id=healthy.customer_id, points=10, idempotency_key="s")
+        )  # fmt: skip
+        await uow.commit()
+    await sql(db_url, "DELETE FROM qr_scan_logs")  # the retention sweep, 180 days on
+    later = T0 + timedelta(days=181)
+    kept = await examine(db_url, repair=True, clock=lambda: later, scans_kept=timedelta(days=180))
+    assert hours_off(kept.found) == []
+    forgetful = await examine(db_url, clock=lambda: later)  # without the retention: all compared
+    assert checks(hours_off(forgetful.found)) == [
+        ("business_hours_off", f"business {healthy.business_id}"),
+        ("staff_hours_off", f"business {healthy.business_id}"),
+    ]
+    async with new_uow() as uow:
+        stats = await uow.reports.stats(healthy.business_id, T0 - timedelta(days=1))
+    assert stats.scans == 1
