@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from bot.settings import Settings
 from domain.approvals import expire_due_requests
 from domain.tiering import requalify_tiers
+from storage.business_hours import hour_of
 from storage.doctor import Finding, find_problems, repair_data
 from storage.doctor_tiers import repair_lifetimes, tier_problems
 from storage.engine import make_engine
@@ -39,27 +40,35 @@ async def examine(
     repair: bool = False,
     lease: timedelta = timedelta(seconds=30),
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    scans_kept: timedelta | None = None,
 ) -> Checkup:
+    """`scans_kept`: the scan log's retention; /stats's hours older than that (and a day or
+    two for the days it cut) keep their scan figures, which the log no longer holds."""
+    scans_from = None
+    if scans_kept is not None:
+        scans_from = hour_of(clock() - scans_kept) + timedelta(days=2)
     engine = make_engine(url)
     try:
         async with engine.connect() as conn, conn.begin() as transaction:
-            found = await _problems(conn, clock(), lease)
+            found = await _problems(conn, clock(), lease, scans_from)
             if not repair or not any(f.fix for f in found):
                 await transaction.rollback()  # nothing written: a check only reads
                 return Checkup(found, found, repaired=False)
-            await repair_data(conn, clock())
+            await repair_data(conn, clock(), scans_from)
             await repair_lifetimes(conn)
             await _expire_overdue(conn, clock)
             await _requalify(conn, clock)
-            left = await _problems(conn, clock(), lease)
+            left = await _problems(conn, clock(), lease, scans_from)
             await transaction.commit()
             return Checkup(found, left, repaired=True)
     finally:
         await engine.dispose()
 
 
-async def _problems(conn: AsyncConnection, now: datetime, lease: timedelta) -> list[Finding]:
-    return await find_problems(conn, now, lease) + await tier_problems(conn, now)
+async def _problems(
+    conn: AsyncConnection, now: datetime, lease: timedelta, scans_from: datetime | None
+) -> list[Finding]:
+    return await find_problems(conn, now, lease, scans_from) + await tier_problems(conn, now)
 
 
 def _joined(conn: AsyncConnection, clock: Callable[[], datetime]) -> SqlUnitOfWork:
@@ -104,6 +113,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     settings = Settings()
     lease = timedelta(seconds=settings.outbox_lease_seconds)
-    checkup = asyncio.run(examine(settings.database_url, repair=args.repair, lease=lease))
+    retention = settings.scan_log_retention_days
+    scans_kept = timedelta(days=retention) if retention else None
+    checkup = asyncio.run(
+        examine(settings.database_url, repair=args.repair, lease=lease, scans_kept=scans_kept)
+    )
     print(report(checkup))
     return 1 if checkup.left else 0

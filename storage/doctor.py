@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from domain.models import EnrollmentStatus, NotificationStatus, RequestStatus
 from domain.rules import new_card_number
 from storage.doctor_expiry import expiry_findings, repair_expiries
+from storage.doctor_hours import hours_off, repair_hours
 from storage.doctor_rewards import ladders_off, repair_ladders
 from storage.tables import (
     BusinessCustomerRow,
@@ -118,13 +119,17 @@ class Finding:
     fix: str | None = None
 
 
-async def find_problems(conn: AsyncConnection, now: datetime, lease: timedelta) -> list[Finding]:
+async def find_problems(
+    conn: AsyncConnection, now: datetime, lease: timedelta, scans_from: datetime | None = None
+) -> list[Finding]:
+    """Every broken invariant; `scans_from`: the scan log may be cleared before it (retention)."""
     found: list[Finding] = []
     for check in (
         _cards_missing, _balances_off, _customers_unlisted, _notes_stuck, _overdue, _expiries_off,
     ):  # fmt: skip
         found += await check(conn, now, lease)
     found += [Finding(*problem) for problem in await ladders_off(conn)]
+    found += [Finding(*problem) for problem in await hours_off(conn, scans_from)]
     return found
 
 
@@ -197,7 +202,9 @@ async def _overdue(conn: AsyncConnection, now: datetime, _: timedelta) -> list[F
     ]
 
 
-async def repair_data(conn: AsyncConnection, now: datetime) -> None:
+async def repair_data(
+    conn: AsyncConnection, now: datetime, scans_from: datetime | None = None
+) -> None:
     """Fix what the data determines; the caller expires overdue requests through the domain."""
     await repair_expiries(conn, now)  # before the balances: it writes ledger and balance together
     if not await _orphan_ledger_rows(conn):
@@ -214,6 +221,9 @@ async def repair_data(conn: AsyncConnection, now: datetime) -> None:
     release = {"status": PENDING, "next_attempt_at": now}
     await conn.execute(update(NotificationRow).where(_stuck_sending(now)).values(**release))
     await repair_ladders(conn)
+    await repair_hours(
+        conn, scans_from
+    )  # last: the customers added above count as new in their hour
 
 
 async def _add_empty_card(

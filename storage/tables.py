@@ -340,6 +340,42 @@ class AwardReplyRow(Base):
     created_at: Mapped[datetime]
 
 
+class BusinessHourRow(Base):
+    """A business's figures for one UTC hour, kept in the transactions that post them.
+
+    /stats and its chart sum these (at most 24 rows a day) instead of the scan log and the
+    ledger; local days are cut from the hours in the reader's time zone. The scan log, the
+    ledger and business_customers stay the truth: migration 0018 and `doctor --repair` rebuild
+    these rows from them (storage/business_hours.py)."""
+
+    __tablename__ = "business_hours"
+
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    scans: Mapped[int] = mapped_column(Integer, default=0)  # awarded scans
+    issued: Mapped[int] = mapped_column(Integer, default=0)  # awards less undos
+    redeemed: Mapped[int] = mapped_column(Integer, default=0)  # redemptions and deductions
+    new_customers: Mapped[int] = mapped_column(Integer, default=0)
+    # first awarded scan of a local day (business's zone) by a customer first seen before it
+    returning_customers: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BusinessStaffHourRow(Base):
+    """What one staff member did at a business in one UTC hour: the /stats chart's staff
+    figures, kept and rebuilt like business_hours."""
+
+    __tablename__ = "business_staff_hours"
+
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(primary_key=True)
+    staff_telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    scans: Mapped[int] = mapped_column(Integer, default=0)  # awarded scans
+    manual_awards: Mapped[int] = mapped_column(Integer, default=0)  # entries of reason manual
+    manual_points: Mapped[int] = mapped_column(Integer, default=0)
+    undos: Mapped[int] = mapped_column(Integer, default=0)
+    redemptions: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class BusinessCustomerRow(Base):
     __tablename__ = "business_customers"
     __table_args__ = (

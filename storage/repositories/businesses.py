@@ -20,6 +20,7 @@ from sqlalchemy import (
 
 from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
 from domain.ports import BusinessStats, CustomerSummary
+from storage.business_hours import count_stmt
 from storage.repositories.base import RowOf, SqlRepository, upsert_for
 from storage.tables import (
     BusinessCustomerRow,
@@ -252,6 +253,12 @@ class SqlBusinessCustomerRepository(SqlRepository):
             visits=1 if visit else 0,
             status="active",
         )
+        # First seen now: a new customer, unless this transaction touched them already.
+        counted = self._session.info.setdefault("new_business_customers", set())
+        if row.first_seen == at and (business_id, customer_id) not in counted:
+            counted.add((business_id, customer_id))
+            stmt = count_stmt(self._dialect(), business_id, at, new_customers=1)
+            await self._session.execute(stmt)
         return _business_customer(row)
 
     async def page(self, business_id: int, offset: int, limit: int) -> list[CustomerSummary]:

@@ -8,7 +8,9 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
+from storage.business_hours import ISSUED, SPENT, count_stmt
 from storage.repositories.base import RowOf, SqlRepository
+from storage.staff_hours import count_staff_stmt, entry_figures
 from storage.tables import AwardReplyRow, CardRow, LedgerRow
 
 
@@ -28,6 +30,7 @@ def _entry(row: RowOf[LedgerRow]) -> LedgerEntry:
 
 
 _LEDGER = LedgerRow.__table__
+_BUSINESS_OF_CARD = select(CardRow.business_id).where(CardRow.id == bindparam("id"))
 _BY_KEY = select(_LEDGER).where(_LEDGER.c.idempotency_key == bindparam("key"))
 
 
@@ -65,7 +68,28 @@ class SqlLedgerRepository(SqlRepository):
                 created_at=entry.created_at,
             )
         )
+        await self._count(entry)
         return _entry(row)
+
+    async def _count(self, entry: LedgerEntry) -> None:
+        """The entry's hour for /stats, and its staff member's (storage/business_hours.py)."""
+        counted = entry.kind.value in ISSUED or entry.kind.value in SPENT
+        by_staff: dict[str, int] = {}
+        if entry.staff_telegram_id is not None:
+            by_staff = entry_figures(entry.kind, entry.reason, entry.delta)
+        if not counted and not by_staff:
+            return
+        business_id = await self._session.scalar(_BUSINESS_OF_CARD, {"id": entry.card_id}) or 0
+        if counted:
+            issued = entry.delta if entry.kind.value in ISSUED else 0
+            stmt = count_stmt(self._dialect(), business_id, entry.created_at,
+                              issued=issued, redeemed=issued - entry.delta)  # fmt: skip
+            await self._session.execute(stmt)
+        if by_staff and entry.staff_telegram_id is not None:
+            await self._session.execute(count_staff_stmt(
+                self._dialect(), business_id, entry.staff_telegram_id, entry.created_at,
+                **by_staff,
+            ))  # fmt: skip
 
     async def for_card(self, card_id: int, limit: int = 10) -> list[LedgerEntry]:
         stmt = (

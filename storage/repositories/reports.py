@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from domain.ports import BusinessStats, CustomerSummary, DayFigures, LedgerLine, StaffFigures
+from storage.business_hours import FIGURES, by_day, hour_of, stored_stmt
 from storage.repositories import daily
 from storage.repositories.base import SqlRepository
-from storage.repositories.businesses import (
-    SqlBusinessRepository,
-    customer_summaries,
-    summaries,
-)
+from storage.repositories.businesses import customer_summaries, summaries
 from storage.tables import (
     BusinessCustomerRow,
+    BusinessHourRow,
     CardRow,
     CustomerRow,
     LedgerRow,
@@ -27,10 +25,32 @@ from storage.tables import (
 
 class SqlReportRepository(SqlRepository):
     async def stats(self, business_id: int, since: datetime) -> BusinessStats:
-        return await SqlBusinessRepository(self._session).figures(business_id, since)
+        """The kept hours from the hour of `since` on (storage/business_hours.py); active
+        customers (a distinct count) off the (business_id, last_seen) index."""
+        sums = [func.coalesce(func.sum(getattr(BusinessHourRow, name)), 0) for name in FIGURES]
+        row = (await self._session.execute(
+            select(*sums).where(
+                BusinessHourRow.business_id == business_id,
+                BusinessHourRow.hour >= hour_of(since),
+            )
+        )).one()  # fmt: skip
+        active = await self._session.scalar(
+            select(func.count()).where(
+                BusinessCustomerRow.business_id == business_id,
+                BusinessCustomerRow.last_seen >= since,
+            )
+        )
+        scans, issued, redeemed, new = (int(value) for value in tuple(row)[:4])
+        return BusinessStats(scans, issued, redeemed, new, int(active or 0))
 
     async def daily(self, business_id: int, since: datetime, time_zone: str) -> list[DayFigures]:
-        return await daily.daily(self._session, business_id, since, time_zone)
+        """The kept hours since `since`, summed per local day of `time_zone`."""
+        rows = await self._session.execute(
+            stored_stmt(business_id).where(BusinessHourRow.hour >= hour_of(since))
+        )
+        return [
+            DayFigures(day, *figures) for day, figures in sorted(by_day(rows, time_zone).items())
+        ]
 
     async def per_staff(self, business_id: int, since: datetime) -> list[StaffFigures]:
         return await daily.per_staff(self._session, business_id, since)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, exists, func, select
 
 from domain.models import ScanLog, ScanOutcome
+from storage.business_hours import count_stmt, local_day
 from storage.repositories.base import RowOf, SqlRepository
-from storage.tables import ScanLogRow
+from storage.staff_hours import count_staff_stmt
+from storage.tables import BusinessCustomerRow, BusinessRow, ScanLogRow
 
 # Outcomes that mean "this key was already handled": a retry must find these, not a refusal.
 _COUNTED = (ScanOutcome.AWARDED.value, ScanOutcome.DUPLICATE.value)
@@ -18,6 +21,21 @@ _BY_KEY = (
     .where(_SCANS.c.idempotency_key == bindparam("key"), _SCANS.c.outcome.in_(_COUNTED))
     .order_by(_SCANS.c.id)
     .limit(1)
+)
+
+_FIRST_SEEN = select(BusinessCustomerRow.first_seen).where(
+    BusinessCustomerRow.business_id == bindparam("business_id"),
+    BusinessCustomerRow.customer_id == bindparam("customer_id"),
+)
+_TIME_ZONE = select(BusinessRow.time_zone).where(BusinessRow.id == bindparam("id"))
+_EARLIER = select(
+    exists().where(
+        _SCANS.c.business_id == bindparam("business_id"),
+        _SCANS.c.customer_id == bindparam("customer_id"),
+        _SCANS.c.outcome == ScanOutcome.AWARDED.value,
+        _SCANS.c.created_at >= bindparam("since", type_=ScanLogRow.created_at.type),
+        _SCANS.c.id < bindparam("id"),
+    )
 )
 
 
@@ -49,7 +67,32 @@ class SqlScanRepository(SqlRepository):
                 created_at=log.created_at,
             )
         )
+        if log.outcome is ScanOutcome.AWARDED:
+            await self._count_visit(log, row.id)
         return _scan(row)
+
+    async def _count_visit(self, log: ScanLog, row_id: int) -> None:
+        """The scan's hour for /stats; a returning customer's first visit of the local day."""
+        returning = 0
+        if log.customer_id is not None:
+            first_seen = await self._session.scalar(_FIRST_SEEN, {
+                "business_id": log.business_id, "customer_id": log.customer_id
+            })  # fmt: skip
+            time_zone = await self._session.scalar(_TIME_ZONE, {"id": log.business_id}) or "UTC"
+            if first_seen is not None:
+                day = local_day(log.created_at, time_zone)
+                midnight = datetime.combine(day, time(), ZoneInfo(time_zone))
+                earlier = await self._session.scalar(_EARLIER, {
+                    "business_id": log.business_id, "customer_id": log.customer_id,
+                    "since": midnight, "id": row_id,
+                })  # fmt: skip
+                returning = int(local_day(first_seen, time_zone) < day and not earlier)
+        stmt = count_stmt(self._dialect(), log.business_id, log.created_at, scans=1,
+                          returning_customers=returning)  # fmt: skip
+        await self._session.execute(stmt)
+        staff = count_staff_stmt(self._dialect(), log.business_id, log.staff_telegram_id,
+                                 log.created_at, scans=1)  # fmt: skip
+        await self._session.execute(staff)
 
     async def by_key(self, idempotency_key: str) -> ScanLog | None:
         row = await self._row(_BY_KEY, key=idempotency_key)

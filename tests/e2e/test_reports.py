@@ -19,6 +19,8 @@ from tests.e2e.test_business import (
     open_program,
 )
 
+BACKENDS = ("sqlite", "postgresql")  # /stats reads the hours the scans and ledger keep on both
+
 
 async def award(harness, staff, customer) -> None:
     """Staff type the customer's manual code: one scan, the program's points per scan."""

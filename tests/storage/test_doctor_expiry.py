@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.doctor import report
 from tests.storage.builders import T0
-from tests.storage.test_doctor import check, checks, healthy, sql
+from tests.storage.test_doctor import check, checks, healthy, keep_hours, sql
 
 __all__ = ["healthy"]
 
@@ -19,6 +19,7 @@ async def add(url: str, card_id: int, delta: int, key: str, kind: str, days: flo
         " created_at) VALUES (:card, :delta, :kind, :key, 'manual', :t)",
         card=card_id, delta=delta, kind=kind, key=key, t=T0 + timedelta(days=days),
     )  # fmt: skip
+    await keep_hours(url)
     [(entry_id,)] = await sql(
         url, "SELECT id FROM point_transactions WHERE idempotency_key = :k", k=key
     )

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.storage.builders import CUSTOMER_TG, T0
-from tests.storage.test_doctor import check, checks, sql
+from tests.storage.test_doctor import check, checks, keep_hours, sql
 
 
 @pytest.fixture
@@ -20,6 +20,7 @@ async def healthy(db_url, world):
         " visits, status) VALUES (:b, :c, :t, :t, 1, 'active')",
         b=world.business_id, c=world.customer_id, t=T0,
     )  # fmt: skip
+    await keep_hours(db_url)
     return world
 
 
@@ -30,6 +31,7 @@ async def ledger(url, card_id, delta, key, kind="award", at=T0, reverses=None):
         " reverses_entry_id, created_at) VALUES (:card, :delta, :kind, :key, 'manual', :rev, :t)",
         card=card_id, delta=delta, kind=kind, key=key, rev=reverses, t=at,
     )  # fmt: skip
+    await keep_hours(url)
     [(entry_id,)] = await sql(
         url, "SELECT id FROM point_transactions WHERE idempotency_key = :k", k=key
     )

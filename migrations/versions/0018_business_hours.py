@@ -1,0 +1,69 @@
+"""Business hours: each business's figures (and each staff member's) per UTC hour, for /stats.
+
+Kept from now on in the transactions that write scans, ledger entries and new business
+customers; this fills them for what is already there, from the scan log, the ledger and
+business_customers (storage/business_hours.py, the same rebuild `doctor --repair` runs), one
+business at a time.
+
+Revision ID: 0018
+Revises: 0017
+Create Date: 2026-11-30
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from storage.business_hours import rebuild_sync, replace_stmts
+from storage.staff_hours import rebuild_staff_sync, replace_staff_stmts
+from storage.tables import UTCDateTime
+
+revision: str = "0018"
+down_revision: str | None = "0017"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    figure = {"nullable": False}
+    op.create_table(
+        "business_hours",
+        sa.Column("business_id", sa.Integer(), nullable=False),
+        sa.Column("hour", UTCDateTime(), nullable=False),
+        sa.Column("scans", sa.Integer(), **figure),
+        sa.Column("issued", sa.Integer(), **figure),
+        sa.Column("redeemed", sa.Integer(), **figure),
+        sa.Column("new_customers", sa.Integer(), **figure),
+        sa.Column("returning_customers", sa.Integer(), **figure),
+        sa.ForeignKeyConstraint(
+            ["business_id"], ["businesses.id"], name=op.f("fk_business_hours_business_id")
+        ),
+        sa.PrimaryKeyConstraint("business_id", "hour", name="pk_business_hours"),
+    )
+    staff_figures = ("scans", "manual_awards", "manual_points", "undos", "redemptions")
+    op.create_table(
+        "business_staff_hours",
+        sa.Column("business_id", sa.Integer(), nullable=False),
+        sa.Column("hour", UTCDateTime(), nullable=False),
+        sa.Column("staff_telegram_id", sa.BigInteger(), nullable=False),
+        *[sa.Column(name, sa.Integer(), nullable=False) for name in staff_figures],
+        sa.ForeignKeyConstraint(
+            ["business_id"], ["businesses.id"], name=op.f("fk_business_staff_hours_business_id")
+        ),
+        sa.PrimaryKeyConstraint(
+            "business_id", "hour", "staff_telegram_id", name="pk_business_staff_hours"
+        ),
+    )
+    conn = op.get_bind()
+    businesses = conn.execute(sa.text("SELECT id, time_zone FROM businesses ORDER BY id")).all()
+    for business_id, time_zone in businesses:
+        for stmt in replace_stmts(business_id, rebuild_sync(conn, business_id, time_zone)):
+            conn.execute(stmt)
+        for stmt in replace_staff_stmts(business_id, rebuild_staff_sync(conn, business_id)):
+            conn.execute(stmt)
+
+
+def downgrade() -> None:
+    op.drop_table("business_staff_hours")
+    op.drop_table("business_hours")

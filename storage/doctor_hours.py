@@ -1,0 +1,102 @@
+"""Doctor: each business's kept hours and staff hours (/stats) against the scan log and ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage.business_hours import (
+    Hours,
+    differences,
+    rebuild,
+    replace_stmts,
+    stored,
+    stored_stmt,
+)
+from storage.staff_hours import (
+    StaffHours,
+    rebuild_staff,
+    replace_staff_stmts,
+    staff_differences,
+    stored_staff,
+    stored_staff_stmt,
+)
+from storage.tables import BusinessRow
+
+SHOWN = 3  # wrong hours named in a finding's detail
+SCAN_FIGURES = (0, 4)  # business_hours: scans, returning_customers (read off the scan log)
+STAFF_SCAN_FIGURES = (0,)  # business_staff_hours: scans
+
+
+async def hours_off(
+    conn: AsyncConnection, scans_from: datetime | None = None
+) -> list[tuple[str, str, str, str]]:
+    """(check, subject, detail, fix) for each business whose kept hours differ from the truth.
+
+    Before `scans_from` the scan log may have been cleared by the retention sweep: there the
+    kept scan figures stand (they are all that is left of those scans)."""
+    found = []
+    for business_id, time_zone in await _businesses(conn):
+        truth, kept, staff, staff_kept = await _compared(conn, business_id, time_zone, scans_from)
+        for check, what, wrong in (
+            ("business_hours_off", "hours", differences(truth, kept)),
+            ("staff_hours_off", "staff hours", staff_differences(staff, staff_kept)),
+        ):
+            if wrong:
+                more = f" (and {len(wrong) - SHOWN} more)" if len(wrong) > SHOWN else ""
+                detail = f"{len(wrong)} {what} differ: " + "; ".join(wrong[:SHOWN]) + more
+                found.append((check, f"business {business_id}", detail, "rebuild"))
+    return found
+
+
+async def repair_hours(conn: AsyncConnection, scans_from: datetime | None = None) -> None:
+    """Rebuild the kept hours of each business whose hours differ from the truth."""
+    for business_id, time_zone in await _businesses(conn):
+        truth, kept, staff, staff_kept = await _compared(conn, business_id, time_zone, scans_from)
+        if differences(truth, kept):
+            for stmt in replace_stmts(business_id, truth):
+                await conn.execute(stmt)
+        if staff_differences(staff, staff_kept):
+            for stmt in replace_staff_stmts(business_id, staff):
+                await conn.execute(stmt)
+
+
+async def _compared(
+    conn: AsyncConnection, business_id: int, time_zone: str, scans_from: datetime | None
+) -> tuple[Hours, Hours, StaffHours, StaffHours]:
+    truth = await rebuild(conn, business_id, time_zone)
+    kept = stored(await conn.execute(stored_stmt(business_id)))
+    staff = await rebuild_staff(conn, business_id)
+    staff_kept = stored_staff(await conn.execute(stored_staff_stmt(business_id)))
+    if scans_from is not None:
+        truth = _old_scans_kept(truth, kept, scans_from, SCAN_FIGURES)
+        staff = _old_scans_kept(staff, staff_kept, scans_from, STAFF_SCAN_FIGURES)
+    return truth, kept, staff, staff_kept
+
+
+def _old_scans_kept(
+    truth: dict[Any, list[int]],
+    kept: dict[Any, list[int]],
+    scans_from: datetime,
+    scan_figures: tuple[int, ...],
+) -> dict[Any, list[int]]:
+    """The truth, with the kept scan figures of hours before `scans_from`."""
+    merged = {key: list(figures) for key, figures in truth.items()}
+    for key in set(truth) | set(kept):
+        hour = key[0] if isinstance(key, tuple) else key
+        if hour >= scans_from:
+            continue
+        figures = merged.setdefault(key, [0] * len(next(iter((truth | kept).values()))))
+        for n in scan_figures:
+            figures[n] = kept.get(key, [0] * len(figures))[n]
+    return {key: figures for key, figures in merged.items() if any(figures)}
+
+
+async def _businesses(conn: AsyncConnection) -> list[tuple[int, str]]:
+    rows = await conn.execute(
+        select(BusinessRow.id, BusinessRow.time_zone).order_by(BusinessRow.id)
+    )
+    return [(business_id, time_zone) for business_id, time_zone in rows]

@@ -1,0 +1,67 @@
+"""The doctor's /stats check: each business's kept hours against its scan log, ledger and
+customers; --repair rebuilds them from those, and /stats then says what the ledger says."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.doctor import examine
+from domain.models import ScanLog, ScanOutcome
+from tests.storage.builders import OWNER_TG, T0, entry
+from tests.storage.test_doctor import check, checks, healthy, sql
+
+__all__ = ["healthy"]
+
+
+def hours_off(findings):
+    return [f for f in findings if f.check in ("business_hours_off", "staff_hours_off")]
+
+
+async def test_hours_off_the_ledger_are_reported_and_rebuilt_from_it(db_url, healthy, new_uow):
+    async with new_uow() as uow:  # kept by the repositories, in the transaction
+        await uow.scans.add(
+            ScanLog(healthy.business_id, OWNER_TG, ScanOutcome.AWARDED, T0,
+                    customer_id=healthy.customer_id, points=10, idempotency_key="s")
+        )  # fmt: skip
+        await uow.ledger.add(entry(healthy.card_id, 10, "k"))
+        await uow.commit()
+    assert hours_off((await check(db_url)).found) == []
+    await sql(db_url, "UPDATE business_hours SET issued = issued + 90, scans = 7")
+    await sql(db_url, "DELETE FROM business_hours WHERE new_customers = 1")
+    await sql(db_url, "UPDATE business_staff_hours SET scans = 3")
+    found = hours_off((await check(db_url)).found)  # (the card's balance is not moved here)
+    assert checks(found) == [
+        ("business_hours_off", f"business {healthy.business_id}"),
+        ("staff_hours_off", f"business {healthy.business_id}"),
+    ]
+    assert "1 hours differ" in found[0].detail
+    checkup = await check(db_url, repair=True)
+    assert hours_off(checkup.left) == []
+    async with new_uow() as uow:
+        stats = await uow.reports.stats(healthy.business_id, T0 - timedelta(days=1))
+        truth = await uow.businesses.figures(healthy.business_id, T0 - timedelta(days=1))
+        staff = await uow.reports.per_staff(healthy.business_id, T0 - timedelta(days=1))
+    assert [(s.telegram_id, s.scans) for s in staff] == [(OWNER_TG, 1)]
+    assert (stats.scans, stats.points_issued, stats.new_customers) == (1, 10, 1)
+    assert stats == truth
+
+
+async def test_scans_cleared_by_retention_keep_their_hours(db_url, healthy, new_uow):
+    async with new_uow() as uow:
+        await uow.scans.add(
+            ScanLog(healthy.business_id, OWNER_TG, ScanOutcome.AWARDED, T0,
+                    customer_id=healthy.customer_id, points=10, idempotency_key="s")
+        )  # fmt: skip
+        await uow.commit()
+    await sql(db_url, "DELETE FROM qr_scan_logs")  # the retention sweep, 180 days on
+    later = T0 + timedelta(days=181)
+    kept = await examine(db_url, repair=True, clock=lambda: later, scans_kept=timedelta(days=180))
+    assert hours_off(kept.found) == []
+    forgetful = await examine(db_url, clock=lambda: later)  # without the retention: all compared
+    assert checks(hours_off(forgetful.found)) == [
+        ("business_hours_off", f"business {healthy.business_id}"),
+        ("staff_hours_off", f"business {healthy.business_id}"),
+    ]
+    async with new_uow() as uow:
+        stats = await uow.reports.stats(healthy.business_id, T0 - timedelta(days=1))
+    assert stats.scans == 1
