@@ -19,8 +19,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 import sandbox.files
+from storage.business_hours import rebuild_sync, replace_stmts
+from storage.staff_hours import rebuild_staff_sync, replace_staff_stmts
 from tests.e2e.test_business import open_business, open_program
 from tests.waiting import eventually
 
@@ -112,7 +115,20 @@ async def big_shop(harness, customers: int = CUSTOMERS, entries: int = ENTRIES):
     await open_program(olga)
     path = Path(harness.db_url.removeprefix("sqlite:///"))
     await asyncio.to_thread(fill, path, customers, entries)
+    await asyncio.to_thread(keep_hours, path)
     return olga
+
+
+def keep_hours(path: Path) -> None:
+    """The rows went in behind the bot's back: build their kept hours as the migration does."""
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        for business_id, time_zone in conn.execute(text("SELECT id, time_zone FROM businesses")):
+            for stmt in replace_stmts(business_id, rebuild_sync(conn, business_id, time_zone)):
+                conn.execute(stmt)
+            for stmt in replace_staff_stmts(business_id, rebuild_staff_sync(conn, business_id)):
+                conn.execute(stmt)
+    engine.dispose()
 
 
 # The ledger's CSV (10 MB) goes zipped (about 2 MB): the sandbox parses uploads on this loop.
