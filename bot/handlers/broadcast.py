@@ -34,9 +34,14 @@ async def on_broadcast(update: Update, context: Context) -> None:
         await message_of(update).reply_text(t("broadcast_usage"))
         return
     staff = await current_staff(update, context)
+    message = message_of(update)
+    key = f"{message.chat_id}-{message.message_id}"  # the same message again: the same news
     queued = await broadcast_news(
-        context.services.uow(), BroadcastNews(staff.business_id, staff.telegram_id, text)
+        context.services.uow(), BroadcastNews(staff.business_id, staff.telegram_id, text, key)
     )
+    if not queued.new:
+        return  # delivered again: its progress message is already following it
+    context.application.bot_data["broadcast_runner"].kick(queued.broadcast_id)
     progress = await message_of(update).reply_text(
         t("broadcast_progress", sent=0, total=queued.recipients - queued.suppressed)
     )
