@@ -57,7 +57,8 @@ async def track_broadcast(app: BotApp, message: Message, queued: BroadcastQueued
     shown = message.text
     while True:
         await asyncio.sleep(POLL_SECONDS)
-        state = await broadcast_progress(services.uow(), queued.broadcast_id)
+        # Counted on the read engine (off the loop on SQLite): 100,000 rows to count.
+        state = await broadcast_progress(services.report_uow(), queued.broadcast_id)
         stopping = not app.running or time.monotonic() > deadline
         text = _progress_text(state, stopping)
         if text != shown:
