@@ -41,6 +41,7 @@ from typing import Any
 
 import asyncpg
 
+from bot.broadcast_runner import BroadcastRunner
 from bot.exports import write_export
 from bot.handlers.reports import (
     CUSTOMER_HEADER,
@@ -336,6 +337,10 @@ async def heavy_paths(
         await business_stats(report_uow(), 1, owner)
         await business_chart(report_uow(), 1, owner, 30)
 
+    async def broadcast() -> None:  # stored, then written a chunk per transaction as the bot does
+        queued = await broadcast_news(uow(), BroadcastNews(1, owner, "Bench news"))
+        await BroadcastRunner(uow).run(queued.broadcast_id)
+
     async def doctor() -> None:
         async with engine.connect() as conn, conn.begin():
             await find_problems(conn, datetime.now(UTC), timedelta(seconds=30))
@@ -352,7 +357,7 @@ async def heavy_paths(
         "stats": stats,
         "export_customers": lambda: export("customers"),
         "export_ledger": lambda: export("ledger"),
-        "broadcast": lambda: broadcast_news(uow(), BroadcastNews(1, owner, "Bench news")),
+        "broadcast": broadcast,
     }
     for name in scheduler.jobs:
         paths[f"sweep_{name}"] = lambda name=name: scheduler.jobs[name]()

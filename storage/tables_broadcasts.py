@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.tables import Base, CardRow
+from storage.tables import Base, CardRow, TelegramUserRow
 
 
 class BroadcastRow(Base):
@@ -34,3 +34,6 @@ class BroadcastRow(Base):
 
 # A chunk reads the next card holders of a business in customer order off this index.
 Index("ix_loyalty_cards_business_id_customer_id", CardRow.business_id, CardRow.customer_id)
+# The outbox claim reads the language of the chats it takes by chat id (migration 0019): without
+# it, every user at each claim (16 ms at 100,000 users).
+Index("ix_telegram_users_chat_id", TelegramUserRow.chat_id)

@@ -1,6 +1,7 @@
 """Broadcasts written in chunks: the broadcasts table (its cursor and lease), and the card
 holders of a business in customer order (loyalty_cards (business_id, customer_id)), which each
-chunk reads from its cursor.
+chunk reads from its cursor; and telegram_users (chat_id), by which the outbox claim reads the
+language of the chats it takes (it read every user at each claim).
 
 A broadcast's outbox rows were written in one transaction with it, so there is nothing to
 carry over: every broadcast before this revision is already in customer_notifications.
@@ -45,9 +46,11 @@ def upgrade() -> None:
         "loyalty_cards",
         ["business_id", "customer_id"],
     )
+    op.create_index("ix_telegram_users_chat_id", "telegram_users", ["chat_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_telegram_users_chat_id", table_name="telegram_users")
     op.drop_index("ix_loyalty_cards_business_id_customer_id", table_name="loyalty_cards")
     op.drop_index("ix_broadcasts_finished_at_lease_until", table_name="broadcasts")
     op.drop_table("broadcasts")
