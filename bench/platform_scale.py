@@ -103,9 +103,11 @@ def fill_statements(
         f" time_zone) SELECT i, 'Shop ' || i, {OWNER_BASE} + i, 'inv' || i, {at('0')}, 'UTC'"
         f" FROM {series(n.businesses)}",
         "INSERT INTO loyalty_programs (id, business_id, name, kind, points_per_scan,"
-        " reward_threshold, reward_name, join_code, max_per_scan, active, created_at)"
-        " SELECT i, i, 'Club', 'points', 1, 1000000, 'Coffee', 'join' || i, 100, true,"
+        " join_code, max_per_scan, active, created_at)"
+        " SELECT i, i, 'Club', 'points', 1, 'join' || i, 100, true,"
         f" {at('0')} FROM {series(n.businesses)}",
+        "INSERT INTO program_rewards (id, program_id, name, cost, position, active, created_at)"
+        f" SELECT i, i, 'Coffee', 1000000, 1, true, {at('0')} FROM {series(n.businesses)}",
         "UPDATE businesses SET default_program_id = id",
         "INSERT INTO business_staff (business_id, telegram_id, role, added_at)"
         f" SELECT i, {OWNER_BASE} + i, 'owner', {at('0')} FROM {series(n.businesses)}",

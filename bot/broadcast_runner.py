@@ -18,7 +18,7 @@ from domain.broadcasts import unfinished_broadcasts, write_broadcast_chunk
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
-CHUNK = 500  # card holders a transaction: about 10 ms of the loop on SQLite
+CHUNK = 200  # card holders a transaction: about 13 ms of the loop on SQLite (500: 33 ms)
 LEASE = timedelta(seconds=60)  # a worker that died this long ago gives its broadcast up
 
 
