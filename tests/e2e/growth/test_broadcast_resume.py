@@ -10,6 +10,7 @@ import bot.broadcast_runner
 from tests.e2e.growth.conftest import count, run, settle_then_move
 from tests.e2e.helpers import enrolled, eventually, open_shop, settled
 
+BACKENDS = ("sqlite", "postgresql")  # its locks and the chunk's read run on both
 NEWS = "Fresh croissants at nine"
 
 
