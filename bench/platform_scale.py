@@ -41,6 +41,7 @@ from typing import Any
 
 import asyncpg
 
+from bot.broadcast_runner import BroadcastRunner
 from bot.exports import write_export
 from bot.handlers.reports import (
     CUSTOMER_HEADER,
@@ -105,6 +106,8 @@ def fill_statements(
         " join_code, max_per_scan, active, created_at)"
         " SELECT i, i, 'Club', 'points', 1, 'join' || i, 100, true,"
         f" {at('0')} FROM {series(n.businesses)}",
+        "INSERT INTO program_rewards (id, program_id, name, cost, position, active, created_at)"
+        f" SELECT i, i, 'Coffee', 1000000, 1, true, {at('0')} FROM {series(n.businesses)}",
         "UPDATE businesses SET default_program_id = id",
         "INSERT INTO business_staff (business_id, telegram_id, role, added_at)"
         f" SELECT i, {OWNER_BASE} + i, 'owner', {at('0')} FROM {series(n.businesses)}",
@@ -336,6 +339,10 @@ async def heavy_paths(
         await business_stats(report_uow(), 1, owner)
         await business_chart(report_uow(), 1, owner, 30)
 
+    async def broadcast() -> None:  # stored, then written a chunk per transaction as the bot does
+        queued = await broadcast_news(uow(), BroadcastNews(1, owner, "Bench news"))
+        await BroadcastRunner(uow).run(queued.broadcast_id)
+
     async def doctor() -> None:
         async with engine.connect() as conn, conn.begin():
             await find_problems(conn, datetime.now(UTC), timedelta(seconds=30))
@@ -352,7 +359,7 @@ async def heavy_paths(
         "stats": stats,
         "export_customers": lambda: export("customers"),
         "export_ledger": lambda: export("ledger"),
-        "broadcast": lambda: broadcast_news(uow(), BroadcastNews(1, owner, "Bench news")),
+        "broadcast": broadcast,
     }
     for name in scheduler.jobs:
         paths[f"sweep_{name}"] = lambda name=name: scheduler.jobs[name]()

@@ -23,6 +23,7 @@ from telegram.ext import (
 )
 
 from bot import inbox, menus, metrics, steps
+from bot.broadcast_runner import BroadcastRunner
 from bot.bulk_runner import BulkRunner
 from bot.handlers import (
     admin,
@@ -156,6 +157,10 @@ def build_application(
     scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
     runner = app.bot_data["bulk_runner"] = BulkRunner(make_uow, app.bot)
     scheduler.jobs["bulk_awards"] = runner.run_pending
+    broadcasts = app.bot_data["broadcast_runner"] = BroadcastRunner(
+        make_uow, chunk=settings.broadcast_chunk
+    )
+    scheduler.jobs["broadcasts"] = broadcasts.run_pending
     scheduler.on_sweep = metrics.swept
     app.bot_data["scheduler"] = scheduler
     _add_handlers(app)
@@ -278,6 +283,7 @@ async def stop_application(app: Application) -> None:
         await app.stop()
     await app.bot_data["scheduler"].stop()
     await app.bot_data["bulk_runner"].stop()
+    await app.bot_data["broadcast_runner"].stop()
     if "live_listener" in app.bot_data:
         await app.bot_data.pop("live_listener").stop()
     await services.dispatcher.stop()

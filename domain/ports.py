@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from domain.broadcast_ports import BroadcastRepository
 from domain.events import Event
 from domain.expiry import Expiry
 from domain.growth.owner_ports import (
@@ -141,7 +142,12 @@ class CustomerRepository(Protocol):
     async def by_manual_code(self, code: str) -> Customer | None: ...
     async def add(self, customer: Customer) -> Customer: ...
     async def update(self, customer: Customer) -> None: ...
-    async def with_card_in(self, business_id: int) -> list[Customer]: ...
+    async def with_card_in(
+        self, business_id: int, after_id: int = 0, limit: int | None = None
+    ) -> list[Customer]:
+        """Card holders of the business (not of a card they left), once each, by id: those
+        after `after_id`, at most `limit`."""
+        ...
 
 
 class BusinessRepository(Protocol):
@@ -531,6 +537,7 @@ class UnitOfWork(Protocol):
     gifts: ProgramGiftRepository
     winbacks: WinbackRepository
     bulk_awards: BulkAwardRepository
+    broadcasts: BroadcastRepository
     staff_alerts: StaffAlertRepository
     expiry: ExpiryRepository
 

@@ -640,4 +640,5 @@ class InboxRow(Base):
 
 # The growth tools' tables live in their own module, on this metadata (imported last: it
 # imports Base from here).
+from storage import tables_broadcasts as _tables_broadcasts  # noqa: E402, F401
 from storage import tables_growth as _tables_growth  # noqa: E402, F401

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.broadcast_ports import BroadcastRepository
 from domain.events import Event
 from domain.growth.owner_ports import (
     BirthdayRepository,
@@ -62,6 +63,7 @@ from storage.repositories import (
     SqlStaffRepository,
     SqlUserRepository,
 )
+from storage.repositories.broadcasts import SqlBroadcastRepository
 from storage.repositories.expiry import SqlExpiryRepository
 from storage.repositories.growth import SqlPromoRepository, SqlReferralRepository
 from storage.repositories.growth_birthdays import (
@@ -114,6 +116,7 @@ class SqlUnitOfWork:
     gifts: ProgramGiftRepository
     winbacks: WinbackRepository
     bulk_awards: BulkAwardRepository
+    broadcasts: BroadcastRepository
     staff_alerts: StaffAlertRepository
     expiry: ExpiryRepository
 
@@ -168,6 +171,7 @@ class SqlUnitOfWork:
         self.gifts = SqlProgramGiftRepository(session)
         self.winbacks = SqlWinbackRepository(session)
         self.bulk_awards = SqlBulkAwardRepository(session)
+        self.broadcasts = SqlBroadcastRepository(session)
         self.staff_alerts = SqlStaffAlertRepository(session)
         self.expiry = SqlExpiryRepository(session)
         return self

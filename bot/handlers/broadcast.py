@@ -34,9 +34,14 @@ async def on_broadcast(update: Update, context: Context) -> None:
         await message_of(update).reply_text(t("broadcast_usage"))
         return
     staff = await current_staff(update, context)
+    message = message_of(update)
+    key = f"{message.chat_id}-{message.message_id}"  # the same message again: the same news
     queued = await broadcast_news(
-        context.services.uow(), BroadcastNews(staff.business_id, staff.telegram_id, text)
+        context.services.uow(), BroadcastNews(staff.business_id, staff.telegram_id, text, key)
     )
+    if not queued.new:
+        return  # delivered again: its progress message is already following it
+    context.application.bot_data["broadcast_runner"].kick(queued.broadcast_id)
     progress = await message_of(update).reply_text(
         t("broadcast_progress", sent=0, total=queued.recipients - queued.suppressed)
     )
@@ -52,7 +57,8 @@ async def track_broadcast(app: BotApp, message: Message, queued: BroadcastQueued
     shown = message.text
     while True:
         await asyncio.sleep(POLL_SECONDS)
-        state = await broadcast_progress(services.uow(), queued.broadcast_id)
+        # Counted on the read engine (off the loop on SQLite): 100,000 rows to count.
+        state = await broadcast_progress(services.report_uow(), queued.broadcast_id)
         stopping = not app.running or time.monotonic() > deadline
         text = _progress_text(state, stopping)
         if text != shown:

@@ -53,10 +53,13 @@ class SqlNotificationRepository(SqlRepository):
     async def broadcast_counts(self, broadcast_id: str) -> dict[str, int]:
         """How the rows of one broadcast stand: counts by status, plus `blocked` (waiting for
         a chat that blocked the bot, counted apart from pending)."""
-        blocked = TelegramUserRow.blocked_at.is_not(None)
+        # Blocked chats read once, off their partial index: an outer join on telegram_users
+        # (no index on chat_id) read every user per row, 10-20 s a count at 20,000 customers.
+        blocked = NotificationRow.chat_id.in_(
+            select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
+        )
         stmt = (
             select(NotificationRow.status, blocked, func.count())
-            .outerjoin(TelegramUserRow, TelegramUserRow.chat_id == NotificationRow.chat_id)
             .where(NotificationRow.broadcast_id == broadcast_id)
             .group_by(NotificationRow.status, blocked)
         )

@@ -134,10 +134,22 @@ class SqlCustomerRepository(SqlRepository):
         row.manual_code_expires_at = customer.manual_code_expires_at
         await self._session.flush()
 
-    async def with_card_in(self, business_id: int) -> list[Customer]:
-        """Every customer holding a card of this business (not one they left), once each."""
-        cards = select(CardRow.customer_id).where(
-            CardRow.business_id == business_id, CardRow.left_at.is_(None)
+    async def with_card_in(
+        self, business_id: int, after_id: int = 0, limit: int | None = None
+    ) -> list[Customer]:
+        """Every customer holding a card of this business (not one they left), once each, by
+        id: those after `after_id`, at most `limit` (read off the (business_id, customer_id)
+        index of cards, so a chunk of a broadcast reads its own rows only)."""
+        cards = (
+            select(CardRow.customer_id)
+            .where(
+                CardRow.business_id == business_id,
+                CardRow.left_at.is_(None),
+                CardRow.customer_id > after_id,
+            )
+            .distinct()
+            .order_by(CardRow.customer_id)
+            .limit(limit)
         )
         stmt = select(CustomerRow).where(CustomerRow.id.in_(cards)).order_by(CustomerRow.id)
         return [_customer(row) for row in await self._all(stmt)]

@@ -122,10 +122,37 @@ class Customers(_Repo):
     async def by_manual_code(self, code):
         return self._one(manual_code=code)
 
-    async def with_card_in(self, business_id):
+    async def with_card_in(self, business_id, after_id=0, limit=None):
         holders = {c.customer_id for c in self.uow.state.table("cards").values()
-                   if c.business_id == business_id}  # fmt: skip
-        return [c for c in self._all() if c.id in holders]
+                   if c.business_id == business_id and c.left_at is None}  # fmt: skip
+        found = sorted((c for c in self._all() if c.id in holders and c.id > after_id),
+                       key=lambda c: c.id)  # fmt: skip
+        return found if limit is None else found[:limit]
+
+
+class Broadcasts(_Repo):
+    """Keyed by the broadcast's id (a string)."""
+
+    name = "broadcasts"
+
+    async def add(self, broadcast):
+        if broadcast.id in self.rows:
+            return False
+        self.rows[broadcast.id] = copy.copy(broadcast)
+        return True
+
+    async def lock(self, broadcast_id):
+        return await self.get(broadcast_id)
+
+    async def update(self, broadcast) -> None:
+        self.rows[broadcast.id] = copy.copy(broadcast)
+
+    async def unfinished(self, now, limit=100):
+        return [b.id for b in self.rows.values() if b.finished_at is None
+                and (b.lease_until is None or b.lease_until <= now)][:limit]  # fmt: skip
+
+    async def holders(self, business_id):
+        return len(await self.uow.customers.with_card_in(business_id))
 
 
 class Businesses(_Repo):
@@ -566,7 +593,7 @@ class FakeUnitOfWork:
             "requests": Requests, "notifications": Notifications,
             "preferences": Preferences, "scans": Scans, "conversations": Conversations,
             "privacy": Privacy, "referrals": Referrals, "gifts": Gifts, "winbacks": Winbacks,
-            "staff_alerts": StaffAlerts,
+            "staff_alerts": StaffAlerts, "broadcasts": Broadcasts,
         }  # fmt: skip
         for attr, cls in repos.items():
             setattr(self, attr, cls(self))

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.i18n import has
 from domain.approvals import join_program
-from domain.broadcasts import BroadcastNews, broadcast_news
+from domain.broadcasts import BroadcastNews, broadcast_news, write_broadcast_chunk
 from domain.commands import AwardPoints, JoinProgram, SetPreference
 from domain.events import (
     AwardUndone,
@@ -152,6 +152,8 @@ def test_a_row_that_may_have_reached_telegram_is_never_folded():
 async def test_a_broadcast_is_sent_after_pushes_and_carries_its_id(world):
     await join_program(world.uow, JoinProgram(ANN, world.program.join_code))
     queued = await broadcast_news(world.uow, BroadcastNews(world.business.id, OWNER, "Hi"))
+    assert not [n for n in world.uow.all("notifications") if n.key == "business_news"]
+    await write_broadcast_chunk(world.uow, queued.broadcast_id, "w", timedelta(seconds=9), 10)
     [news] = [n for n in world.uow.all("notifications") if n.key == "business_news"]
     assert (news.priority, news.broadcast_id) == (LATER, queued.broadcast_id)
     assert "broadcast_id" not in news.params and LATER > URGENT

@@ -27,7 +27,8 @@ SCALED = {"send_per_second": 290.0, "send_chat_interval": 0.1}
 
 async def news(harness, shop: Shop, owner: SandboxUser, text: str) -> None:
     services = harness.app.bot_data["services"]
-    await broadcast_news(services.uow(), BroadcastNews(shop.business.id, owner.id, text))
+    queued = await broadcast_news(services.uow(), BroadcastNews(shop.business.id, owner.id, text))
+    harness.app.bot_data["broadcast_runner"].kick(queued.broadcast_id)
 
 
 async def texts(user: SandboxUser) -> list[str]:

@@ -207,8 +207,6 @@ async def test_broadcast_delivered_again_reaches_each_customer_once(hook):
     sent = await owner.send_text("/broadcast Fresh croissants at nine")
     await owner.wait_for_text("Sending")
     await redeliver(hook, owner, sent, copies=3)
-    queued = "SELECT count(*) FROM customer_notifications WHERE broadcast_id IS NOT NULL"
-    assert await hook.query(queued) == [(2,)]
     for person in customers:
         await person.wait_for_text("Fresh croissants", timeout=15)
     await eventually(
@@ -217,6 +215,9 @@ async def test_broadcast_delivered_again_reaches_each_customer_once(hook):
     for person in customers:
         news = [m for m in await person.transcript() if "Fresh croissants" in m.content]
         assert len(news) == 1
+    queued = "SELECT count(*) FROM customer_notifications WHERE broadcast_id IS NOT NULL"
+    assert await hook.query(queued) == [(2,)]
+    assert await hook.query("SELECT count(*) FROM broadcasts") == [(1,)]
     progress = [m for m in await owner.transcript() if "📣" in m.content]
     assert len(progress) == 1
 
