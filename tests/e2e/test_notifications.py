@@ -30,6 +30,13 @@ async def news(harness, shop: Shop, owner: SandboxUser, text: str) -> None:
     queued = await broadcast_news(services.uow(), BroadcastNews(shop.business.id, owner.id, text))
     harness.app.bot_data["broadcast_runner"].kick(queued.broadcast_id)
 
+    async def written() -> bool:
+        sql = "SELECT finished_at IS NOT NULL FROM broadcasts WHERE id = :id"
+        return (await harness.query(sql, id=queued.broadcast_id)) == [(True,)]
+
+    # Its rows are written in the background: only then does "settled" mean they were sent.
+    await eventually(written, what="the broadcast's messages written")
+
 
 async def texts(user: SandboxUser) -> list[str]:
     return [m.content for m in await user.transcript()]
