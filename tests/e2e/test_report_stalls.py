@@ -105,19 +105,21 @@ class LoopHold:
 
     def __init__(self) -> None:
         self.longest = 0.0
+        self.beating = asyncio.Event()  # set once the first turn was measured
 
     async def beat(self) -> None:
         while True:
             before = time.thread_time()
-            await asyncio.sleep(0.002)
+            await asyncio.sleep(0.002)  # the heartbeat's period: what it measures, not a wait
             self.longest = max(self.longest, time.thread_time() - before)
+            self.beating.set()
 
 
 @contextlib.asynccontextmanager
 async def watched() -> AsyncIterator[LoopHold]:
     hold = LoopHold()
     task = asyncio.create_task(hold.beat())
-    await asyncio.sleep(0.01)
+    await hold.beating.wait()
     try:
         yield hold
     finally:
