@@ -19,11 +19,12 @@ from collections.abc import AsyncIterator, Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, create_engine, func, pool, select
+from sqlalchemy import Select, create_engine, pool, select
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.ports import CustomerSummary, LedgerLine
+from storage.repositories.businesses import customer_summaries
 from storage.tables import (
     BusinessCustomerRow,
     CardRow,
@@ -108,25 +109,8 @@ def _fetch(
 
 
 def _customers(business_id: int) -> Select[*tuple[Any, ...]]:
-    balances = (
-        select(CardRow.customer_id, func.sum(CardRow.balance).label("balance"))
-        .where(CardRow.business_id == business_id)
-        .group_by(CardRow.customer_id)
-        .subquery()
-    )
-    return (
-        select(
-            CustomerRow.id,
-            CustomerRow.display_name,
-            func.coalesce(balances.c.balance, 0),
-            BusinessCustomerRow.visits,
-            BusinessCustomerRow.last_seen,
-        )
-        .join(CustomerRow, CustomerRow.id == BusinessCustomerRow.customer_id)
-        .outerjoin(balances, balances.c.customer_id == BusinessCustomerRow.customer_id)
-        .where(BusinessCustomerRow.business_id == business_id)
-        .order_by(BusinessCustomerRow.id)
-    )
+    """The /customers listing's rows (its query, shared), in a stable order for batches."""
+    return customer_summaries(business_id).order_by(BusinessCustomerRow.id)
 
 
 def _customer(row: Row[*tuple[Any, ...]]) -> CustomerSummary:
