@@ -27,7 +27,7 @@ from storage.engine import make_engine, make_session_factory
 from storage.uow import uow_factory
 from tests.e2e.conftest import SECRET, TOKEN, Harness
 from tests.e2e.helpers import qr_photo
-from tests.e2e.workers import RoundRobinProxy, free_port, start_worker, stop_worker, wait_healthy
+from tests.e2e.workers import RoundRobinProxy, free_port, running_workers
 from tests.waiting import eventually
 
 BACKENDS = ("postgresql",)
@@ -58,18 +58,13 @@ async def pair(tmp_path: Path, e2e_db_url: str) -> AsyncIterator[Pair]:
         "LOYALTY_SCHEDULER_ENABLED": "false", "LOYALTY_SCAN_COOLDOWN_SECONDS": "0",
         "LOYALTY_INBOX_LEASE_SECONDS": str(LEASE_SECONDS), "LOYALTY_LOG_LEVEL": "WARNING",
     }  # fmt: skip
-    logs = [tmp_path / f"worker{i}.log" for i in range(2)]
-    workers = [
-        start_worker(env, port, tmp_path, log) for port, log in zip(ports, logs, strict=True)
-    ]
     try:
-        for port, worker, log in zip(ports, workers, logs, strict=True):
-            await wait_healthy(port, worker, log)
-        async with SandboxClient(server.url) as sb:
+        async with (
+            running_workers(env, ports, tmp_path) as workers,
+            SandboxClient(server.url) as sb,
+        ):
             yield Pair(server, sb, None, e2e_db_url, proxy, workers)
     finally:
-        for worker in workers:
-            await asyncio.to_thread(stop_worker, worker)
         await proxy.stop()
         await server.stop()
 

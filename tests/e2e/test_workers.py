@@ -32,7 +32,7 @@ from storage.tables import NotificationRow
 from storage.uow import uow_factory
 from tests.e2e.conftest import SECRET, TOKEN, Harness
 from tests.e2e.helpers import qr_photo
-from tests.e2e.workers import RoundRobinProxy, free_port, start_worker, stop_worker, wait_healthy
+from tests.e2e.workers import RoundRobinProxy, free_port, running_workers
 
 BACKENDS = ("postgresql",)
 HOOK_SECRET = "workers-secret-42"
@@ -60,18 +60,13 @@ async def cluster(tmp_path: Path, e2e_db_url: str) -> AsyncIterator[Cluster]:
         "LOYALTY_SCHEDULER_ENABLED": "false", "LOYALTY_SCAN_COOLDOWN_SECONDS": "0",
         "LOYALTY_LOG_LEVEL": "WARNING",
     }  # fmt: skip
-    logs = [tmp_path / f"worker{i}.log" for i in range(2)]
-    workers = [
-        start_worker(env, port, tmp_path, log) for port, log in zip(ports, logs, strict=True)
-    ]
     try:
-        for port, worker, log in zip(ports, workers, logs, strict=True):
-            await wait_healthy(port, worker, log)
-        async with SandboxClient(server.url) as sb:
+        async with (
+            running_workers(env, ports, tmp_path),
+            SandboxClient(server.url) as sb,
+        ):
             yield Cluster(server, sb, None, e2e_db_url, proxy, ports)
     finally:
-        for worker in workers:
-            await asyncio.to_thread(stop_worker, worker)
         await proxy.stop()
         await server.stop()
 

@@ -7,6 +7,7 @@ worker in turn, as a load balancer would.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -121,3 +123,19 @@ def stop_worker(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+@contextlib.asynccontextmanager
+async def running_workers(
+    env: dict[str, str], ports: list[int], folder: Path
+) -> AsyncIterator[list[subprocess.Popen]]:
+    """Worker processes on these ports, each healthy before this yields, each stopped after."""
+    logs = [folder / f"worker{i}.log" for i in range(len(ports))]
+    workers = [start_worker(env, port, folder, log) for port, log in zip(ports, logs, strict=True)]
+    try:
+        for port, worker, log in zip(ports, workers, logs, strict=True):
+            await wait_healthy(port, worker, log)
+        yield workers
+    finally:
+        for worker in workers:
+            await asyncio.to_thread(stop_worker, worker)
