@@ -4,17 +4,23 @@ Fills a platform of `1,000,000 × scale` customers in `10,000 × scale` business
 `10,000,000 × scale` ledger rows (and as many scan logs), business 1 holding a tenth of the
 customers and of the rows, on SQLite or PostgreSQL, with bulk INSERT ... SELECT over a series
 (generate_series on PostgreSQL, a recursive CTE on SQLite): the database does the filling.
-The filled database is kept (SQLite: a file under --cache; PostgreSQL: a template database)
-and copied for each run, so a second run starts in seconds.
+It fills at migration FILL_REVISION, then migrates to head, so the migrations that derive
+tables from the data (0018's kept hours for /stats) fill them as on a real upgrade. The fill
+runs in a child process, so the peak RSS printed is the bot's paths' own. The filled database
+is kept (SQLite: a file under --cache; PostgreSQL: a template database) and copied for each
+run, so a second run starts in seconds.
 
 Then, in this process, as the bot runs them (use cases on the repositories, SQLite inline on
 the loop's thread), scans of business 1's customers and customers' "My cards" run at a steady
 rate while each heavy path runs once: /customers pages (first and deep), /stats (figures and
 chart), both exports (written to files as /export does), a broadcast to business 1, each
-scheduler sweep, `doctor`. A heartbeat task records the event loop's longest stall during
+scheduler sweep, and `loyalty-bot doctor` (in its own process, as an operator runs it: what it
+costs the bot is what its reads do to the scans meanwhile). Scan and My cards latencies are
+given overall and per phase. A heartbeat task records the event loop's longest stall during
 each (wall clock), and the longest CPU time the loop's thread spent between two of its turns
 (`hold_*`: what the bot itself held, apart from waiting for a core on a busy machine).
-Outbox claims are timed after the broadcast (the outbox then holds its rows).
+Outbox claims are timed after the broadcast (the outbox then holds its rows), each taking as
+many rows as the dispatcher takes at once (its capacity at the shared rate limit).
 
     .venv/bin/python bench/platform_scale.py [--db sqlite|postgres] [--scale 1.0] [--rate 20]
 
@@ -26,11 +32,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
+import os
 import random
 import resource
 import shutil
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -49,6 +58,8 @@ from bot.handlers.reports import (
     _customer_row,
     _ledger_row,
 )
+from bot.outbox import BATCH, capacity
+from bot.ratelimit import SharedRateLimiter
 from bot.scheduler import Scheduler
 from domain.broadcasts import BroadcastNews, broadcast_news
 from domain.commands import ScanCustomer
@@ -56,7 +67,6 @@ from domain.queries import list_business_customers, list_customer_cards
 from domain.reports import business_chart, business_stats, export_business
 from domain.scanning import scan_customer
 from domain.tokens import TokenSigner
-from storage.doctor import find_problems
 from storage.engine import make_engine, make_read_engine, make_session_factory
 from storage.exports import ExportReader
 from storage.migrate import upgrade
@@ -65,6 +75,8 @@ from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
 
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+# The schema the fill's statements are written for; later migrations then run on the data.
+FILL_REVISION = "0017"
 DAYS = 60
 OWNER_BASE, CUSTOMER_BASE = 10**6, 10**9
 
@@ -77,7 +89,7 @@ class Sizes:
         self.large = self.customers // 10  # business 1's customers (and a tenth of the rows)
 
     def tag(self) -> str:
-        return f"{self.customers}c-{self.businesses}b-{self.entries}e"
+        return f"{self.customers}c-{self.businesses}b-{self.entries}e-r{FILL_REVISION}"
 
 
 def fill_statements(
@@ -137,7 +149,8 @@ def fill_statements(
 
 
 def fill_sqlite(path: Path, n: Sizes, start: datetime) -> None:
-    upgrade(f"sqlite:///{path}")
+    """The platform in the SQLite file at `path`, migrated to head."""
+    upgrade(f"sqlite:///{path}", FILL_REVISION)
 
     def series(count: int) -> str:
         return (
@@ -158,10 +171,13 @@ def fill_sqlite(path: Path, n: Sizes, start: datetime) -> None:
         db.execute("COMMIT")
         db.execute("ANALYZE")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    upgrade(f"sqlite:///{path}")
 
 
 async def fill_postgres(database: str, n: Sizes, start: datetime) -> None:
-    upgrade(f"postgresql+asyncpg://postgres@127.0.0.1:5432/{database}")
+    """The platform in the PostgreSQL database `database`, migrated to head."""
+    url = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{database}"
+    upgrade(url, FILL_REVISION)
 
     def series(count: int) -> str:
         return f"generate_series(1::bigint, {count}) AS s(i)"
@@ -181,9 +197,30 @@ async def fill_postgres(database: str, n: Sizes, start: datetime) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
                 f" (SELECT max(id) FROM {table}))"
             )
+    finally:
+        await db.close()
+    upgrade(url)
+    db = await asyncpg.connect(f"{PG_SERVER}/{database}")
+    try:
         await db.execute("VACUUM ANALYZE")
     finally:
         await db.close()
+
+
+def _fill_in_child(db: str, target: str, n: Sizes, start: datetime) -> None:
+    """Fill in a child process: the fill's memory is not the bot's (peak RSS)."""
+    child = multiprocessing.get_context("spawn").Process(target=_fill, args=(db, target, n, start))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise SystemExit(f"the fill failed (exit code {child.exitcode})")
+
+
+def _fill(db: str, target: str, n: Sizes, start: datetime) -> None:
+    if db == "sqlite":
+        fill_sqlite(Path(target), n, start)
+    else:
+        asyncio.run(fill_postgres(target, n, start))
 
 
 async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[str, Any]:
@@ -196,7 +233,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             began = time.perf_counter()
             partial = cache.with_suffix(".filling")
             partial.unlink(missing_ok=True)
-            fill_sqlite(partial, n, start)
+            _fill_in_child("sqlite", str(partial), n, start)
             partial.rename(cache)
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         folder = Path(tempfile.mkdtemp(prefix="platform-scale-"))
@@ -212,7 +249,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             began = time.perf_counter()
             await server.execute(f'DROP DATABASE IF EXISTS "{template}_filling"')
             await server.execute(f'CREATE DATABASE "{template}_filling"')
-            await fill_postgres(f"{template}_filling", n, start)
+            _fill_in_child("postgres", f"{template}_filling", n, start)
             await server.execute(f'ALTER DATABASE "{template}_filling" RENAME TO "{template}"')
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         await server.execute(f'DROP DATABASE IF EXISTS "{run}"')
@@ -265,10 +302,12 @@ class Stalls:
 class Load:
     """Scans of business 1's customers and My cards of random customers, at a steady rate."""
 
-    def __init__(self, uow: Callable[[], SqlUnitOfWork], signer: TokenSigner, n: Sizes):
-        self.uow, self.signer, self.n = uow, signer, n
-        self.scans: list[float] = []
-        self.cards: list[float] = []
+    def __init__(
+        self, uow: Callable[[], SqlUnitOfWork], signer: TokenSigner, n: Sizes, stalls: Stalls
+    ) -> None:
+        self.uow, self.signer, self.n, self.stalls = uow, signer, n, stalls
+        self.scans: list[tuple[str, float]] = []  # (phase it began in, ms)
+        self.cards: list[tuple[str, float]] = []
         self.errors = 0
         self._rng = random.Random(7)
         self._tasks: set[asyncio.Task[None]] = set()
@@ -303,14 +342,29 @@ class Load:
         telegram_id = CUSTOMER_BASE + self._rng.randint(1, self.n.customers)
         await self._timed(self.cards, lambda: list_customer_cards(self.uow(), telegram_id))
 
-    async def _timed(self, into: list[float], run: Callable[[], Awaitable[object]]) -> None:
-        began = time.perf_counter()
+    async def _timed(
+        self, into: list[tuple[str, float]], run: Callable[[], Awaitable[object]]
+    ) -> None:
+        phase, began = self.stalls.phase, time.perf_counter()
         try:
             await run()
         except Exception:
             self.errors += 1
             return
-        into.append((time.perf_counter() - began) * 1000)
+        into.append((phase, (time.perf_counter() - began) * 1000))
+
+
+def latencies(name: str, samples: list[tuple[str, float]]) -> dict[str, float]:
+    """p50 and p99 over the run, p99 with only scans and views running (steady), and p99
+    during each heavy path (those that saw at least one)."""
+    every = [ms for _, ms in samples]
+    figures = {f"{name}_p50_ms": percentile(every, 0.5), f"{name}_p99_ms": percentile(every, 0.99)}
+    phases: dict[str, list[float]] = {}
+    for phase, ms in samples:
+        phases.setdefault(phase, []).append(ms)
+    for phase, values in phases.items():
+        figures[f"{name}_p99_{phase}_ms"] = percentile(values, 0.99)
+    return {key: round(value, 2) for key, value in figures.items()}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -343,9 +397,16 @@ async def heavy_paths(
         queued = await broadcast_news(uow(), BroadcastNews(1, owner, "Bench news"))
         await BroadcastRunner(uow).run(queued.broadcast_id)
 
-    async def doctor() -> None:
-        async with engine.connect() as conn, conn.begin():
-            await find_problems(conn, datetime.now(UTC), timedelta(seconds=30))
+    async def doctor() -> None:  # its own process, as an operator runs it
+        command = Path(sys.executable).with_name("loyalty-bot")
+        env = {**os.environ, "LOYALTY_DATABASE_URL": url}
+        process = await asyncio.create_subprocess_exec(
+            str(command), "doctor", env=env, stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, errors = await process.communicate()
+        if process.returncode not in (0, 1):  # 1: it found problems (the load's own, say)
+            raise RuntimeError(f"doctor failed: {errors.decode()[-2000:]}")
 
     settings = SimpleNamespace(
         sweep_interval_seconds=60.0, reminder_after_hours=24.0, digest_hour_utc=0,
@@ -388,7 +449,8 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
                                "businesses": n.businesses, "entries": n.entries,
                                "large_customers": n.large}  # fmt: skip
-    stalls, load = Stalls(), Load(uow, TokenSigner(b"bench-secret-" * 3), n)
+    stalls = Stalls()
+    load = Load(uow, TokenSigner(b"bench-secret-" * 3), n, stalls)
     try:
         stalls.start()
         driver = asyncio.create_task(load.run(args.rate))
@@ -404,11 +466,14 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             await asyncio.sleep(0.5)
         figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
         outbox = OutboxStore(sessions, lambda: datetime.now(UTC))
+        # As many rows as the dispatcher claims at once at the bot's rate limit.
+        claim_size = min(BATCH, capacity(SharedRateLimiter().per_second))
+        figures["outbox_claim_rows"] = claim_size
         claims = []
         stalls.phase = "outbox_claim"
         for _ in range(20):
             began = time.perf_counter()
-            await outbox.claim(100)
+            await outbox.claim(claim_size)
             claims.append((time.perf_counter() - began) * 1000)
         stalls.phase = "steady"
         await asyncio.sleep(args.warmup)
@@ -423,10 +488,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             cleanup()
     figures.update({
         "scans": len(load.scans), "load_errors": load.errors,
-        "scan_p50_ms": round(percentile(load.scans, 0.5), 2),
-        "scan_p99_ms": round(percentile(load.scans, 0.99), 2),
-        "my_cards_p50_ms": round(percentile(load.cards, 0.5), 2),
-        "my_cards_p99_ms": round(percentile(load.cards, 0.99), 2),
+        **latencies("scan", load.scans), **latencies("my_cards", load.cards),
         "outbox_claim_ms": round(statistics.median(claims), 2),
         "outbox_claim_max_ms": round(max(claims), 2),
     })  # fmt: skip

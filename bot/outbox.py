@@ -43,6 +43,12 @@ HORIZON = 1.0  # seconds ahead a claim may book; a chat busy for longer gets its
 STOP_GRACE = 5.0  # seconds a stopping dispatcher lets sends on the wire finish
 
 
+def capacity(per_second: float) -> int:
+    """Rows in flight at most (claimed, waiting for their turn, or on the wire): what the rate
+    allows within HORIZON, and one more. A claim takes at most this many, and at most BATCH."""
+    return max(1, math.ceil(per_second * HORIZON) + 1)
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -56,7 +62,7 @@ class Dispatcher:
         self._bot = bot
         self._clock = clock
         self._limiter = limiter
-        self._capacity = max(1, math.ceil(limiter.per_second * HORIZON) + 1)
+        self._capacity = capacity(limiter.per_second)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False

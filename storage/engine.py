@@ -14,6 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from storage.sqlite_inline import DRIVER, inline_url, patiently
 
 BUSY_TIMEOUT_MS = 10_000
+SYNCHRONOUS_OPTION = "sqlite_synchronous"
+# Execution options for a transaction whose loss to a power cut is harmless (an outbox claim:
+# its rows go back to pending), so its commit need not wait for the disk. SQLite only.
+LIGHT_COMMIT = {SYNCHRONOUS_OPTION: "NORMAL"}
 
 
 def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL") -> AsyncEngine:
@@ -108,4 +112,11 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool, synchronous: str) -
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Connection) -> None:
+        # A transaction may ask for a lighter commit (LIGHT_COMMIT); SQLite takes the setting
+        # only outside a transaction, so it is set here, before BEGIN, and set back by the next
+        # transaction that does not ask.
+        wanted = conn.get_execution_options().get(SYNCHRONOUS_OPTION, synchronous)
+        if conn.info.get(SYNCHRONOUS_OPTION, synchronous) != wanted:
+            conn.exec_driver_sql(f"PRAGMA synchronous = {wanted}")
+            conn.info[SYNCHRONOUS_OPTION] = wanted
         conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -11,13 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, or_, select, update
+from sqlalchemy import (
+    Integer,
+    Select,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Notification, NotificationStatus
 from domain.notify import fold
+from storage.engine import LIGHT_COMMIT
 from storage.gate import gated_session
 from storage.repositories.base import changed_rows
 from storage.repositories.notifications import _notification
@@ -47,49 +60,21 @@ class OutboxStore:
         sent with the merged parameters; the older ones are marked sent as merged into it.
         """
         now = self._clock()
+        until = now + self.lease
         async with gated_session(self._sessions) as session, session.begin():
-            # Two reads, each walking an index in order and stopping at `limit` (one read with
-            # `status IN (pending, sending)` sorted every waiting row: 1 s after a broadcast to
-            # 100,000): pending rows by priority, and rows whose lease ran out. Core rows and
-            # set-wise updates: loading and flushing 100 ORM objects cost most of a claim.
-            reachable = _NOTES.c.chat_id.not_in(_blocked_chats())
-            pending = select(_NOTES).where(
-                _NOTES.c.status == PENDING,
-                or_(_NOTES.c.next_attempt_at.is_(None), _NOTES.c.next_attempt_at <= now),
-                reachable,
+            # Losing a claim to a power cut only puts its rows back to pending (sent at least
+            # once still holds), so on SQLite its commit need not wait for the disk.
+            conn = await session.connection(execution_options=LIGHT_COMMIT)
+            rows = await conn.execute(
+                _claim_stmt(conn.dialect.name), {"now": now, "until": until, "limit": limit}
             )
-            # Leases that ran out are few: read off (status, next_attempt_at), oldest first (in
-            # sending order, the walk passed every row in flight, 3 ms at 2,000 of them).
-            leased = select(_NOTES).where(
-                _NOTES.c.status == SENDING, _NOTES.c.next_attempt_at <= now, reachable
+            notes = sorted(
+                (_notification(row, locale=row.locale or "") for row in rows),
+                key=lambda note: (note.priority, note.id),
             )
-            pending = pending.order_by(_NOTES.c.priority, _NOTES.c.id)
-            leased = leased.order_by(_NOTES.c.next_attempt_at)
-            notes: list[Notification] = []
-            for due in (pending.limit(limit), leased.limit(limit)):
-                if session.get_bind().dialect.name == "postgresql":
-                    due = due.with_for_update(skip_locked=True)
-                notes += [_notification(row) for row in await session.execute(due)]
-            notes = sorted(notes, key=lambda note: (note.priority, note.id))[:limit]
-            notes = await _apply_folds(session, notes, now)
-            until = now + self.lease
-            if notes:
-                await session.execute(
-                    update(_NOTES)
-                    .where(_NOTES.c.id.in_([note.id for note in notes]))
-                    .values(status=SENDING, attempts=_NOTES.c.attempts + 1, next_attempt_at=until)
-                )
-            languages = await _languages(session, {note.chat_id for note in notes})
-            return [
-                replace(
-                    note,
-                    status=NotificationStatus.SENDING,
-                    attempts=note.attempts + 1,
-                    next_attempt_at=until,
-                    locale=languages.get(note.chat_id, ""),
-                )
-                for note in notes
-            ]
+            if not any(note.merge_group for note in notes):
+                return notes  # nothing to fold
+            return await _apply_folds(session, notes, now)
 
     async def mark_sent(self, notification_id: int, message_id: int | None) -> None:
         await self._set(
@@ -180,38 +165,89 @@ async def _update(session: AsyncSession, notification_id: int, values: dict[str,
     await session.execute(_UPDATE_ONE, {"row_id": notification_id, **values})
 
 
-async def _languages(session: AsyncSession, chat_ids: set[int]) -> dict[int, str]:
-    """Each chat's language as it is now (chosen in Settings, else the app's), for rendering."""
-    if not chat_ids:
-        return {}
-    users = TelegramUserRow
-    rows = await session.execute(
-        select(users.chat_id, func.coalesce(users.locale, users.language)).where(
-            users.chat_id.in_(chat_ids)
-        )
-    )
-    return {chat_id: language or "" for chat_id, language in rows}
-
-
 def _blocked_chats() -> Select[int]:
     return select(TelegramUserRow.chat_id).where(TelegramUserRow.blocked_at.is_not(None))
+
+
+@cache
+def _claim_stmt(dialect: str) -> Any:
+    """One statement claims: the due rows' ids (pending ones by priority, then rows whose lease
+    ran out, each read off its index and cut at `limit`, the two together cut again), set to
+    sending under a new lease, returned with the chat's language as it is now (chosen in
+    Settings, else the app's). On PostgreSQL the two reads lock with SKIP LOCKED, so workers
+    claiming side by side never take the same row."""
+    reachable = _NOTES.c.chat_id.not_in(_blocked_chats())
+    now, limit = (
+        bindparam("now", type_=_NOTES.c.next_attempt_at.type),
+        bindparam("limit", type_=Integer()),
+    )
+    pending = (
+        select(_NOTES.c.id, _NOTES.c.priority)
+        .where(
+            _NOTES.c.status == PENDING,
+            or_(_NOTES.c.next_attempt_at.is_(None), _NOTES.c.next_attempt_at <= now),
+            reachable,
+        )
+        .order_by(_NOTES.c.priority, _NOTES.c.id)
+        .limit(limit)
+    )
+    # Leases that ran out are few: read off (status, next_attempt_at), oldest first.
+    leased = (
+        select(_NOTES.c.id, _NOTES.c.priority)
+        .where(_NOTES.c.status == SENDING, _NOTES.c.next_attempt_at <= now, reachable)
+        .order_by(_NOTES.c.next_attempt_at)
+        .limit(limit)
+    )
+    if dialect == "postgresql":
+        pending = pending.with_for_update(skip_locked=True)
+        leased = leased.with_for_update(skip_locked=True)
+    due, late = pending.cte("due"), leased.cte("late")
+    both = union_all(select(due.c.id, due.c.priority), select(late.c.id, late.c.priority))
+    either = both.subquery("either")
+    chosen = select(either.c.id).order_by(either.c.priority, either.c.id).limit(limit)
+    users = TelegramUserRow.__table__
+    language = (
+        select(func.coalesce(users.c.locale, users.c.language))
+        # Named in full: in RETURNING, a bare `chat_id` would be the subquery's own.
+        .where(users.c.chat_id == literal_column(f"{_NOTES.name}.chat_id"))
+        .limit(1)
+        .scalar_subquery()
+        .label("locale")
+    )
+    return (
+        update(_NOTES)
+        .where(_NOTES.c.id.in_(chosen))
+        .values(status=SENDING, attempts=_NOTES.c.attempts + 1, next_attempt_at=bindparam("until"))
+        .returning(*_NOTES.c, language)
+    )
 
 
 async def _apply_folds(
     session: AsyncSession, notes: list[Notification], now: datetime
 ) -> list[Notification]:
-    """Store what the domain's fold decided; returns the rows still to send (a winner with its
-    merged parameters)."""
-    winners: dict[int, Notification] = {}
+    """Store what the domain's fold decided on the rows as they were before this claim (a row
+    on its first attempt was pending and never tried); returns the claimed rows still to send
+    (a winner with its merged parameters)."""
+    merged_params: dict[int, dict[str, Any]] = {}
     folded: set[int] = set()
-    for merge in fold(notes):
+    before = [
+        replace(note, status=NotificationStatus.PENDING, attempts=0)
+        if note.attempts == 1
+        else note
+        for note in notes
+    ]
+    for merge in fold(before):
         winner = merge.into
-        winners[winner.id] = winner
+        merged_params[winner.id] = dict(winner.params)
         await _update(session, winner.id, {"params": dict(winner.params)})
         for note in merge.merged:
             await _update(session, note.id, {
                 "status": NotificationStatus.SENT.value, "sent_at": now, "next_attempt_at": None,
-                "last_error": f"merged into #{winner.id}",
+                "last_error": f"merged into #{winner.id}", "attempts": 0,  # never tried itself
             })  # fmt: skip
             folded.add(note.id)
-    return [winners.get(note.id, note) for note in notes if note.id not in folded]
+    return [
+        replace(note, params=merged_params[note.id]) if note.id in merged_params else note
+        for note in notes
+        if note.id not in folded
+    ]

@@ -83,7 +83,7 @@ def _values(n: Notification) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _notification(row: RowOf[NotificationRow]) -> Notification:
+def _notification(row: RowOf[NotificationRow], locale: str = "") -> Notification:
     return Notification(
         id=row.id,
         chat_id=row.chat_id,
@@ -103,6 +103,7 @@ def _notification(row: RowOf[NotificationRow]) -> Notification:
         sent_at=row.sent_at,
         telegram_message_id=row.telegram_message_id,
         last_error=row.last_error,
+        locale=locale,
     )
 
 

@@ -229,3 +229,18 @@ async def test_a_digest_day_is_marked_once(new_uow, world):
         assert not await uow.businesses.mark_digest(world.business_id, "2025-03-01")
         assert await uow.businesses.digest_due("2025-03-01") == []
         assert len(await uow.businesses.digest_due("2025-03-02")) == 1
+
+
+async def test_each_claimed_row_carries_its_own_chats_language(session_factory, new_uow, world):
+    """Read when claimed: the language chosen in Settings, else the app's, else none."""
+    from dataclasses import replace
+
+    async with new_uow() as uow:
+        await uow.users.upsert(replace(user(OWNER_TG), language="en"))
+        await uow.users.upsert(replace(user(CUSTOMER_TG), language="en"))
+        await uow.users.set_locale(CUSTOMER_TG, "ar")
+        await uow.commit()
+    stranger = 777_000
+    ids = await add(new_uow, note(), note(chat_id=OWNER_TG), note(chat_id=stranger))
+    claimed = {n.id: n.locale for n in await OutboxStore(session_factory, Clock()).claim()}
+    assert claimed == dict(zip(ids, ("ar", "en", ""), strict=True))

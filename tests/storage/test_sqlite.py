@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from storage import sqlite_inline
 from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 from storage.migrate import upgrade
+from storage.outbox import OutboxStore
 from storage.uow import uow_factory
 from tests.storage.builders import CUSTOMER_TG, T0, build_world
 from tests.waiting import eventually
@@ -153,3 +154,20 @@ async def test_a_lock_held_past_the_wait_fails_as_locked(tmp_path, monkeypatch):
     finally:
         other.close()
         await engine.dispose()
+
+
+async def test_an_outbox_claim_commits_without_waiting_for_the_disk_and_only_it(engine):
+    """A lost claim only puts rows back to pending: its commit may skip the fsync. Every other
+    transaction still commits with synchronous=FULL (README, Operations, Durability)."""
+    said: list[str] = []
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def record(_conn, _cursor, statement, *_args):
+        if statement.startswith(("PRAGMA synchronous =", "BEGIN")):
+            said.append(statement)
+
+    await OutboxStore(make_session_factory(engine), lambda: T0).claim()
+    assert said == ["PRAGMA synchronous = NORMAL", "BEGIN IMMEDIATE"]
+    said.clear()
+    assert await pragma(engine, "synchronous") == 2
+    assert said == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
