@@ -165,17 +165,13 @@ class SqlCardRepository(SqlRepository):
     ) -> list[Card]:
         """Cards whose holder last visited before `seen_before` and was not nudged since.
 
-        A window of IDLE_WINDOW of the program's cards (by id) a statement: no index finds
-        idle holders not nudged since, and a program of 100,000 cards read at once held
-        SQLite's inline driver (the loop) for about 50 ms; between windows the loop gets turns."""
-        found: list[Card] = []
-        after: int | None = 0
-        while after is not None and len(found) < limit:
-            upto = await self._session.scalar(_WINDOW_END, {"program": program_id, "after": after})
-            stmt = _idle(program_id, seen_before, after, upto, limit - len(found))
-            found += [_card(row) for row in await self._all(stmt)]
-            after = upto
-        return found
+        In windows of the program's cards (`cards_in_windows`): no index finds idle holders
+        not nudged since, and a program of 100,000 cards read in one statement held SQLite's
+        inline driver (the loop) for about 50 ms."""
+        return await cards_in_windows(
+            self, program_id, 0, limit,
+            lambda after, upto, left: _idle(program_id, seen_before, after, upto, left),
+        )  # fmt: skip
 
     async def mark_nudged(self, card_id: int, at: datetime) -> bool:
         last_seen = (
@@ -213,7 +209,7 @@ def _insert_card(dialect: str) -> Executable:
     return insert.on_conflict_do_nothing(index_elements=["number"]).returning(*_CARDS.c)
 
 
-IDLE_WINDOW = 5_000  # a program's cards looked at by one statement of the miss-you sweep
+IDLE_WINDOW = 5_000  # a program's cards looked at by one statement of a sweep
 # The last card id of the window of a program's cards after `after` (None: the window is the
 # rest), off loyalty_cards (program_id, id).
 _WINDOW_END = (
@@ -223,6 +219,26 @@ _WINDOW_END = (
     .offset(IDLE_WINDOW - 1)
     .limit(1)
 )
+
+
+Window = Callable[[int, int | None, int], Select[CardRow]]  # (after, upto, limit) -> statement
+
+
+async def cards_in_windows(
+    repo: SqlRepository, program_id: int, after: int, limit: int, statement: Window
+) -> list[Card]:
+    """Up to `limit` cards a sweep looks for in a program, read a window of IDLE_WINDOW of its
+    cards (by id, after `after`) a statement, so each statement stays a few milliseconds
+    whatever the program's size, and the loop gets turns between windows."""
+    found: list[Card] = []
+    start: int | None = after
+    while start is not None and len(found) < limit:
+        upto = await repo._session.scalar(_WINDOW_END, {"program": program_id, "after": start})
+        found += [
+            _card(row) for row in await repo._all(statement(start, upto, limit - len(found)))
+        ]
+        start = upto
+    return found
 
 
 def _idle(
