@@ -213,8 +213,6 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                                "businesses": n.businesses, "entries": n.entries}  # fmt: skip
     statements = Statements(engine) if args.plans else None
     gc.collect()  # the process's first full collection (every object imported) is not a sweep's
-    if args.freeze:  # what the bot would gain from freezing its start-up objects
-        gc.freeze()
     stalls, collections = Stalls(), Collections()
     stalls.start()
     try:
@@ -261,6 +259,5 @@ if __name__ == "__main__":
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: a million customers")
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "sweep-holds"))
     parser.add_argument("--plans", action="store_true", help="each sweep's slowest statements")
-    parser.add_argument("--freeze", action="store_true", help="gc.freeze() before the sweeps")
     parser.add_argument("--sweeps", default=",".join(SWEEPS), help="comma-separated names")
     print(json.dumps(asyncio.run(bench(parser.parse_args()))))
