@@ -209,14 +209,14 @@ def _insert_card(dialect: str) -> Executable:
     return insert.on_conflict_do_nothing(index_elements=["number"]).returning(*_CARDS.c)
 
 
-IDLE_WINDOW = 5_000  # a program's cards looked at by one statement of a sweep
+CARD_WINDOW = 5_000  # a program's cards looked at by one statement of a sweep
 # The last card id of the window of a program's cards after `after` (None: the window is the
 # rest), off loyalty_cards (program_id, id).
 _WINDOW_END = (
     select(CardRow.id)
     .where(CardRow.program_id == bindparam("program"), CardRow.id > bindparam("after"))
     .order_by(CardRow.id)
-    .offset(IDLE_WINDOW - 1)
+    .offset(CARD_WINDOW - 1)
     .limit(1)
 )
 
@@ -227,7 +227,7 @@ Window = Callable[[int, int | None, int], Select[CardRow]]  # (after, upto, limi
 async def cards_in_windows(
     repo: SqlRepository, program_id: int, after: int, limit: int, statement: Window
 ) -> list[Card]:
-    """Up to `limit` cards a sweep looks for in a program, read a window of IDLE_WINDOW of its
+    """Up to `limit` cards a sweep looks for in a program, read a window of CARD_WINDOW of its
     cards (by id, after `after`) a statement, so each statement stays a few milliseconds
     whatever the program's size, and the loop gets turns between windows."""
     found: list[Card] = []
