@@ -454,11 +454,12 @@ class PrivacyRepository(Protocol):
         """Blank the person's names and username, and mark them forgotten."""
         ...
 
-    async def delete_notifications_before(self, before: datetime) -> int:
-        """Delete sent, failed and suppressed outbox rows created before `before`."""
+    async def delete_notifications_before(self, before: datetime, limit: int) -> int:
+        """Delete up to `limit` sent, failed and suppressed outbox rows created before
+        `before`; how many."""
         ...
 
-    async def delete_scans_before(self, before: datetime) -> int: ...
+    async def delete_scans_before(self, before: datetime, limit: int) -> int: ...
 
 
 class OperatorRepository(Protocol):

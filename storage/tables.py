@@ -225,6 +225,8 @@ class CardRow(Base):
         UniqueConstraint("customer_id", "program_id"),
         CheckConstraint("balance >= 0", name="balance_not_negative"),
         Index("ix_loyalty_cards_program_id_id", "program_id", "id"),  # the tier sweep's walk
+        # The reward sweep's cards one scan below a rung (migration 0022).
+        Index("ix_loyalty_cards_program_id_balance", "program_id", "balance"),
         # The few cards marked near their reward, which the sweep re-checks (migration 0017).
         Index(
             "ix_loyalty_cards_reward_near",
@@ -397,6 +399,13 @@ class RequestRow(Base):
     __tablename__ = "customer_approval_requests"
     __table_args__ = (
         Index("ix_customer_approval_requests_status_expires_at", "status", "expires_at"),
+        # The reminder sweep's pending invitations not reminded yet (migration 0022).
+        Index(
+            "ix_customer_approval_requests_status_reminded_at_created_at",
+            "status",
+            "reminded_at",
+            "created_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 
 from domain.growth.owner_ports import Birthday, ProgramGifts
 from domain.models import Card
 from storage.repositories.base import SqlRepository
-from storage.repositories.cards import _card
+from storage.repositories.cards import cards_in_windows
 from storage.tables import CardRow
 from storage.tables_growth import BirthdayRow, ProgramGiftRow
 
@@ -31,22 +31,29 @@ class SqlBirthdayRepository(SqlRepository):
     async def cards_on(
         self, program_id: int, days: Sequence[tuple[int, int]], after: int, limit: int = 500
     ) -> list[Card]:
+        """The program's cards after `after` whose holder's birthday is on one of `days`, in
+        windows of the program's cards (a program of 100,000 cards read in one statement
+        took about 20 ms of SQLite's inline driver, the loop)."""
         if not days:
             return []
         on_day = or_(*(and_(BirthdayRow.month == m, BirthdayRow.day == d) for m, d in days))
-        stmt = (
-            select(CardRow)
-            .join(BirthdayRow, BirthdayRow.customer_id == CardRow.customer_id)
-            .where(
-                CardRow.program_id == program_id,
-                CardRow.left_at.is_(None),
-                CardRow.id > after,
-                on_day,
+
+        def window(start: int, upto: int | None, left: int) -> Select[CardRow]:
+            stmt = (
+                select(CardRow)
+                .join(BirthdayRow, BirthdayRow.customer_id == CardRow.customer_id)
+                .where(
+                    CardRow.program_id == program_id,
+                    CardRow.left_at.is_(None),
+                    CardRow.id > start,
+                    on_day,
+                )
+                .order_by(CardRow.id)
+                .limit(left)
             )
-            .order_by(CardRow.id)
-            .limit(limit)
-        )
-        return [_card(row) for row in await self._all(stmt)]
+            return stmt if upto is None else stmt.where(CardRow.id <= upto)
+
+        return await cards_in_windows(self, program_id, after, limit, window)
 
 
 class SqlProgramGiftRepository(SqlRepository):

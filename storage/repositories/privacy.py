@@ -61,17 +61,24 @@ class SqlPrivacyRepository(SqlRepository):
             .execution_options(synchronize_session=False)
         )
 
-    async def delete_notifications_before(self, before: datetime) -> int:
-        return await self._changed(
-            delete(NotificationRow)
+    async def delete_notifications_before(self, before: datetime, limit: int) -> int:
+        old = (
+            select(NotificationRow.id)
             .where(NotificationRow.created_at < before, NotificationRow.status.in_(_FINISHED))
-            .execution_options(synchronize_session=False)
+            .limit(limit)
         )
+        return await self._delete_ids(NotificationRow, old)
 
-    async def delete_scans_before(self, before: datetime) -> int:
+    async def delete_scans_before(self, before: datetime, limit: int) -> int:
+        old = select(ScanLogRow.id).where(ScanLogRow.created_at < before).limit(limit)
+        return await self._delete_ids(ScanLogRow, old)
+
+    async def _delete_ids(self, row: type[NotificationRow | ScanLogRow], ids: Select) -> int:
+        # Off each table's created_at index, `limit` rows at a time (IN a subquery with LIMIT:
+        # PostgreSQL has no DELETE ... LIMIT, SQLite's is a compile-time option).
         return await self._changed(
-            delete(ScanLogRow)
-            .where(ScanLogRow.created_at < before)
+            delete(row)
+            .where(row.id.in_(ids.scalar_subquery()))
             .execution_options(synchronize_session=False)
         )
 

@@ -113,7 +113,9 @@ class SqlRequestRepository(SqlRepository):
                 RequestRow.reminded_at.is_(None),
                 RequestRow.created_at <= created_before,
             )
-            .order_by(RequestRow.id)
+            # Oldest first, in the order of (status, reminded_at, created_at, id): by id alone
+            # SQLite read every request ever made in id order (migration 0022).
+            .order_by(RequestRow.created_at, RequestRow.id)
             .limit(limit)
         )
         return [_request(row) for row in await self._all(stmt)]

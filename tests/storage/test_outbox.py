@@ -7,7 +7,7 @@ from datetime import timedelta
 from domain.models import Category, Notification, NotificationStatus
 from domain.notify import BULK, LATER, POINTS_GROUP, URGENT
 from storage.outbox import OutboxStore
-from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, user
+from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, card, customer, user
 
 
 class Clock:
@@ -219,6 +219,22 @@ async def test_a_card_mark_is_set_once_and_lifted_when_the_card_leaves_the_zone(
         await uow.cards.apply_delta(world.card_id, 1, earned=1)
         assert await uow.cards.clear_near_reward() == 1
         await uow.cards.apply_delta(world.card_id, -1, earned=0)
+        assert [c.id for c in await uow.cards.near_reward()] == [world.card_id]
+
+
+async def test_a_card_that_left_the_zone_is_unmarked_while_another_card_is_in_it(new_uow, world):
+    async with new_uow() as uow:
+        await uow.users.upsert(user(CUSTOMER_TG + 1))
+        other = await uow.customers.add(customer(CUSTOMER_TG + 1, "b"))
+        near = await uow.cards.add(card(other.id or 0, world.program_id, world.business_id, "C-2"))
+        await uow.cards.apply_delta(near.id or 0, 9, earned=9)  # stays one scan away
+        await uow.cards.mark_near_reward(near.id or 0, T0)
+        await uow.cards.apply_delta(world.card_id, 10, earned=10)  # reached it: left the zone
+        await uow.cards.mark_near_reward(world.card_id, T0)
+
+        assert await uow.cards.clear_near_reward() == 1
+        assert [c.id for c in await uow.cards.near_reward()] == []
+        await uow.cards.apply_delta(world.card_id, -1, earned=0)  # back one scan below
         assert [c.id for c in await uow.cards.near_reward()] == [world.card_id]
 
 
