@@ -4,11 +4,11 @@ Fills a platform of `1,000,000 × scale` customers in `10,000 × scale` business
 `10,000,000 × scale` ledger rows (and as many scan logs), business 1 holding a tenth of the
 customers and of the rows, on SQLite or PostgreSQL, with bulk INSERT ... SELECT over a series
 (generate_series on PostgreSQL, a recursive CTE on SQLite): the database does the filling.
-It fills at migration FILL_REVISION, then migrates to head, so the migrations that derive
-tables from the data (0018's kept hours for /stats) fill them as on a real upgrade. The fill
-runs in a child process, so the peak RSS printed is the bot's paths' own. The filled database
-is kept (SQLite: a file under --cache; PostgreSQL: a template database) and copied for each
-run, so a second run starts in seconds.
+It fills at migration FILL_REVISION; the filled database is kept (SQLite: a file under
+--cache; PostgreSQL: a template database) and copied for each run, and each run migrates its
+copy to head, timed (`upgrade_s`): the migrations that derive tables from the data (0018's
+kept hours for /stats) fill them as on a real upgrade of a platform this size. Fill and
+upgrade run in child processes, so the peak RSS printed is the bot's paths' own.
 
 Then, in this process, as the bot runs them (use cases on the repositories, SQLite inline on
 the loop's thread), scans of business 1's customers and customers' "My cards" run at a steady
@@ -149,7 +149,7 @@ def fill_statements(
 
 
 def fill_sqlite(path: Path, n: Sizes, start: datetime) -> None:
-    """The platform in the SQLite file at `path`, migrated to head."""
+    """The platform in the SQLite file at `path`, at FILL_REVISION."""
     upgrade(f"sqlite:///{path}", FILL_REVISION)
 
     def series(count: int) -> str:
@@ -171,11 +171,10 @@ def fill_sqlite(path: Path, n: Sizes, start: datetime) -> None:
         db.execute("COMMIT")
         db.execute("ANALYZE")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    upgrade(f"sqlite:///{path}")
 
 
 async def fill_postgres(database: str, n: Sizes, start: datetime) -> None:
-    """The platform in the PostgreSQL database `database`, migrated to head."""
+    """The platform in the PostgreSQL database `database`, at FILL_REVISION."""
     url = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{database}"
     upgrade(url, FILL_REVISION)
 
@@ -197,23 +196,28 @@ async def fill_postgres(database: str, n: Sizes, start: datetime) -> None:
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
                 f" (SELECT max(id) FROM {table}))"
             )
-    finally:
-        await db.close()
-    upgrade(url)
-    db = await asyncpg.connect(f"{PG_SERVER}/{database}")
-    try:
         await db.execute("VACUUM ANALYZE")
     finally:
         await db.close()
 
 
-def _fill_in_child(db: str, target: str, n: Sizes, start: datetime) -> None:
-    """Fill in a child process: the fill's memory is not the bot's (peak RSS)."""
-    child = multiprocessing.get_context("spawn").Process(target=_fill, args=(db, target, n, start))
+async def _analyze(url: str) -> None:
+    """PostgreSQL: statistics for what the upgrade filled, as autovacuum would gather soon."""
+    if url.startswith("postgresql"):
+        db = await asyncpg.connect(url.replace("+asyncpg", ""))
+        try:
+            await db.execute("ANALYZE")
+        finally:
+            await db.close()
+
+
+def _in_child(target: Callable[..., None], *args: Any) -> None:
+    """Run in a child process: the fill's and the upgrade's memory is not the bot's."""
+    child = multiprocessing.get_context("spawn").Process(target=target, args=args)
     child.start()
     child.join()
     if child.exitcode != 0:
-        raise SystemExit(f"the fill failed (exit code {child.exitcode})")
+        raise SystemExit(f"{target.__name__} failed (exit code {child.exitcode})")
 
 
 def _fill(db: str, target: str, n: Sizes, start: datetime) -> None:
@@ -233,7 +237,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             began = time.perf_counter()
             partial = cache.with_suffix(".filling")
             partial.unlink(missing_ok=True)
-            _fill_in_child("sqlite", str(partial), n, start)
+            _in_child(_fill, "sqlite", str(partial), n, start)
             partial.rename(cache)
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         folder = Path(tempfile.mkdtemp(prefix="platform-scale-"))
@@ -249,7 +253,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             began = time.perf_counter()
             await server.execute(f'DROP DATABASE IF EXISTS "{template}_filling"')
             await server.execute(f'CREATE DATABASE "{template}_filling"')
-            _fill_in_child("postgres", f"{template}_filling", n, start)
+            _in_child(_fill, "postgres", f"{template}_filling", n, start)
             await server.execute(f'ALTER DATABASE "{template}_filling" RENAME TO "{template}"')
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         await server.execute(f'DROP DATABASE IF EXISTS "{run}"')
@@ -432,7 +436,15 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     n = Sizes(args.scale)
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=DAYS)
     url, cleanup = await prepare(args, n, start)
-    upgrade(url)  # the cache may predate a migration
+    if args.fill_only:
+        if cleanup:
+            cleanup()
+        return {"db": args.db, "filled": n.tag()}
+    began = time.perf_counter()
+    _in_child(upgrade, url)  # FILL_REVISION to head, as an operator's upgrade would
+    upgrade_s = round(time.perf_counter() - began, 1)
+    print(f"upgraded to head in {upgrade_s} s", flush=True)
+    await _analyze(url)
     engine = make_engine(url)
     sessions = make_session_factory(engine)
 
@@ -448,7 +460,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="platform-export-"))
     figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
                                "businesses": n.businesses, "entries": n.entries,
-                               "large_customers": n.large}  # fmt: skip
+                               "large_customers": n.large, "upgrade_s": upgrade_s}  # fmt: skip
     stalls = Stalls()
     load = Load(uow, TokenSigner(b"bench-secret-" * 3), n, stalls)
     try:
@@ -521,5 +533,6 @@ if __name__ == "__main__":
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: a million customers")
     parser.add_argument("--rate", type=float, default=20.0, help="scans + My cards a second")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load alone")
+    parser.add_argument("--fill-only", action="store_true", help="fill the cache, run nothing")
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "platform-scale"))
     report(asyncio.run(bench(parser.parse_args())))
