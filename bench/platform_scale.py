@@ -50,6 +50,7 @@ from typing import Any
 
 import asyncpg
 
+from bot.app import freeze_startup_heap
 from bot.broadcast_runner import BroadcastRunner
 from bot.exports import write_export
 from bot.handlers.reports import (
@@ -461,6 +462,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
                                "businesses": n.businesses, "entries": n.entries,
                                "large_customers": n.large, "upgrade_s": upgrade_s}  # fmt: skip
+    freeze_startup_heap()  # as the bot does once started
     stalls = Stalls()
     load = Load(uow, TokenSigner(b"bench-secret-" * 3), n, stalls)
     try:

@@ -47,6 +47,7 @@ from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree, not the installed one
 from bench.platform_scale import DAYS, OWNER_BASE, Sizes, Stalls, fill_sqlite
+from bot.app import freeze_startup_heap
 from bot.scheduler import Scheduler
 from storage.engine import make_engine, make_session_factory
 from storage.migrate import upgrade
@@ -212,7 +213,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, Any] = {"db": "sqlite", "customers": n.customers,
                                "businesses": n.businesses, "entries": n.entries}  # fmt: skip
     statements = Statements(engine) if args.plans else None
-    gc.collect()  # the process's first full collection (every object imported) is not a sweep's
+    freeze_startup_heap()  # as the bot does once started: imports are not a sweep's to collect
     stalls, collections = Stalls(), Collections()
     stalls.start()
     try:

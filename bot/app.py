@@ -259,11 +259,7 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     if services.settings.scheduler_enabled:
         app.bot_data["scheduler"].start()
     await app.start()
-    # What start-up made (PTB, SQLAlchemy, catalogs, fonts) lives as long as the process: out
-    # of the collector's sight, so its full collections no longer walk it and stall the loop
-    # (bench/live_updates.py measured pauses of 100+ ms without this).
-    gc.collect()
-    gc.freeze()
+    freeze_startup_heap()
     if polling:
         if app.updater is None:
             raise RuntimeError(
@@ -292,3 +288,12 @@ async def stop_application(app: Application) -> None:
     services.reader.close()
     await app.bot_data["engine"].dispose()
     await app.bot_data["read_engine"].dispose()
+
+
+def freeze_startup_heap() -> None:
+    """What start-up made (PTB, SQLAlchemy, catalogs, fonts) lives as long as the process: out
+    of the collector's sight, so its full collections no longer walk it and stall the loop
+    (bench/live_updates.py measured pauses of 100+ ms without this). The benches call it too,
+    at the point where the bot would."""
+    gc.collect()
+    gc.freeze()
