@@ -22,7 +22,9 @@ from storage.tables import (
 )
 
 # Undos count against what was issued, so a scan taken back is not a point given.
-CHART = ("scans", "issued", "redeemed", "new_customers", "returning_customers")  # DayFigures
+
+# The kept figures the /stats chart draws, in the order of DayFigures' fields.
+CHART = ("scans", "issued", "redeemed", "new_customers", "returning_customers")
 
 
 class SqlReportRepository(SqlRepository):
