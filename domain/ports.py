@@ -160,7 +160,10 @@ class BusinessRepository(Protocol):
         """Record that the owner got the digest of `day`; False if already recorded."""
         ...
 
-    async def figures(self, business_id: int, start: datetime, end: datetime) -> BusinessStats: ...
+    async def figures(self, business_id: int, start: datetime, end: datetime) -> BusinessStats:
+        """The figures in [start, end) read from the scan log and the ledger (the operators'
+        page)."""
+        ...
 
 
 class StaffRepository(Protocol):
@@ -400,6 +403,13 @@ class ReportRepository(Protocol):
     """Read-only figures and listings of one business, for staff reports and exports."""
 
     async def stats(self, business_id: int, since: datetime) -> BusinessStats: ...
+    async def kept_figures(
+        self, business_id: int, start: datetime, end: datetime | None = None
+    ) -> BusinessStats:
+        """The figures in [start, end) from the kept hours, cut at whole UTC hours (the owner's
+        digest); active customers are not kept per hour and are left at 0."""
+        ...
+
     async def daily(self, business_id: int, since: datetime, time_zone: str) -> list[DayFigures]:
         """Figures per local day (days with nothing happening are left out)."""
         ...

@@ -77,7 +77,7 @@ async def send_owner_digests(uow: UnitOfWork, hour: int = 8, limit: int = BATCH)
                 continue
             if business.created_at >= end:
                 continue  # it did not exist yet that day
-            figures = await uow.businesses.figures(business.id, start, end)
+            figures = await uow.reports.kept_figures(business.id, start, end)
             uow.record(
                 DigestCompiled(
                     business.owner_telegram_id, business.name, day, figures.scans,

@@ -1,21 +1,21 @@
 """A business's figures per UTC hour: kept as points move, rebuilt from the truth on demand.
 
 The scan repository, the ledger repository and `business_customers.touch` add to the hour of
-what they write, in the same transaction (`count`). /stats and its chart read these rows only.
-`rebuild` recomputes them from the scan log, the ledger and business_customers: migration 0018
-fills the table with it, and `doctor` compares and, with --repair, replaces a business's rows.
+what they write, in the same transaction (`count`). /stats, its chart and the owner's digest
+read these rows only. `rebuild` recomputes them from the scan log, the ledger and
+business_customers: migration 0018 fills the table with it, and `doctor` compares and, with
+--repair, replaces a business's rows.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, case, delete, func, insert, select
+from sqlalchemy import Select, and_, case, column, delete, func, insert, select, table
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -24,9 +24,10 @@ from domain.models import EntryKind, ScanOutcome
 from storage.repositories.base import upsert_for
 from storage.tables import BusinessCustomerRow, BusinessHourRow, CardRow, LedgerRow, ScanLogRow
 
-FIGURES = ("scans", "issued", "redeemed", "new_customers", "returning_customers")
+FIGURES = ("scans", "issued", "redeemed", "new_customers", "returning_customers", "rewards")
 ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)  # undone awards are not issued
 SPENT = (EntryKind.REDEEM.value, EntryKind.DEDUCT.value)
+REWARD = EntryKind.REDEEM.value  # an approved redemption, a kept-stamps one (0 points) included
 Hours = dict[datetime, list[int]]  # hour (UTC) -> figures in the order of FIGURES
 
 
@@ -68,23 +69,24 @@ def as_hour(value: object) -> datetime:
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
-def _grouped(dialect: str, business_id: int) -> list[tuple[int, Select[Any]]]:
-    """(first figure's index, grouped query) for the figures SQL can sum per hour."""
+def _grouped(dialect: str, business_id: int) -> list[tuple[tuple[int, ...], Select[Any]]]:
+    """(figures' indexes in FIGURES, grouped query) for the figures SQL can sum per hour."""
     scan_hour = sql_hour(dialect, ScanLogRow.created_at)
     ledger_hour = sql_hour(dialect, LedgerRow.created_at)
     first_hour = sql_hour(dialect, BusinessCustomerRow.first_seen)
     issued = func.sum(case((LedgerRow.kind.in_(ISSUED), LedgerRow.delta), else_=0))
     spent = func.sum(case((LedgerRow.kind.in_(SPENT), -LedgerRow.delta), else_=0))
+    rewards = func.sum(case((LedgerRow.kind == REWARD, 1), else_=0))
     return [
-        (0, select(scan_hour, func.count()).where(
+        ((0,), select(scan_hour, func.count()).where(
             ScanLogRow.business_id == business_id,
             ScanLogRow.outcome == ScanOutcome.AWARDED.value,
         ).group_by(scan_hour)),
-        (1, select(ledger_hour, issued, spent)
+        ((1, 2, 5), select(ledger_hour, issued, spent, rewards)
             .join(CardRow, CardRow.id == LedgerRow.card_id)
             .where(CardRow.business_id == business_id, LedgerRow.kind.in_(ISSUED + SPENT))
             .group_by(ledger_hour)),
-        (3, select(first_hour, func.count())
+        ((3,), select(first_hour, func.count())
             .where(BusinessCustomerRow.business_id == business_id)
             .group_by(first_hour)),
     ]  # fmt: skip
@@ -109,11 +111,11 @@ def _visits(business_id: int) -> Select[int | None, datetime, datetime]:
     )
 
 
-def _add_grouped(hours: Hours, start: int, rows: Iterable[Any]) -> None:
+def _add_grouped(hours: Hours, indexes: tuple[int, ...], rows: Iterable[Any]) -> None:
     for hour, *values in rows:
         figures = hours.setdefault(as_hour(hour), [0] * len(FIGURES))
-        for n, value in enumerate(values):
-            figures[start + n] += int(value or 0)
+        for n, value in zip(indexes, values, strict=True):
+            figures[n] += int(value or 0)
 
 
 class _Returning:
@@ -136,8 +138,8 @@ async def rebuild(conn: AsyncConnection, business_id: int, time_zone: str) -> Ho
     """The business's hours as its scan log, ledger and customers say (doctor)."""
     dialect = conn.dialect.name
     hours: Hours = {}
-    for start, stmt in _grouped(dialect, business_id):
-        _add_grouped(hours, start, await conn.execute(stmt))
+    for indexes, stmt in _grouped(dialect, business_id):
+        _add_grouped(hours, indexes, await conn.execute(stmt))
     returning = _Returning(hours, time_zone)
     if dialect == "postgresql":  # a server-side cursor; SQLite's rows come from the file
         rows: AsyncIterator[Any] = await conn.stream(_visits(business_id))
@@ -152,8 +154,8 @@ async def rebuild(conn: AsyncConnection, business_id: int, time_zone: str) -> Ho
 def rebuild_sync(conn: Connection, business_id: int, time_zone: str) -> Hours:
     """`rebuild` on a plain connection (the data migration)."""
     hours: Hours = {}
-    for start, stmt in _grouped(conn.dialect.name, business_id):
-        _add_grouped(hours, start, conn.execute(stmt))
+    for indexes, stmt in _grouped(conn.dialect.name, business_id):
+        _add_grouped(hours, indexes, conn.execute(stmt))
     returning = _Returning(hours, time_zone)
     for customer_id, at, first_seen in conn.execute(
         _visits(business_id).execution_options(yield_per=5000)  # this statement's rows only
@@ -162,13 +164,34 @@ def rebuild_sync(conn: Connection, business_id: int, time_zone: str) -> Hours:
     return _nonzero(hours)
 
 
+def add_rewards_sync(conn: Connection) -> None:
+    """Migration 0020: add each hour's approved redemptions, as the ledger says, to every
+    business's kept hours (making the hour's row where they are all it has)."""
+    dialect = conn.dialect.name
+    ledger_hour = sql_hour(dialect, LedgerRow.created_at)
+    rows = conn.execute(
+        select(CardRow.business_id, ledger_hour, func.count())
+        .select_from(LedgerRow)
+        .join(CardRow, CardRow.id == LedgerRow.card_id)
+        .where(LedgerRow.kind == REWARD)
+        .group_by(CardRow.business_id, ledger_hour)
+    )
+    zeros = dict.fromkeys(FIGURES, 0)
+    values = [
+        {**zeros, "business_id": business_id, "hour": as_hour(hour), "rewards": int(count)}
+        for business_id, hour, count in rows
+    ]
+    for start in range(0, len(values), 1000):
+        conn.execute(_upsert(dialect), values[start : start + 1000])
+
+
 def _nonzero(hours: Hours) -> Hours:
     return {hour: figures for hour, figures in hours.items() if any(figures)}
 
 
-def stored_stmt(business_id: int) -> Select[Any]:
+def stored_stmt(business_id: int, names: Sequence[str] = FIGURES) -> Select[Any]:
     table = BusinessHourRow
-    columns = [getattr(table, name) for name in FIGURES]
+    columns = [getattr(table, name) for name in names]
     return select(table.hour, *columns).where(table.business_id == business_id)
 
 
@@ -176,16 +199,26 @@ def stored(rows: Iterable[Any]) -> Hours:
     return _nonzero({as_hour(hour): [int(v) for v in values] for hour, *values in rows})
 
 
-def replace_stmts(business_id: int, hours: Hours) -> list[Any]:
-    """Statements that make the business's stored hours `hours`."""
+def replace_stmts(business_id: int, hours: Hours, names: Sequence[str] = FIGURES) -> list[Any]:
+    """Statements that make the business's stored hours `hours`; `names`, a start of FIGURES,
+    are the columns an older revision's table has (migration 0018)."""
     stmts: list[Any] = [delete(BusinessHourRow).where(BusinessHourRow.business_id == business_id)]
+    kept = {hour: figures[: len(names)] for hour, figures in sorted(hours.items())}
     rows = [
-        {"business_id": business_id, "hour": hour, **dict(zip(FIGURES, figures, strict=True))}
-        for hour, figures in sorted(hours.items())
+        {"business_id": business_id, "hour": hour, **dict(zip(names, figures, strict=True))}
+        for hour, figures in kept.items()
+        if any(figures)
     ]
     for start in range(0, len(rows), 1000):
-        stmts.append(insert(BusinessHourRow).values(rows[start : start + 1000]))
+        stmts.append(insert(_columns(names)).values(rows[start : start + 1000]))
     return stmts
+
+
+def _columns(names: Sequence[str]) -> Any:
+    """business_hours with only these figures (the model would write its defaults for all)."""
+    hours = BusinessHourRow.__table__
+    keys = ("business_id", "hour", *names)
+    return table(hours.name, *[column(key, hours.c[key].type) for key in keys])
 
 
 def differences(truth: Hours, kept: Hours) -> list[str]:
@@ -199,10 +232,10 @@ def differences(truth: Hours, kept: Hours) -> list[str]:
 
 
 def by_day(rows: Iterable[Any], time_zone: str) -> dict[date, list[int]]:
-    """Stored hour rows (hour, *FIGURES) summed per local day of `time_zone`."""
-    days: dict[date, list[int]] = defaultdict(lambda: [0] * len(FIGURES))
+    """Stored hour rows (hour, *figures) summed per local day of `time_zone`."""
+    days: dict[date, list[int]] = {}
     for hour, *values in rows:
-        figures = days[local_day(as_hour(hour), time_zone)]
+        figures = days.setdefault(local_day(as_hour(hour), time_zone), [0] * len(values))
         for n, value in enumerate(values):
             figures[n] += int(value or 0)
-    return dict(days)
+    return days

@@ -345,10 +345,10 @@ class AwardReplyRow(Base):
 class BusinessHourRow(Base):
     """A business's figures for one UTC hour, kept in the transactions that post them.
 
-    /stats and its chart sum these (at most 24 rows a day) instead of the scan log and the
-    ledger; local days are cut from the hours in the reader's time zone. The scan log, the
-    ledger and business_customers stay the truth: migration 0018 and `doctor --repair` rebuild
-    these rows from them (storage/business_hours.py)."""
+    /stats, its chart and the owner's digest sum these (at most 24 rows a day) instead of the
+    scan log and the ledger; local days are cut from the hours in the reader's time zone. The
+    scan log, the ledger and business_customers stay the truth: migration 0018 and `doctor
+    --repair` rebuild these rows from them (storage/business_hours.py)."""
 
     __tablename__ = "business_hours"
 
@@ -360,6 +360,7 @@ class BusinessHourRow(Base):
     new_customers: Mapped[int] = mapped_column(Integer, default=0)
     # first awarded scan of a local day (business's zone) by a customer first seen before it
     returning_customers: Mapped[int] = mapped_column(Integer, default=0)
+    rewards: Mapped[int] = mapped_column(Integer, default=0)  # approved redemptions (0020)
 
 
 class BusinessStaffHourRow(Base):

@@ -19,6 +19,8 @@ from storage.business_hours import rebuild_sync, replace_stmts
 from storage.staff_hours import rebuild_staff_sync, replace_staff_stmts
 from storage.tables import UTCDateTime
 
+# This revision's columns of business_hours (0020 adds rewards)
+FIGURES = ("scans", "issued", "redeemed", "new_customers", "returning_customers")
 revision: str = "0018"
 down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
@@ -58,7 +60,8 @@ def upgrade() -> None:
     conn = op.get_bind()
     businesses = conn.execute(sa.text("SELECT id, time_zone FROM businesses ORDER BY id")).all()
     for business_id, time_zone in businesses:
-        for stmt in replace_stmts(business_id, rebuild_sync(conn, business_id, time_zone)):
+        hours = rebuild_sync(conn, business_id, time_zone)
+        for stmt in replace_stmts(business_id, hours, FIGURES):
             conn.execute(stmt)
         for stmt in replace_staff_stmts(business_id, rebuild_staff_sync(conn, business_id)):
             conn.execute(stmt)

@@ -135,7 +135,8 @@ class SqlBusinessRepository(SqlRepository):
         self, business_id: int, start: datetime, end: datetime | None = None
     ) -> BusinessStats:
         """Scans, points issued (net of undos) and redeemed, new and active customers in
-        [start, end), or since `start` with no end. The digest and /stats both read this."""
+        [start, end), or since `start` with no end, from the scan log and the ledger: the
+        operators' page reads this (/stats and the digest read the kept hours)."""
         scan_time, ledger_time = ScanLogRow.created_at, LedgerRow.created_at
         first, last = BusinessCustomerRow.first_seen, BusinessCustomerRow.last_seen
         scans = await self._count(

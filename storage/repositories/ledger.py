@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
-from storage.business_hours import ISSUED, SPENT, count_stmt
+from storage.business_hours import ISSUED, REWARD, SPENT, count_stmt
 from storage.repositories.base import RowOf, SqlRepository
 from storage.staff_hours import count_staff_stmt, entry_figures
 from storage.tables import AwardReplyRow, CardRow, LedgerRow
@@ -72,7 +72,7 @@ class SqlLedgerRepository(SqlRepository):
         return _entry(row)
 
     async def _count(self, entry: LedgerEntry) -> None:
-        """The entry's hour for /stats, and its staff member's (storage/business_hours.py)."""
+        """The entry's hour (/stats, the digest) and its staff member's (storage/*_hours.py)."""
         counted = entry.kind.value in ISSUED or entry.kind.value in SPENT
         by_staff: dict[str, int] = {}
         if entry.staff_telegram_id is not None:
@@ -82,8 +82,11 @@ class SqlLedgerRepository(SqlRepository):
         business_id = await self._session.scalar(_BUSINESS_OF_CARD, {"id": entry.card_id}) or 0
         if counted:
             issued = entry.delta if entry.kind.value in ISSUED else 0
-            stmt = count_stmt(self._dialect(), business_id, entry.created_at,
-                              issued=issued, redeemed=issued - entry.delta)  # fmt: skip
+            rewards = int(entry.kind.value == REWARD)
+            stmt = count_stmt(
+                self._dialect(), business_id, entry.created_at,
+                issued=issued, redeemed=issued - entry.delta, rewards=rewards,
+            )  # fmt: skip
             await self._session.execute(stmt)
         if by_staff and entry.staff_telegram_id is not None:
             await self._session.execute(count_staff_stmt(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -22,31 +23,44 @@ from storage.tables import (
 
 # Undos count against what was issued, so a scan taken back is not a point given.
 
+# The kept figures the /stats chart draws, in the order of DayFigures' fields.
+CHART = ("scans", "issued", "redeemed", "new_customers", "returning_customers")
+
 
 class SqlReportRepository(SqlRepository):
     async def stats(self, business_id: int, since: datetime) -> BusinessStats:
-        """The kept hours from the hour of `since` on (storage/business_hours.py); active
-        customers (a distinct count) off the (business_id, last_seen) index."""
-        sums = [func.coalesce(func.sum(getattr(BusinessHourRow, name)), 0) for name in FIGURES]
-        row = (await self._session.execute(
-            select(*sums).where(
-                BusinessHourRow.business_id == business_id,
-                BusinessHourRow.hour >= hour_of(since),
-            )
-        )).one()  # fmt: skip
+        """The kept hours from the hour of `since` on; active customers (a distinct count) off
+        the (business_id, last_seen) index."""
         active = await self._session.scalar(
             select(func.count()).where(
                 BusinessCustomerRow.business_id == business_id,
                 BusinessCustomerRow.last_seen >= since,
             )
         )
-        scans, issued, redeemed, new = (int(value) for value in tuple(row)[:4])
-        return BusinessStats(scans, issued, redeemed, new, int(active or 0))
+        kept = await self.kept_figures(business_id, since)
+        return replace(kept, active_customers=int(active or 0))
+
+    async def kept_figures(
+        self, business_id: int, start: datetime, end: datetime | None = None
+    ) -> BusinessStats:
+        """The kept hours (storage/business_hours.py) from the hour of `start` to `end`;
+        active customers, a distinct count that hours cannot add up, are left at 0."""
+        hours = BusinessHourRow.__table__.c
+        stmt = select(*[func.coalesce(func.sum(hours[name]), 0) for name in FIGURES]).where(
+            hours.business_id == business_id, hours.hour >= hour_of(start)
+        )
+        if end is not None:
+            stmt = stmt.where(hours.hour < end)
+        sums = dict(zip(FIGURES, (await self._session.execute(stmt)).one(), strict=True))
+        return BusinessStats(
+            int(sums["scans"]), int(sums["issued"]), int(sums["redeemed"]),
+            int(sums["new_customers"]), 0, int(sums["rewards"]),
+        )  # fmt: skip
 
     async def daily(self, business_id: int, since: datetime, time_zone: str) -> list[DayFigures]:
         """The kept hours since `since`, summed per local day of `time_zone`."""
         rows = await self._session.execute(
-            stored_stmt(business_id).where(BusinessHourRow.hour >= hour_of(since))
+            stored_stmt(business_id, CHART).where(BusinessHourRow.hour >= hour_of(since))
         )
         return [
             DayFigures(day, *figures) for day, figures in sorted(by_day(rows, time_zone).items())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.doctor import examine
-from domain.models import ScanLog, ScanOutcome
+from domain.models import EntryKind, ScanLog, ScanOutcome
 from tests.storage.builders import OWNER_TG, T0, entry
 from tests.storage.test_doctor import check, checks, healthy, sql
 
@@ -44,6 +44,27 @@ async def test_hours_off_the_ledger_are_reported_and_rebuilt_from_it(db_url, hea
     assert [(s.telegram_id, s.scans) for s in staff] == [(OWNER_TG, 1)]
     assert (stats.scans, stats.points_issued, stats.new_customers) == (1, 10, 1)
     assert stats == truth
+
+
+async def test_a_wrong_rewards_figure_is_reported_and_rebuilt_from_the_redemptions(
+    db_url, healthy, new_uow
+):
+    async with new_uow() as uow:
+        await uow.ledger.add(entry(healthy.card_id, 10, "k"))
+        await uow.ledger.add(entry(healthy.card_id, -10, "r", EntryKind.REDEEM))
+        await uow.ledger.add(entry(healthy.card_id, 0, "kept", EntryKind.REDEEM))  # kept stamps
+        await uow.commit()
+    assert hours_off((await check(db_url)).found) == []
+    await sql(db_url, "UPDATE business_hours SET rewards = 5")
+    found = hours_off((await check(db_url)).found)
+    assert checks(found) == [("business_hours_off", f"business {healthy.business_id}")]
+    assert "[0, 10, 10, 1, 0, 5] -> [0, 10, 10, 1, 0, 2]" in found[0].detail
+    checkup = await check(db_url, repair=True)
+    assert hours_off(checkup.left) == []
+    async with new_uow() as uow:
+        stats = await uow.reports.stats(healthy.business_id, T0)
+        digest = await uow.reports.kept_figures(healthy.business_id, T0, T0 + timedelta(days=1))
+    assert (stats.rewards_redeemed, digest.rewards_redeemed, digest.points_redeemed) == (2, 2, 10)
 
 
 async def test_scans_cleared_by_retention_keep_their_hours(db_url, healthy, new_uow):

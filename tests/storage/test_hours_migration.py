@@ -1,5 +1,6 @@
 """Migration 0018 on a database filled at the previous head: /stats's hours (and each staff
-member's) are built from the scan log, the ledger and business_customers, and go on down."""
+member's) are built from the scan log, the ledger and business_customers, 0020 adds the
+rewards redeemed from the ledger, and they go on down."""
 
 from __future__ import annotations
 
@@ -43,13 +44,13 @@ async def test_hours_are_built_from_the_ledger_and_dropped_on_downgrade(empty_ur
     upgrade(empty_url)
     hours, staff = await run(
         empty_url,
-        "SELECT business_id, scans, issued, redeemed, new_customers, returning_customers"
-        " FROM business_hours ORDER BY hour",
+        "SELECT business_id, scans, issued, redeemed, new_customers, returning_customers,"
+        " rewards FROM business_hours ORDER BY hour",
         "SELECT staff_telegram_id, scans, manual_awards, manual_points, undos, redemptions"
         " FROM business_staff_hours",
     )
-    # ledger: awards 10 + 5 + 5, an undo of 5, a redemption of 2
-    assert hours == [(1, 0, 0, 0, 1, 0), (1, 1, 15, 2, 0, 1)]
+    # ledger: awards 10 + 5 + 5, an undo of 5, a redemption of 2 (its reward: 0020)
+    assert hours == [(1, 0, 0, 0, 1, 0, 0), (1, 1, 15, 2, 0, 1, 1)]
     assert staff == [(1, 1, 1, 5, 1, 0)]
     downgrade(empty_url, before)
     assert await run(empty_url, "SELECT COUNT(*) FROM point_transactions") == [[(5,)]]
