@@ -21,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from domain.models import EntryKind, ScanOutcome
-from storage.repositories.base import upsert_for
 from storage.tables import BusinessCustomerRow, BusinessHourRow, CardRow, LedgerRow, ScanLogRow
+from storage.upsert import upsert_for
 
 FIGURES = ("scans", "issued", "redeemed", "new_customers", "returning_customers", "rewards")
 ISSUED = (EntryKind.AWARD.value, EntryKind.UNDO.value)  # undone awards are not issued

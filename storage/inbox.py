@@ -32,8 +32,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
 from storage.gate import gated_session
-from storage.repositories.base import changed_rows, upsert_for
+from storage.repositories.base import changed_rows
 from storage.tables import InboxRow
+from storage.upsert import upsert_for
 
 LEASE = timedelta(seconds=15)
 LOCK_SPACE = 0x1B0C  # the first key of the inbox's advisory locks (storage/sweeps.py has its own)

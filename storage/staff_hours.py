@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.models import EntryKind, LedgerReason, ScanOutcome
 from storage.business_hours import as_hour, hour_of, sql_hour
-from storage.repositories.base import upsert_for
 from storage.tables import BusinessStaffHourRow, CardRow, LedgerRow, ScanLogRow
+from storage.upsert import upsert_for
 
 STAFF_FIGURES = ("scans", "manual_awards", "manual_points", "undos", "redemptions")
 StaffHours = dict[tuple[datetime, int], list[int]]  # (hour, staff) -> STAFF_FIGURES

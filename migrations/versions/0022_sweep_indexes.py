@@ -6,7 +6,7 @@
   pending invitations not reminded yet; it read every request ever made.
 
 Revision ID: 0022
-Revises: 0019
+Revises: 0020
 Create Date: 2026-11-30
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0022"
-down_revision: str | None = "0019"
+down_revision: str | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

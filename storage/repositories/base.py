@@ -9,7 +9,7 @@ changed by attribute (`_get_or_fail`, then flush).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any, TypeAlias, TypeVar
 
@@ -25,11 +25,11 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.errors import NotFound
 from storage.tables import Base
+from storage.upsert import Upsert, upsert_for
 
 RowT = TypeVar("RowT", bound=Base)
 T = TypeVar("T")
@@ -38,7 +38,6 @@ T = TypeVar("T")
 # columns are attributes of the same names), as `_first`/`_all` and `_row`/`_get` return them.
 RowOf: TypeAlias = RowT | Row[Any]
 # An INSERT with ON CONFLICT: each dialect has its own.
-Upsert: TypeAlias = postgresql.Insert | sqlite.Insert
 
 
 class SqlRepository:
@@ -108,15 +107,6 @@ def changed_rows(result: Result[Any]) -> int:
     # the one with `rowcount`.
     assert isinstance(result, CursorResult)
     return result.rowcount
-
-
-def upsert_for(dialect: str) -> Callable[[type[Base] | Table], Upsert]:
-    """The dialect's own `insert`, the one with ON CONFLICT."""
-    if dialect == "postgresql":
-        return postgresql.insert
-    if dialect == "sqlite":
-        return sqlite.insert
-    raise NotImplementedError(f"no upsert for dialect {dialect}")
 
 
 @cache

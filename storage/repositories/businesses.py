@@ -21,7 +21,7 @@ from sqlalchemy import (
 from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
 from domain.ports import BusinessStats, CustomerSummary
 from storage.business_hours import count_stmt
-from storage.repositories.base import RowOf, SqlRepository, upsert_for
+from storage.repositories.base import RowOf, SqlRepository
 from storage.tables import (
     BusinessCustomerRow,
     BusinessRow,
@@ -31,6 +31,7 @@ from storage.tables import (
     ScanLogRow,
     StaffRow,
 )
+from storage.upsert import upsert_for
 
 
 def _business(row: RowOf[BusinessRow]) -> Business:

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 
 from domain.models import Card
-from storage.repositories.base import RowOf, SqlRepository, by_id, upsert_for
+from storage.repositories.base import RowOf, SqlRepository, by_id
 from storage.tables import (
     BusinessCustomerRow,
     BusinessRow,
@@ -27,6 +27,7 @@ from storage.tables import (
     ProgramRewardRow,
     ProgramRow,
 )
+from storage.upsert import upsert_for
 
 
 def _card(row: RowOf[CardRow]) -> Card:

@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import Row, Select, bindparam, select
 
 from domain.models import ChatState
-from storage.repositories.base import SqlRepository, upsert_for
+from storage.repositories.base import SqlRepository
 from storage.tables import ConversationRow
+from storage.upsert import upsert_for
 
 _CHATS = ConversationRow.__table__
 _GET: Select[Any] = select(_CHATS).where(_CHATS.c.chat_id == bindparam("chat_id"))
