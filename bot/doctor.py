@@ -2,9 +2,10 @@
 
 The checks are storage queries (storage/doctor.py, storage/doctor_tiers.py); overdue requests
 are expired, and cards in the wrong tier moved, through the domain's own use cases, so people
-are told as the scheduler would tell them. A repair runs
-in one transaction: the use case works on a savepoint inside it, and the whole repair is
-committed only once everything in it succeeded.
+are told as the scheduler would tell them. The checks read one snapshot on a connection that
+writes nothing (on SQLite it never takes the write lock, so the bot's scans go on meanwhile);
+a repair then runs in one write transaction, checking again inside it: the use case works on
+a savepoint inside it, and the whole repair is committed only once everything in it succeeded.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from domain.tiering import requalify_tiers
 from storage.business_hours import hour_of
 from storage.doctor import Finding, find_problems, repair_data
 from storage.doctor_tiers import repair_lifetimes, tier_problems
-from storage.engine import make_engine
+from storage.engine import make_engine, read_snapshot
 from storage.uow import SqlUnitOfWork
 
 
@@ -47,13 +48,13 @@ async def examine(
     scans_from = None
     if scans_kept is not None:
         scans_from = hour_of(clock() - scans_kept) + timedelta(days=2)
+    async with read_snapshot(url) as reading:  # never holds the bot's writers back
+        found = await _problems(reading, clock(), lease, scans_from)
+    if not repair or not any(f.fix for f in found):
+        return Checkup(found, found, repaired=False)
     engine = make_engine(url)
     try:
         async with engine.connect() as conn, conn.begin() as transaction:
-            found = await _problems(conn, clock(), lease, scans_from)
-            if not repair or not any(f.fix for f in found):
-                await transaction.rollback()  # nothing written: a check only reads
-                return Checkup(found, found, repaired=False)
             await repair_data(conn, clock(), scans_from)
             await repair_lifetimes(conn)
             await _expire_overdue(conn, clock)

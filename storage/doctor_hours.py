@@ -6,17 +6,27 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.business_hours import (
+    FIGURES,
     Hours,
+    as_hour,
     differences,
     rebuild,
     replace_stmts,
     stored,
     stored_stmt,
 )
+from storage.hours_compared import (
+    LOCAL_DATE,
+    business_hours_off,
+    local_date_function,
+    staff_hours_off,
+)
 from storage.staff_hours import (
+    STAFF_FIGURES,
     StaffHours,
     rebuild_staff,
     replace_staff_stmts,
@@ -38,30 +48,68 @@ async def hours_off(
 
     Before `scans_from` the scan log may have been cleared by the retention sweep: there the
     kept scan figures stand (they are all that is left of those scans)."""
+    wrong, staff_wrong = await _differing(conn, scans_from)
     found = []
-    for business_id, time_zone in await _businesses(conn):
-        truth, kept, staff, staff_kept = await _compared(conn, business_id, time_zone, scans_from)
-        for check, what, wrong in (
-            ("business_hours_off", "hours", differences(truth, kept)),
-            ("staff_hours_off", "staff hours", staff_differences(staff, staff_kept)),
+    for business_id in sorted(set(wrong) | set(staff_wrong)):
+        for check, what, lines in (
+            ("business_hours_off", "hours", wrong.get(business_id)),
+            ("staff_hours_off", "staff hours", staff_wrong.get(business_id)),
         ):
-            if wrong:
-                more = f" (and {len(wrong) - SHOWN} more)" if len(wrong) > SHOWN else ""
-                detail = f"{len(wrong)} {what} differ: " + "; ".join(wrong[:SHOWN]) + more
+            if lines:
+                more = f" (and {len(lines) - SHOWN} more)" if len(lines) > SHOWN else ""
+                detail = f"{len(lines)} {what} differ: " + "; ".join(lines[:SHOWN]) + more
                 found.append((check, f"business {business_id}", detail, "rebuild"))
     return found
 
 
 async def repair_hours(conn: AsyncConnection, scans_from: datetime | None = None) -> None:
     """Rebuild the kept hours of each business whose hours differ from the truth."""
-    for business_id, time_zone in await _businesses(conn):
-        truth, kept, staff, staff_kept = await _compared(conn, business_id, time_zone, scans_from)
-        if differences(truth, kept):
+    wrong, staff_wrong = await _differing(conn, scans_from)
+    zones = dict(await _businesses(conn))
+    for business_id in sorted(set(wrong) | set(staff_wrong)):
+        truth, _, staff, _ = await _compared(conn, business_id, zones[business_id], scans_from)
+        if business_id in wrong:
             for stmt in replace_stmts(business_id, truth):
                 await conn.execute(stmt)
-        if staff_differences(staff, staff_kept):
+        if business_id in staff_wrong:
             for stmt in replace_staff_stmts(business_id, staff):
                 await conn.execute(stmt)
+
+
+async def _differing(
+    conn: AsyncConnection, scans_from: datetime | None
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The differing hours of each business, as `differences` and `staff_differences` name
+    them, compared set-wise: one statement per table of kept hours (storage/hours_compared.py)."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        zones = dict(await _businesses(conn))
+        await conn.run_sync(lambda sync: _add_local_dates(sync, zones))
+    wrong: dict[int, list[str]] = {}
+    staff_wrong: dict[int, list[str]] = {}
+    width, staff_width = len(FIGURES), len(STAFF_FIGURES)
+    for business_id, hour, *figures in await conn.execute(business_hours_off(dialect, scans_from)):
+        right, have = _ints(figures[:width]), _ints(figures[width:])
+        line = differences({as_hour(hour): right}, {as_hour(hour): have})
+        wrong.setdefault(business_id, []).extend(line)
+    for business_id, hour, staff, *figures in await conn.execute(
+        staff_hours_off(dialect, scans_from)
+    ):
+        key = (as_hour(hour), int(staff))
+        right, have = _ints(figures[:staff_width]), _ints(figures[staff_width:])
+        line = staff_differences({key: right}, {key: have})
+        staff_wrong.setdefault(business_id, []).extend(line)
+    return wrong, staff_wrong
+
+
+def _ints(values: list[Any]) -> list[int]:
+    return [int(value or 0) for value in values]
+
+
+def _add_local_dates(conn: Connection, zones: dict[int, str]) -> None:
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    dbapi.create_function(LOCAL_DATE, 2, local_date_function(zones), deterministic=True)
 
 
 async def _compared(

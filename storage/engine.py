@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from storage.sqlite_inline import DRIVER, inline_url, patiently
 
@@ -58,6 +64,31 @@ def make_read_engine(url: str) -> AsyncEngine:
             cursor.close()
 
     return engine
+
+
+@contextlib.asynccontextmanager
+async def read_snapshot(url: str) -> AsyncIterator[AsyncConnection]:
+    """A connection reading one consistent snapshot of the database, that writes nothing.
+
+    For a long read that must not hold writers back (the doctor's checks): on SQLite a
+    deferred transaction on a query-only connection (`make_read_engine`), which in WAL mode
+    never takes the write lock, so scans go on being committed meanwhile; on PostgreSQL a
+    read-only REPEATABLE READ transaction (one snapshot for every statement).
+    """
+    engine = make_read_engine(url)
+    try:
+        async with engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                await conn.exec_driver_sql("BEGIN")  # the driver would begin none for a SELECT
+            else:
+                conn = await conn.execution_options(isolation_level="REPEATABLE READ")
+                await conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+            try:
+                yield conn
+            finally:
+                await conn.rollback()
+    finally:
+        await engine.dispose()
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:

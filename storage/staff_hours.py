@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, case, delete, func, insert, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from domain.models import EntryKind, LedgerReason, ScanOutcome
 from storage.business_hours import as_hour, hour_of, sql_hour
@@ -56,27 +57,34 @@ def entry_figures(kind: EntryKind, reason: LedgerReason, delta: int) -> dict[str
     return figures
 
 
-def _grouped(dialect: str, business_id: int) -> list[tuple[int, Select[Any]]]:
-    scan_hour = sql_hour(dialect, ScanLogRow.created_at)
-    ledger_hour = sql_hour(dialect, LedgerRow.created_at)
+def staff_ledger_figures() -> tuple[list[Any], ColumnElement[bool]]:
+    """The ledger's staff figures (STAFF_FIGURES after scans) as sums, and what they count."""
     manual = LedgerRow.reason == LedgerReason.MANUAL.value
     undo = LedgerRow.kind == EntryKind.UNDO.value
     redeem = LedgerRow.kind == EntryKind.REDEEM.value
+    sums = [
+        func.sum(case((manual, 1), else_=0)),
+        func.sum(case((manual, LedgerRow.delta), else_=0)),
+        func.sum(case((undo, 1), else_=0)),
+        func.sum(case((redeem, 1), else_=0)),
+    ]
+    return sums, or_(manual, undo, redeem)
+
+
+def _grouped(dialect: str, business_id: int) -> list[tuple[int, Select[Any]]]:
+    scan_hour = sql_hour(dialect, ScanLogRow.created_at)
+    ledger_hour = sql_hour(dialect, LedgerRow.created_at)
+    sums, counted = staff_ledger_figures()
     return [
         (0, select(scan_hour, ScanLogRow.staff_telegram_id, func.count()).where(
             ScanLogRow.business_id == business_id,
             ScanLogRow.outcome == ScanOutcome.AWARDED.value,
         ).group_by(scan_hour, ScanLogRow.staff_telegram_id)),
-        (1, select(
-            ledger_hour, LedgerRow.staff_telegram_id,
-            func.sum(case((manual, 1), else_=0)),
-            func.sum(case((manual, LedgerRow.delta), else_=0)),
-            func.sum(case((undo, 1), else_=0)),
-            func.sum(case((redeem, 1), else_=0)),
-        ).join(CardRow, CardRow.id == LedgerRow.card_id).where(
+        (1, select(ledger_hour, LedgerRow.staff_telegram_id, *sums)
+            .join(CardRow, CardRow.id == LedgerRow.card_id).where(
             CardRow.business_id == business_id,
             LedgerRow.staff_telegram_id.is_not(None),
-            or_(manual, undo, redeem),
+            counted,
         ).group_by(ledger_hour, LedgerRow.staff_telegram_id)),
     ]  # fmt: skip
 
