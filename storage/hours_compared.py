@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from domain.models import ScanOutcome
-from storage.business_hours import FIGURES, ISSUED, SPENT, local_day, sql_hour
+from storage.business_hours import FIGURES, ISSUED, REWARD, SPENT, local_day, sql_hour
 from storage.staff_hours import STAFF_FIGURES, staff_ledger_figures
 from storage.tables import (
     BusinessCustomerRow,
@@ -58,15 +58,17 @@ def business_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]
     scan_business, card_business = _scanned(ScanLogRow.business_id), CardRow.business_id
     issued = func.sum(case((LedgerRow.kind.in_(ISSUED), LedgerRow.delta), else_=0))
     spent = func.sum(case((LedgerRow.kind.in_(SPENT), -LedgerRow.delta), else_=0))
+    rewards = func.sum(case((LedgerRow.kind == REWARD, 1), else_=0))
     first_hour = hour(BusinessCustomerRow.first_seen)
+    width = len(FIGURES)
     truth = [
-        _part(scan_business, scan_hour, [func.count()], 0, 5)
+        _part(scan_business, scan_hour, {0: func.count()}, width)
         .where(_awarded()).group_by(scan_business, scan_hour),
-        _part(card_business, ledger_hour, [issued, spent], 1, 5)
+        _part(card_business, ledger_hour, {1: issued, 2: spent, 5: rewards}, width)
         .join(CardRow, _card_of_entry())
         .where(LedgerRow.kind.in_(ISSUED + SPENT))
         .group_by(card_business, ledger_hour),
-        _part(BusinessCustomerRow.business_id, first_hour, [func.count()], 3, 5)
+        _part(BusinessCustomerRow.business_id, first_hour, {3: func.count()}, width)
         .group_by(BusinessCustomerRow.business_id, first_hour),
         _returning(dialect),
     ]  # fmt: skip
@@ -85,10 +87,10 @@ def staff_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
     figures, counted = staff_ledger_figures()
     width = len(STAFF_FIGURES)
     truth = [
-        _part(scan_business, scan_hour, [func.count()], 0, width, scan_staff)
+        _part(scan_business, scan_hour, {0: func.count()}, width, scan_staff)
         .where(_awarded())
         .group_by(scan_business, scan_hour, scan_staff),
-        _part(card_business, ledger_hour, figures, 1, width, ledger_staff)
+        _part(card_business, ledger_hour, dict(enumerate(figures, 1)), width, ledger_staff)
         .join(CardRow, _card_of_entry())
         .where(ledger_staff.is_not(None), counted)
         .group_by(card_business, ledger_hour, ledger_staff),
@@ -121,11 +123,9 @@ def _hour(dialect: str) -> Any:
     return lambda column: sql_hour(dialect, column)
 
 
-def _part(
-    business: Any, hour: Any, values: list[Any], start: int, width: int, *keys: Any
-) -> Select[Any]:
-    """A truth row: `values` at figures `start`.., zeros elsewhere, and zero kept figures."""
-    truth = _zeros(start) + values + _zeros(width - start - len(values))
+def _part(business: Any, hour: Any, values: dict[int, Any], width: int, *keys: Any) -> Select[Any]:
+    """A truth row: `values` at their figures' places, zeros elsewhere, zero kept figures."""
+    truth = [values[n] if n in values else literal(0) for n in range(width)]
     return select(business, hour, *keys, *truth, *_zeros(width))
 
 
@@ -214,7 +214,7 @@ def _returning(dialect: str) -> Select[Any]:
     seen = _local_date(dialect, BusinessCustomerRow.first_seen, grouped.c.business_id, zone)
     first = _local_date(dialect, grouped.c.first_at, grouped.c.business_id, zone)
     return (
-        _part(grouped.c.business_id, hour, [func.count()], 4, len(FIGURES))
+        _part(grouped.c.business_id, hour, {4: func.count()}, len(FIGURES))
         .join(BusinessCustomerRow, customer)
         .where(seen < first)
         .group_by(grouped.c.business_id, hour)

@@ -30,5 +30,5 @@ async def test_a_returning_visit_is_counted_on_the_businesss_local_day(db_url, h
     found = hours_off((await check(db_url)).found)
     assert [(f.check, f.subject, f.detail) for f in found] == [
         ("business_hours_off", f"business {healthy.business_id}",
-         "1 hours differ: 2025-03-01 19:00: [1, 0, 0, 0, 1] -> [1, 0, 0, 0, 0]"),
+         "1 hours differ: 2025-03-01 19:00: [1, 0, 0, 0, 1, 0] -> [1, 0, 0, 0, 0, 0]"),
     ]  # fmt: skip
