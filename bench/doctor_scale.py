@@ -1,8 +1,8 @@
 """`doctor` on the platform bench's database, with /stats's hours kept, while scans are written.
 
-Takes bench/platform_scale.py's filled database (its cache: a file, or a template database),
-fills business_hours and business_staff_hours with the rebuild migration 0018 runs (cached
-too: the rebuild takes minutes at --scale 0.1), then runs `doctor`'s check (bot.doctor.examine,
+Takes a copy of bench/platform_scale.py's filled database (its cache: a file, or a template
+database), migrates it to head (migration 0018 fills business_hours and business_staff_hours
+from the scan log and the ledger, set-wise), then runs `doctor`'s check (bot.doctor.examine,
 as `loyalty-bot doctor` does) once and times it: wall clock, this process's CPU time (on
 SQLite the queries run in it; PostgreSQL's server time is not in it), and each check alone.
 On SQLite a thread meanwhile commits a refused scan every 20 ms, as the bot would, and the
@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import json
 import os
-import shutil
 import sqlite3
 import sys
 import tempfile
@@ -29,69 +28,25 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg
-from sqlalchemy import text
-from sqlalchemy.engine import Connection
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bench.platform_scale import DAYS, PG_SERVER, Sizes, prepare
+from bench.platform_scale import DAYS, Sizes, in_child, prepare
 from bot.doctor import examine
-from storage.business_hours import rebuild_sync, replace_stmts
 from storage.doctor import find_problems
 from storage.doctor_hours import hours_off
 from storage.doctor_tiers import tier_problems
-from storage.engine import make_engine, read_snapshot
-from storage.staff_hours import rebuild_staff_sync, replace_staff_stmts
-
-
-def keep_hours(conn: Connection) -> None:
-    """The hours as migration 0018 fills them (storage/business_hours.py's rebuild)."""
-    for business_id, time_zone in conn.execute(text("SELECT id, time_zone FROM businesses")):
-        for stmt in replace_stmts(business_id, rebuild_sync(conn, business_id, time_zone)):
-            conn.execute(stmt)
-        for stmt in replace_staff_stmts(business_id, rebuild_staff_sync(conn, business_id)):
-            conn.execute(stmt)
+from storage.engine import read_snapshot
+from storage.migrate import upgrade
 
 
 async def filled(args: argparse.Namespace, n: Sizes) -> tuple[str, Any]:
-    """A copy of the platform with its hours kept, and its cleanup."""
+    """A copy of the platform migrated to head (0018 fills the kept hours), and its cleanup."""
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=DAYS)
-    if args.db == "sqlite":
-        cache = Path(args.cache) / f"doctor-{n.tag()}.db"
-        if not cache.exists():
-            url, cleanup = await prepare(args, n, start)
-            await _keep_hours(url)
-            shutil.copyfile(url.removeprefix("sqlite:///"), cache)
-            cleanup()
-        folder = Path(tempfile.mkdtemp(prefix="doctor-scale-"))
-        shutil.copyfile(cache, folder / "doctor.db")
-        return f"sqlite:///{folder / 'doctor.db'}", lambda: shutil.rmtree(folder)
-    tag = n.tag().replace("-", "_")
-    template, run = f"doctor_cache_{tag}", f"doctor_run_{tag}"
-    server = await asyncpg.connect(f"{PG_SERVER}/postgres")
-    try:
-        if not await server.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", template):
-            url, _ = await prepare(args, n, start)  # platform_run_<tag>, a copy of its template
-            await _keep_hours(url)
-            await server.execute(f'DROP DATABASE IF EXISTS "{template}"')
-            await server.execute(f'ALTER DATABASE "platform_run_{tag}" RENAME TO "{template}"')
-        await server.execute(f'DROP DATABASE IF EXISTS "{run}"')
-        await server.execute(f'CREATE DATABASE "{run}" TEMPLATE "{template}"')
-    finally:
-        await server.close()
-    return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{run}", None
-
-
-async def _keep_hours(url: str) -> None:
-    print("keeping the hours (the rebuild of migration 0018) ...", flush=True)
+    url, cleanup = await prepare(args, n, start)
+    print("migrating to head (0018 fills the kept hours) ...", flush=True)
     began = time.perf_counter()
-    engine = make_engine(url)
-    try:
-        async with engine.begin() as conn:
-            await conn.run_sync(keep_hours)
-    finally:
-        await engine.dispose()
-    print(f"kept in {time.perf_counter() - began:.0f} s", flush=True)
+    in_child(upgrade, url)
+    print(f"migrated in {time.perf_counter() - began:.0f} s", flush=True)
+    return url, cleanup
 
 
 class Writer:

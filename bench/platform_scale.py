@@ -212,7 +212,7 @@ async def _analyze(url: str) -> None:
             await db.close()
 
 
-def _in_child(target: Callable[..., None], *args: Any) -> None:
+def in_child(target: Callable[..., None], *args: Any) -> None:
     """Run in a child process: the fill's and the upgrade's memory is not the bot's."""
     child = multiprocessing.get_context("spawn").Process(target=target, args=args)
     child.start()
@@ -238,7 +238,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             began = time.perf_counter()
             partial = cache.with_suffix(".filling")
             partial.unlink(missing_ok=True)
-            _in_child(_fill, "sqlite", str(partial), n, start)
+            in_child(_fill, "sqlite", str(partial), n, start)
             partial.rename(cache)
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         folder = Path(tempfile.mkdtemp(prefix="platform-scale-"))
@@ -254,7 +254,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             began = time.perf_counter()
             await server.execute(f'DROP DATABASE IF EXISTS "{template}_filling"')
             await server.execute(f'CREATE DATABASE "{template}_filling"')
-            _in_child(_fill, "postgres", f"{template}_filling", n, start)
+            in_child(_fill, "postgres", f"{template}_filling", n, start)
             await server.execute(f'ALTER DATABASE "{template}_filling" RENAME TO "{template}"')
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         await server.execute(f'DROP DATABASE IF EXISTS "{run}"')
@@ -442,7 +442,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             cleanup()
         return {"db": args.db, "filled": n.tag()}
     began = time.perf_counter()
-    _in_child(upgrade, url)  # FILL_REVISION to head, as an operator's upgrade would
+    in_child(upgrade, url)  # FILL_REVISION to head, as an operator's upgrade would
     upgrade_s = round(time.perf_counter() - began, 1)
     print(f"upgraded to head in {upgrade_s} s", flush=True)
     await _analyze(url)

@@ -116,17 +116,16 @@ async def _chart(uow, now: datetime) -> None:
 
 
 def keep_hours(url: str) -> float:
-    """Build the kept hours the raw fill bypassed, as `doctor --repair` would (ms)."""
+    """Build the kept hours the raw fill bypassed, as migration 0018 does (ms)."""
     try:
-        from storage.business_hours import rebuild_sync, replace_stmts
-    except ImportError:  # before the kept hours (storage/business_hours.py)
+        from storage.hours_compared import fill_hours
+    except ImportError:  # before the set-wise fill (storage/hours_compared.py)
         return 0.0
     from sqlalchemy import create_engine
 
     started = time.perf_counter()
     with create_engine(url).begin() as conn:
-        for stmt in replace_stmts(1, rebuild_sync(conn, 1, "UTC")):
-            conn.execute(stmt)
+        fill_hours(conn)
     return round((time.perf_counter() - started) * 1000, 1)
 
 

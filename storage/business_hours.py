@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, and_, case, column, delete, func, insert, select, table
+from sqlalchemy import Select, and_, case, delete, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -151,19 +151,6 @@ async def rebuild(conn: AsyncConnection, business_id: int, time_zone: str) -> Ho
     return _nonzero(hours)
 
 
-def rebuild_sync(conn: Connection, business_id: int, time_zone: str) -> Hours:
-    """`rebuild` on a plain connection (the data migration)."""
-    hours: Hours = {}
-    for indexes, stmt in _grouped(conn.dialect.name, business_id):
-        _add_grouped(hours, indexes, conn.execute(stmt))
-    returning = _Returning(hours, time_zone)
-    for customer_id, at, first_seen in conn.execute(
-        _visits(business_id).execution_options(yield_per=5000)  # this statement's rows only
-    ):
-        returning.add(customer_id, at, first_seen)
-    return _nonzero(hours)
-
-
 def add_rewards_sync(conn: Connection) -> None:
     """Migration 0020: add each hour's approved redemptions, as the ledger says, to every
     business's kept hours (making the hour's row where they are all it has)."""
@@ -199,26 +186,17 @@ def stored(rows: Iterable[Any]) -> Hours:
     return _nonzero({as_hour(hour): [int(v) for v in values] for hour, *values in rows})
 
 
-def replace_stmts(business_id: int, hours: Hours, names: Sequence[str] = FIGURES) -> list[Any]:
-    """Statements that make the business's stored hours `hours`; `names`, a start of FIGURES,
-    are the columns an older revision's table has (migration 0018)."""
+def replace_stmts(business_id: int, hours: Hours) -> list[Any]:
+    """Statements that make the business's stored hours `hours` (doctor --repair)."""
     stmts: list[Any] = [delete(BusinessHourRow).where(BusinessHourRow.business_id == business_id)]
-    kept = {hour: figures[: len(names)] for hour, figures in sorted(hours.items())}
     rows = [
-        {"business_id": business_id, "hour": hour, **dict(zip(names, figures, strict=True))}
-        for hour, figures in kept.items()
+        {"business_id": business_id, "hour": hour, **dict(zip(FIGURES, figures, strict=True))}
+        for hour, figures in sorted(hours.items())
         if any(figures)
     ]
     for start in range(0, len(rows), 1000):
-        stmts.append(insert(_columns(names)).values(rows[start : start + 1000]))
+        stmts.append(insert(BusinessHourRow).values(rows[start : start + 1000]))
     return stmts
-
-
-def _columns(names: Sequence[str]) -> Any:
-    """business_hours with only these figures (the model would write its defaults for all)."""
-    hours = BusinessHourRow.__table__
-    keys = ("business_id", "hour", *names)
-    return table(hours.name, *[column(key, hours.c[key].type) for key in keys])
 
 
 def differences(truth: Hours, kept: Hours) -> list[str]:

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.business_hours import (
@@ -20,9 +19,8 @@ from storage.business_hours import (
     stored_stmt,
 )
 from storage.hours_compared import (
-    LOCAL_DATE,
+    add_local_dates,
     business_hours_off,
-    local_date_function,
     staff_hours_off,
 )
 from storage.staff_hours import (
@@ -84,7 +82,7 @@ async def _differing(
     dialect = conn.dialect.name
     if dialect == "sqlite":
         zones = dict(await _businesses(conn))
-        await conn.run_sync(lambda sync: _add_local_dates(sync, zones))
+        await conn.run_sync(lambda sync: add_local_dates(sync, zones))
     wrong: dict[int, list[str]] = {}
     staff_wrong: dict[int, list[str]] = {}
     width, staff_width = len(FIGURES), len(STAFF_FIGURES)
@@ -104,12 +102,6 @@ async def _differing(
 
 def _ints(values: list[Any]) -> list[int]:
     return [int(value or 0) for value in values]
-
-
-def _add_local_dates(conn: Connection, zones: dict[int, str]) -> None:
-    dbapi = conn.connection.dbapi_connection
-    assert dbapi is not None
-    dbapi.create_function(LOCAL_DATE, 2, local_date_function(zones), deterministic=True)
 
 
 async def _compared(

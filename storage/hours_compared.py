@@ -26,12 +26,16 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    column,
     func,
+    insert,
     literal,
     or_,
     select,
+    table,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from domain.models import ScanOutcome
@@ -53,40 +57,97 @@ LOCAL_DATE = "doctor_local_date"  # SQLite's (UTC time as stored, business id) -
 def business_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
     """(business, hour, *truth, *kept) for each hour whose kept figures (FIGURES) differ from
     the truth; before `scans_from` the kept scan figures stand."""
+    kept = BusinessHourRow
+    figures = [getattr(kept, name) for name in FIGURES]
+    kept_part = _kept(dialect, kept.business_id, kept.hour, [], figures)
+    parts = [*_business_truth(dialect, len(FIGURES)), kept_part]
+    return _differing(dialect, parts, [], len(FIGURES), (0, 4), scans_from)
+
+
+def staff_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
+    """(business, hour, staff, *truth, *kept) for each staff hour that differs, likewise."""
+    kept = BusinessStaffHourRow
+    kept_part = _kept(
+        dialect, kept.business_id, kept.hour, [kept.staff_telegram_id],
+        [getattr(kept, name) for name in STAFF_FIGURES],
+    )  # fmt: skip
+    parts = [*_staff_truth(dialect), kept_part]
+    return _differing(dialect, parts, ["staff"], len(STAFF_FIGURES), (0,), scans_from)
+
+
+def fill_hours(conn: Connection, width: int = len(FIGURES)) -> None:
+    """Fill the empty tables of kept hours from the truth, in the database: one INSERT ...
+    SELECT per table, the truth grouped as the doctor groups it (migration 0018; `width`: the
+    first figures of FIGURES that business_hours has at that revision)."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        zones = [
+            (row[0], row[1]) for row in conn.execute(select(BusinessRow.id, BusinessRow.time_zone))
+        ]
+        add_local_dates(conn, dict(zones))
+    for name, keys, figures, parts in (
+        ("business_hours", [], FIGURES[:width], _business_truth(dialect, width)),
+        ("business_staff_hours", ["staff_telegram_id"], STAFF_FIGURES, _staff_truth(dialect)),
+    ):
+        rows = union_all(*parts).subquery()
+        c = [rows.c[n] for n in rows.c.keys()]
+        by, sums = c[: 2 + len(keys)], [func.sum(value) for value in c[2 + len(keys) :]]
+        truth = (
+            select(by[0], _stored_hour(dialect, by[1]), *by[2:], *sums[: len(figures)])
+            .group_by(*by)
+            .having(or_(*[total != 0 for total in sums[: len(figures)]]))
+        )
+        columns = ["business_id", "hour", *keys, *figures]
+        target = table(name, *[column(n) for n in columns])
+        conn.execute(insert(target).from_select(columns, truth))
+
+
+def add_local_dates(conn: Connection, zones: dict[int, str]) -> None:
+    """SQLite: `doctor_local_date` on this connection, for the businesses in `zones`."""
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    dbapi.create_function(LOCAL_DATE, 2, local_date_function(zones), deterministic=True)
+
+
+def _stored_hour(dialect: str, hour: Any) -> Any:
+    """A truth hour (sql_hour's value) as UTCDateTime stores it, so kept rows written later by
+    the repositories meet it (SQLite compares the text)."""
+    if dialect == "postgresql":
+        return func.timezone("UTC", hour)
+    return hour.concat(".000000")
+
+
+def _business_truth(dialect: str, width: int) -> list[Select[Any]]:
+    """The truth's parts for the first `width` figures of FIGURES, grouped per hour."""
     hour = _hour(dialect)  # each expression built once: PostgreSQL's GROUP BY must match it
     scan_hour, ledger_hour = hour(ScanLogRow.created_at), hour(LedgerRow.created_at)
     scan_business, card_business = _scanned(ScanLogRow.business_id), CardRow.business_id
     issued = func.sum(case((LedgerRow.kind.in_(ISSUED), LedgerRow.delta), else_=0))
     spent = func.sum(case((LedgerRow.kind.in_(SPENT), -LedgerRow.delta), else_=0))
     rewards = func.sum(case((LedgerRow.kind == REWARD, 1), else_=0))
+    ledger = {n: value for n, value in ((1, issued), (2, spent), (5, rewards)) if n < width}
     first_hour = hour(BusinessCustomerRow.first_seen)
-    width = len(FIGURES)
-    truth = [
+    return [
         _part(scan_business, scan_hour, {0: func.count()}, width)
         .where(_awarded()).group_by(scan_business, scan_hour),
-        _part(card_business, ledger_hour, {1: issued, 2: spent, 5: rewards}, width)
+        _part(card_business, ledger_hour, ledger, width)
         .join(CardRow, _card_of_entry())
         .where(LedgerRow.kind.in_(ISSUED + SPENT))
         .group_by(card_business, ledger_hour),
         _part(BusinessCustomerRow.business_id, first_hour, {3: func.count()}, width)
         .group_by(BusinessCustomerRow.business_id, first_hour),
-        _returning(dialect),
+        _returning(dialect, width),
     ]  # fmt: skip
-    kept = BusinessHourRow
-    figures = [getattr(kept, name) for name in FIGURES]
-    kept_part = _kept(dialect, kept.business_id, kept.hour, [], figures)
-    return _differing(dialect, [*truth, kept_part], [], len(FIGURES), (0, 4), scans_from)
 
 
-def staff_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
-    """(business, hour, staff, *truth, *kept) for each staff hour that differs, likewise."""
+def _staff_truth(dialect: str) -> list[Select[Any]]:
     hour = _hour(dialect)
     scan_hour, ledger_hour = hour(ScanLogRow.created_at), hour(LedgerRow.created_at)
     scan_business, card_business = _scanned(ScanLogRow.business_id), CardRow.business_id
     scan_staff, ledger_staff = ScanLogRow.staff_telegram_id, LedgerRow.staff_telegram_id
     figures, counted = staff_ledger_figures()
     width = len(STAFF_FIGURES)
-    truth = [
+    return [
         _part(scan_business, scan_hour, {0: func.count()}, width, scan_staff)
         .where(_awarded())
         .group_by(scan_business, scan_hour, scan_staff),
@@ -95,12 +156,6 @@ def staff_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
         .where(ledger_staff.is_not(None), counted)
         .group_by(card_business, ledger_hour, ledger_staff),
     ]
-    kept = BusinessStaffHourRow
-    kept_part = _kept(
-        dialect, kept.business_id, kept.hour, [kept.staff_telegram_id],
-        [getattr(kept, name) for name in STAFF_FIGURES],
-    )  # fmt: skip
-    return _differing(dialect, [*truth, kept_part], ["staff"], width, (0,), scans_from)
 
 
 def _awarded() -> ColumnElement[bool]:
@@ -189,7 +244,7 @@ def _local_date(dialect: str, at: Any, business: Any, zone: Any) -> ColumnElemen
     return getattr(func, LOCAL_DATE)(at, business)  # the function knows each business's zone
 
 
-def _returning(dialect: str) -> Select[Any]:
+def _returning(dialect: str, width: int) -> Select[Any]:
     """Each customer's first awarded scan of a local day, counted in its hour if the customer
     was first seen before that day."""
     business = _scanned(ScanLogRow.business_id)
@@ -214,7 +269,7 @@ def _returning(dialect: str) -> Select[Any]:
     seen = _local_date(dialect, BusinessCustomerRow.first_seen, grouped.c.business_id, zone)
     first = _local_date(dialect, grouped.c.first_at, grouped.c.business_id, zone)
     return (
-        _part(grouped.c.business_id, hour, {4: func.count()}, len(FIGURES))
+        _part(grouped.c.business_id, hour, {4: func.count()}, width)
         .join(BusinessCustomerRow, customer)
         .where(seen < first)
         .group_by(grouped.c.business_id, hour)

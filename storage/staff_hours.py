@@ -13,7 +13,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, case, delete, func, insert, or_, select
-from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -104,13 +103,6 @@ async def rebuild_staff(conn: AsyncConnection, business_id: int) -> StaffHours:
     hours: StaffHours = {}
     for start, stmt in _grouped(conn.dialect.name, business_id):
         _add(hours, start, await conn.execute(stmt))
-    return _nonzero(hours)
-
-
-def rebuild_staff_sync(conn: Connection, business_id: int) -> StaffHours:
-    hours: StaffHours = {}
-    for start, stmt in _grouped(conn.dialect.name, business_id):
-        _add(hours, start, conn.execute(stmt))
     return _nonzero(hours)
 
 

@@ -22,8 +22,7 @@ import pytest
 from sqlalchemy import create_engine
 
 import sandbox.files
-from storage.business_hours import rebuild_sync, replace_stmts
-from storage.staff_hours import rebuild_staff_sync, replace_staff_stmts
+from storage.hours_compared import fill_hours
 from tests.e2e.test_business import open_business, open_program
 from tests.waiting import eventually
 
@@ -88,14 +87,11 @@ def fill(path: Path, customers: int = CUSTOMERS, entries: int = ENTRIES) -> None
 
 
 def keep_hours(url: str) -> None:
-    """/stats's kept hours for the rows filled by hand, as `doctor --repair` builds them."""
+    """/stats's kept hours for the rows filled by hand, as migration 0018 fills them."""
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
-            for stmt in replace_stmts(1, rebuild_sync(conn, 1, "UTC")):
-                conn.execute(stmt)
-            for stmt in replace_staff_stmts(1, rebuild_staff_sync(conn, 1)):
-                conn.execute(stmt)
+            fill_hours(conn)
     finally:
         engine.dispose()
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
+from storage.business_hours import count_stmt
 from storage.engine import make_engine
 from storage.migrate import downgrade, upgrade
 from tests.storage.test_data_migrations import FILL, LINKS, T, below, empty_url, run
@@ -52,5 +53,14 @@ async def test_hours_are_built_from_the_ledger_and_dropped_on_downgrade(empty_ur
     # ledger: awards 10 + 5 + 5, an undo of 5, a redemption of 2 (its reward: 0020)
     assert hours == [(1, 0, 0, 0, 1, 0, 0), (1, 1, 15, 2, 0, 1, 1)]
     assert staff == [(1, 1, 1, 5, 1, 0)]
+    # A scan counted now by the repositories lands in the hour the migration wrote (the same
+    # key as stored: on SQLite, the same text), not in a second row for that hour.
+    engine = make_engine(empty_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(count_stmt(conn.dialect.name, 1, T, scans=1))
+    finally:
+        await engine.dispose()
+    assert await run(empty_url, "SELECT scans FROM business_hours ORDER BY hour") == [[(0,), (2,)]]
     downgrade(empty_url, before)
     assert await run(empty_url, "SELECT COUNT(*) FROM point_transactions") == [[(5,)]]
