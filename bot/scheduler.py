@@ -67,7 +67,8 @@ class Scheduler:
             "remind_enrollments": lambda: remind_pending_enrollments(make_uow(), after),
             "reward_in_reach": lambda: announce_rewards_in_reach(make_uow()),
             "we_miss_you": lambda: nudge_idle_customers(make_uow()),
-            "owner_digest": lambda: send_owner_digests(make_uow(), hour),
+            # Batched like expire_points: a transaction per batch, so it takes the factory.
+            "owner_digest": lambda: send_owner_digests(make_uow, hour),
             "birthday_gifts": lambda: give_birthday_gifts(make_uow()),
             # Batched: a transaction per batch of cards, so it takes the factory, not one uow.
             "expire_points": lambda: expire_points(make_uow),
