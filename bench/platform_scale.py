@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import multiprocessing
 import os
@@ -515,6 +516,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         figures[f"hold_{phase}_ms"] = round(held, 1)
     figures["longest_hold_ms"] = round(max(stalls.held.values()), 1)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    gc.unfreeze()  # frozen objects are never freed at exit: zxing's bindings then complain
     return figures
 
 
