@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
+    AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
@@ -24,7 +25,8 @@ from storage.sqlite_inline import DRIVER, inline_url, patiently
 BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS_OPTION = "sqlite_synchronous"
 # Execution options for a transaction whose loss to a power cut is harmless (an outbox claim:
-# its rows go back to pending), so its commit need not wait for the disk. SQLite only.
+# its rows go back to pending), so its commit need not wait for the disk. SQLite's part of
+# `commit_lightly`.
 LIGHT_COMMIT = {SYNCHRONOUS_OPTION: "NORMAL"}
 
 
@@ -80,6 +82,16 @@ def _checkpoint_off_the_loop(engine: AsyncEngine, path: str) -> None:
 
 def _is_file(database: str | None, query: Any) -> bool:
     return bool(database) and database != ":memory:" and query.get("mode") != "memory"
+
+
+async def commit_lightly(session: AsyncSession) -> AsyncConnection:
+    """The session's connection, its transaction committing without waiting for the disk: for
+    a transaction whose loss to a power cut (or a database server crash) is harmless. SQLite:
+    synchronous=NORMAL for this transaction only; PostgreSQL: synchronous_commit off for it."""
+    conn = await session.connection(execution_options=LIGHT_COMMIT)
+    if conn.dialect.name == "postgresql":
+        await conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+    return conn
 
 
 def make_read_engine(url: str) -> AsyncEngine:

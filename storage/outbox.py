@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Notification, NotificationStatus
 from domain.notify import fold
-from storage.engine import LIGHT_COMMIT
+from storage.engine import commit_lightly
 from storage.gate import gated_session
 from storage.repositories.base import changed_rows
 from storage.repositories.notifications import _notification
@@ -63,8 +63,8 @@ class OutboxStore:
         until = now + self.lease
         async with gated_session(self._sessions) as session, session.begin():
             # Losing a claim to a power cut only puts its rows back to pending (sent at least
-            # once still holds), so on SQLite its commit need not wait for the disk.
-            conn = await session.connection(execution_options=LIGHT_COMMIT)
+            # once still holds), so its commit need not wait for the disk.
+            conn = await commit_lightly(session)
             rows = await conn.execute(
                 _claim_stmt(conn.dialect.name), {"now": now, "until": until, "limit": limit}
             )

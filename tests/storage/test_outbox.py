@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from domain.models import Category, Notification, NotificationStatus
 from domain.notify import BULK, LATER, POINTS_GROUP, URGENT
 from storage.outbox import OutboxStore
@@ -260,3 +262,21 @@ async def test_each_claimed_row_carries_its_own_chats_language(session_factory, 
     ids = await add(new_uow, note(), note(chat_id=OWNER_TG), note(chat_id=stranger))
     claimed = {n.id: n.locale for n in await OutboxStore(session_factory, Clock()).claim()}
     assert claimed == dict(zip(ids, ("ar", "en", ""), strict=True))
+
+
+async def test_a_claim_alone_commits_without_waiting_for_the_disk(engine, session_factory):
+    """A lost claim only leaves its rows pending; every other commit stays durable (README,
+    Operations, Durability). On SQLite see tests/storage/test_sqlite.py."""
+    from sqlalchemy import event, text
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's part: synchronous_commit")
+    said: list[str] = []
+    event.listen(
+        engine.sync_engine, "before_cursor_execute",
+        lambda _conn, _cursor, statement, *_args: said.append(statement),
+    )  # fmt: skip
+    await OutboxStore(session_factory, Clock()).claim()
+    assert said[0] == "SET LOCAL synchronous_commit TO OFF"
+    async with engine.connect() as conn:
+        assert (await conn.execute(text("SHOW synchronous_commit"))).scalar() == "on"
