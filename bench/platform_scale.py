@@ -275,6 +275,9 @@ class Stalls:
         self._during = {self._phase}
         self.longest: dict[str, float] = {}
         self.held: dict[str, float] = {}  # the loop thread's CPU time between two turns
+        self.after = "start"  # the heavy path before the current steady window
+        self.steady_held_after = ""  # which path the steady phase's longest hold came after
+        self.collections = Collections()
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -283,8 +286,11 @@ class Stalls:
 
     @phase.setter
     def phase(self, name: str) -> None:
+        if self._phase != "steady" and name == "steady":
+            self.after = self._phase
         self._phase = name
         self._during.add(name)
+        self.collections.phase = name
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._beat())
@@ -302,7 +308,27 @@ class Stalls:
             held = (time.thread_time() - cpu) * 1000
             for name in self._during:
                 self.longest[name] = max(self.longest.get(name, 0.0), gap)
+                if name == "steady" and held > self.held.get(name, 0.0):
+                    self.steady_held_after = self.after
                 self.held[name] = max(self.held.get(name, 0.0), held)
+
+
+class Collections:
+    """The longest pause of Python's garbage collector per phase: a hold between two statements
+    that no statement explains is often a full collection of every object in the process."""
+
+    def __init__(self) -> None:
+        self.phase = ""
+        self.longest: dict[str, float] = {}
+        self._began = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, step: str, info: dict[str, int]) -> None:
+        if step == "start":
+            self._began = time.perf_counter()
+            return
+        took = (time.perf_counter() - self._began) * 1000
+        self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), took)
 
 
 class Load:
@@ -528,6 +554,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     for phase, held in stalls.held.items():
         figures[f"hold_{phase}_ms"] = round(held, 1)
     figures["longest_hold_ms"] = round(max(stalls.held.values()), 1)
+    figures["steady_hold_after"] = stalls.steady_held_after
+    for phase, pause in stalls.collections.longest.items():
+        figures[f"gc_{phase}_ms"] = round(pause, 1)
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     gc.unfreeze()  # frozen objects are never freed at exit: zxing's bindings then complain
     return figures

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import json
 import shutil
 import sqlite3
@@ -179,24 +178,6 @@ class Statements:
                 print(f"        {'FULL ' if scans else ''}{line}")
 
 
-class Collections:
-    """The longest pause of Python's garbage collector per phase: a hold between two statements
-    that no statement explains is often a full collection of every object in the process."""
-
-    def __init__(self) -> None:
-        self.phase = ""
-        self.longest: dict[str, float] = {}
-        self._began = 0.0
-        gc.callbacks.append(self._callback)
-
-    def _callback(self, step: str, info: dict[str, int]) -> None:
-        if step == "start":
-            self._began = time.perf_counter()
-            return
-        took = (time.perf_counter() - self._began) * 1000
-        self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), took)
-
-
 async def bench(args: argparse.Namespace) -> dict[str, Any]:
     n = Sizes(args.scale)
     path = await asyncio.to_thread(prepare, args, n)
@@ -214,7 +195,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                                "businesses": n.businesses, "entries": n.entries}  # fmt: skip
     statements = Statements(engine) if args.plans else None
     freeze_startup_heap()  # as the bot does once started: imports are not a sweep's to collect
-    stalls, collections = Stalls(), Collections()
+    stalls = Stalls()  # with the collector's pauses per phase (stalls.collections)
     stalls.start()
     try:
         await asyncio.sleep(0.05)
@@ -222,7 +203,6 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             for run in ("first", "again"):
                 phase = f"{name}_{run}"
                 stalls.phase = phase
-                collections.phase = phase
                 if statements:
                     statements.phase = phase
                 began = time.perf_counter()
@@ -233,7 +213,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                 figures[f"{phase}_ms"] = round(took, 1)
                 figures[f"stall_{phase}_ms"] = round(stalls.longest.get(phase, 0.0), 1)
                 figures[f"hold_{phase}_ms"] = round(stalls.held.get(phase, 0.0), 1)
-                figures[f"gc_{phase}_ms"] = round(collections.longest.get(phase, 0.0), 1)
+                figures[f"gc_{phase}_ms"] = round(stalls.collections.longest.get(phase, 0.0), 1)
                 print(
                     f"{phase:<24} {took:>9.1f} ms  stall {figures[f'stall_{phase}_ms']:>7}"
                     f" ms  hold {figures[f'hold_{phase}_ms']:>6} ms  gc"
