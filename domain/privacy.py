@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -91,25 +92,33 @@ async def sweep_retention(
 
     A batch per transaction (the unit of work is used once per batch), so a first sweep over
     months of rows neither holds SQLite's loop nor its write lock for long."""
-    deleted = logged = 0
     now = uow.now()
-    while notifications:
-        async with uow:
-            count = await uow.privacy.delete_notifications_before(now - notifications, batch)
-            await uow.commit()
-        deleted += count
-        if count < batch:
-            break
-        await asyncio.sleep(0)
-    while scans:
-        async with uow:
-            count = await uow.privacy.delete_scans_before(now - scans, batch)
-            await uow.commit()
-        logged += count
-        if count < batch:
-            break
-        await asyncio.sleep(0)
+    deleted = logged = 0
+    if notifications:
+        sent_before = now - notifications
+        deleted = await _in_batches(
+            uow, batch, lambda: uow.privacy.delete_notifications_before(sent_before, batch)
+        )
+    if scans:
+        scanned_before = now - scans
+        logged = await _in_batches(
+            uow, batch, lambda: uow.privacy.delete_scans_before(scanned_before, batch)
+        )
     return Swept(deleted, logged)
+
+
+async def _in_batches(uow: UnitOfWork, batch: int, delete: Callable[[], Awaitable[int]]) -> int:
+    """Run `delete` a transaction at a time until a batch comes back short; rows in all."""
+    total = 0
+    while True:
+        async with uow:
+            count = await delete()
+            await uow.commit()
+        total += count
+        if count < batch:
+            break
+        await asyncio.sleep(0)
+    return total
 
 
 async def _unused_manual_code(uow: UnitOfWork) -> str:
