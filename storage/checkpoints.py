@@ -24,6 +24,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 EVERY = 1.0  # seconds between checkpoints
+STOP_WAIT = 60.0  # seconds a stopping engine waits for the last checkpoint
 
 
 class Checkpointer:
@@ -41,19 +42,26 @@ class Checkpointer:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop, after a last checkpoint that empties the log: called once the engine's own
+        connections are closed, so this one closes last and no log is left behind (a process
+        that opened a large one paid for reading it all at its first statement: 637 ms on the
+        loop after an upgrade at platform scale)."""
         self._stop.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout=STOP_WAIT)
 
     def _run(self) -> None:
         db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             while not self._stop.wait(self.every) and self._owner() is not None:
                 self._checkpoint(db)
+            self._checkpoint(db, "TRUNCATE")
         finally:
             db.close()
 
-    def _checkpoint(self, db: sqlite3.Connection) -> None:
+    def _checkpoint(self, db: sqlite3.Connection, mode: str = "PASSIVE") -> None:
         try:
-            busy, frames, copied = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            busy, frames, copied = db.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
         except sqlite3.Error as error:  # the file gone or locked: try again next time
             log.debug("checkpoint of %s failed: %s", self.path, error)
             return
