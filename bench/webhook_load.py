@@ -42,13 +42,7 @@ from storage.tables import InboxRow
 
 # The worker and proxy helpers live with the tests, which are not installed: run from the tree.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.e2e.workers import (
-    RoundRobinProxy,
-    free_port,
-    start_worker,
-    stop_worker,
-    wait_healthy,
-)
+from tests.e2e.workers import RoundRobinProxy, free_port, running_workers
 from tests.waiting import eventually
 
 TOKEN = "778:WEBHOOK-BENCH"
@@ -109,15 +103,10 @@ async def workers(
         "LOYALTY_WEBHOOK_URL": proxy.url, "LOYALTY_WEBHOOK_SECRET": HOOK_SECRET,
         "LOYALTY_SCHEDULER_ENABLED": "false", "LOYALTY_LOG_LEVEL": "WARNING",
     } | extra  # fmt: skip
-    logs = [folder / f"worker{i}.log" for i in range(count)]
-    procs = [start_worker(env, port, folder, log) for port, log in zip(ports, logs, strict=True)]
     try:
-        for port, proc, log in zip(ports, procs, logs, strict=True):
-            await wait_healthy(port, proc, log)
-        yield proxy
+        async with running_workers(env, ports, folder):
+            yield proxy
     finally:
-        for proc in procs:
-            await asyncio.to_thread(stop_worker, proc)
         await proxy.stop()
 
 
