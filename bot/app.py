@@ -146,6 +146,7 @@ def build_application(
         dispatcher=dispatcher,
         exports=ExportReader(engine),
         make_report_uow=lambda: SqlUnitOfWork(read_sessions, clock),
+        make_view_uow=lambda: SqlUnitOfWork(sessions, clock, reading=True),
     )
     app.bot_data["engine"] = engine
     app.bot_data["read_engine"] = read_engine

@@ -28,6 +28,9 @@ class Services:
     exports: ExportSource
     # Read-only units of work for reports (/stats, /customers): off the loop's thread on SQLite.
     make_report_uow: Callable[[], UnitOfWork]
+    # Reading units of work for a customer's quick views (My cards, History, Requests): inline,
+    # but never queued behind other transactions' writes (storage/uow.py, `reading`).
+    make_view_uow: Callable[[], UnitOfWork]
     bot_username: str = ""
     webapp_url: str = ""  # the Mini App's address, once it is served and offered
     lookups: Throttle = field(init=False)  # /code and /invite, per staff member
@@ -40,6 +43,9 @@ class Services:
 
     def report_uow(self) -> UnitOfWork:
         return self.make_report_uow()
+
+    def view_uow(self) -> UnitOfWork:
+        return self.make_view_uow()
 
     @property
     def operators(self) -> tuple[int, ...]:

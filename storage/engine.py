@@ -26,6 +26,12 @@ SYNCHRONOUS_OPTION = "sqlite_synchronous"
 # its rows go back to pending), so its commit need not wait for the disk. SQLite's part of
 # `commit_lightly`.
 LIGHT_COMMIT = {SYNCHRONOUS_OPTION: "NORMAL"}
+READING_OPTION = "sqlite_reading"
+# Execution options for a transaction that only reads (a customer's view): on SQLite it begins
+# DEFERRED on a query-only connection, so it needs neither the write lock nor the write gate.
+READING = {READING_OPTION: "ON"}
+# The execution options a transaction sets as SQLite pragmas, before its BEGIN.
+PER_TRANSACTION_PRAGMAS = ((SYNCHRONOUS_OPTION, "synchronous"), (READING_OPTION, "query_only"))
 
 
 def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL") -> AsyncEngine:
@@ -153,13 +159,19 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool, synchronous: str) -
         finally:
             cursor.close()
 
+    defaults = {SYNCHRONOUS_OPTION: synchronous, READING_OPTION: "OFF"}
+
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Connection) -> None:
-        # A transaction may ask for a lighter commit (LIGHT_COMMIT); SQLite takes the setting
-        # only outside a transaction, so it is set here, before BEGIN, and set back by the next
-        # transaction that does not ask.
-        wanted = conn.get_execution_options().get(SYNCHRONOUS_OPTION, synchronous)
-        if conn.info.get(SYNCHRONOUS_OPTION, synchronous) != wanted:
-            conn.exec_driver_sql(f"PRAGMA synchronous = {wanted}")
-            conn.info[SYNCHRONOUS_OPTION] = wanted
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A transaction may ask for a lighter commit (LIGHT_COMMIT) or to only read (READING);
+        # SQLite takes either setting only outside a transaction, so each is set here, before
+        # BEGIN, and set back by the next transaction that does not ask.
+        options = conn.get_execution_options()
+        for option, pragma in PER_TRANSACTION_PRAGMAS:
+            wanted = options.get(option, defaults[option])
+            if conn.info.get(option, defaults[option]) != wanted:
+                conn.exec_driver_sql(f"PRAGMA {pragma} = {wanted}")
+                conn.info[option] = wanted
+        # A reader begins DEFERRED: in WAL mode it reads one snapshot and never takes the lock.
+        reading = options.get(READING_OPTION) == "ON"
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

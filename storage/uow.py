@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -43,6 +44,7 @@ from domain.ports import (
     TierRepository,
     UserRepository,
 )
+from storage.engine import READING
 from storage.gate import write_gate
 from storage.repositories import (
     SqlBusinessCustomerRepository,
@@ -86,6 +88,11 @@ class SqlUnitOfWork:
     """`async with uow:` ... `await uow.commit()`; leaving without a commit rolls back.
 
     One block at a time; each block gets a fresh session, so the object can be reused.
+
+    `reading=True` makes a unit of work that only reads (a customer's My cards or History): on
+    SQLite its transaction begins DEFERRED on a query-only connection, without waiting for the
+    write gate, so a view is never queued behind a broadcast's or a sweep's writes; it records
+    no events.
     """
 
     # Typed as the domain's ports: mypy checks each SQL repository against its Protocol where
@@ -120,9 +127,13 @@ class SqlUnitOfWork:
     staff_alerts: StaffAlertRepository
     expiry: ExpiryRepository
 
-    def __init__(self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now) -> None:
+    def __init__(
+        self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now, *,
+        reading: bool = False,
+    ) -> None:  # fmt: skip
         self._session_factory = session_factory
         self._clock = clock
+        self._reading = reading
         self._session: AsyncSession | None = None
         self._events: list[Event] = []
         self._written: list[Notification] = []
@@ -131,6 +142,8 @@ class SqlUnitOfWork:
         return self._clock()
 
     def record(self, event: Event) -> None:
+        if self._reading:
+            raise RuntimeError("a reading unit of work records no events")
         self._events.append(event)
 
     @property
@@ -140,10 +153,18 @@ class SqlUnitOfWork:
     async def __aenter__(self) -> SqlUnitOfWork:
         if self._session is not None:
             raise RuntimeError("this unit of work is already in use; create one per task")
-        self._gate = write_gate(self._session_factory)
+        self._gate: contextlib.AbstractAsyncContextManager[None] = (
+            contextlib.nullcontext() if self._reading else write_gate(self._session_factory)
+        )
         await self._gate.__aenter__()
         session = self._session_factory()
         self._session = session
+        if self._reading:
+            try:
+                await session.connection(execution_options=READING)
+            except BaseException:
+                await self.__aexit__()
+                raise
         self._events, self._written = [], []
         self.users = SqlUserRepository(session)
         self.customers = SqlCustomerRepository(session)

@@ -87,7 +87,7 @@ async def on_language(update: Update, context: Context) -> None:
     await button.query.answer()
     chat_id = button.message.chat_id
     operator = context.services.is_operator(user_id)
-    if await staff_memberships(context.services.uow(), user_id):
+    if await staff_memberships(context.services.view_uow(), user_id):
         await menus.set_staff_commands(context.bot, chat_id, locale, operator=operator)
     else:
         await menus.set_customer_commands(context.bot, chat_id, locale, operator=operator)

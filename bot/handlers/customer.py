@@ -61,19 +61,19 @@ async def on_newqr(update: Update, context: Context) -> None:
 
 async def on_cards(update: Update, context: Context) -> None:
     """My cards: every card with its balance and progress, read fresh each time."""
-    cards = await list_customer_cards(context.services.uow(), user_of(update).id)
+    cards = await list_customer_cards(context.services.view_uow(), user_of(update).id)
     await message_of(update).reply_text(views.cards_text(cards))
 
 
 async def on_history(update: Update, context: Context) -> None:
     """History: the latest ledger rows per card, newest first."""
-    history = await customer_history(context.services.uow(), user_of(update).id)
+    history = await customer_history(context.services.view_uow(), user_of(update).id)
     await message_of(update).reply_text(views.history_text(history))
 
 
 async def on_requests(update: Update, context: Context) -> None:
     """Requests: each pending request again, with its buttons."""
-    requests = await pending_requests(context.services.uow(), user_of(update).id)
+    requests = await pending_requests(context.services.view_uow(), user_of(update).id)
     if not requests:
         await message_of(update).reply_text(t("requests_empty"))
         return

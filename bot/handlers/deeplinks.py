@@ -40,10 +40,10 @@ async def route_deep_link(update: Update, context: Context, payload: str) -> Non
 async def _join_program(update: Update, context: Context, code: str) -> None:
     user_id = user_of(update).id
     before = {
-        v.card.program_id for v in await list_customer_cards(context.services.uow(), user_id)
+        v.card.program_id for v in await list_customer_cards(context.services.view_uow(), user_id)
     }
     card = await join_program(context.services.uow(), JoinProgram(user_id, code))
-    views = await list_customer_cards(context.services.uow(), user_id)
+    views = await list_customer_cards(context.services.view_uow(), user_id)
     view = next(v for v in views if v.card.id == card.id)
     key = "already_in_program" if card.program_id in before else "joined_program"
     await message_of(update).reply_text(

@@ -30,7 +30,7 @@ async def on_never_invite(update: Update, context: Context) -> None:
 
 async def on_leave(update: Update, context: Context) -> None:
     """/leave: a button per card in use; the card pressed is left."""
-    cards = await list_customer_cards(context.services.uow(), user_of(update).id)
+    cards = await list_customer_cards(context.services.view_uow(), user_of(update).id)
     if not cards:
         await message_of(update).reply_text(t("leave_nothing"))
         return

@@ -85,7 +85,7 @@ async def on_remove_staff(update: Update, context: Context) -> None:
     staff = await current_staff(update, context)
     cmd = RemoveStaff(staff.business_id, staff.telegram_id, telegram_id)
     await remove_staff(context.services.uow(), cmd)
-    if not await staff_memberships(context.services.uow(), telegram_id):
+    if not await staff_memberships(context.services.view_uow(), telegram_id):
         await menus.clear_staff_commands(context.bot, telegram_id)
     await _redraw(update, context, button, 0, t("staff_removed"))
 

@@ -110,8 +110,8 @@ async def wallet(request: web.Request) -> web.Response:
     state, me = _state(request), _me(request)
     # The history holds every card with its latest rows: the cards in use are read from it
     # (one transaction less on every live update), as list_customer_cards would list them.
-    history = await customer_history(state.services.uow(), me, HISTORY_PER_CARD)
-    requests = await pending_requests(state.services.uow(), me)
+    history = await customer_history(state.services.view_uow(), me, HISTORY_PER_CARD)
+    requests = await pending_requests(state.services.view_uow(), me)
     return web.json_response({
         "cards": [card_json(view) for view, _ in history if view.card.left_at is None],
         "history": [
@@ -139,7 +139,7 @@ async def card(request: web.Request) -> web.Response:
     """One of the customer's own cards with its history; anyone else's is unknown."""
     state, me = _state(request), _me(request)
     card_id = _number(request.match_info["card_id"])
-    history = await customer_history(state.services.uow(), me, HISTORY_PER_CARD)
+    history = await customer_history(state.services.view_uow(), me, HISTORY_PER_CARD)
     for view, entries in history:
         if view.card.id == card_id and view.card.left_at is None:
             return web.json_response(

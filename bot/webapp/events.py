@@ -27,7 +27,7 @@ async def stream(request: web.Request) -> web.StreamResponse:
     session = request[SESSION_KEY]
     topics = {"*", f"c{session.telegram_id}"}
     if "business" in request.query:
-        memberships = await staff_memberships(state.services.uow(), session.telegram_id)
+        memberships = await staff_memberships(state.services.view_uow(), session.telegram_id)
         wanted = request.query["business"]
         if not any(str(m.business_id) == wanted for m in memberships):
             raise NotAllowed("not_staff")

@@ -11,12 +11,14 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from domain.events import StaffMemberJoined
+from domain.queries import list_customer_cards
 from storage import sqlite_inline
 from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.outbox import OutboxStore
-from storage.uow import uow_factory
-from tests.storage.builders import CUSTOMER_TG, T0, build_world
+from storage.uow import SqlUnitOfWork, uow_factory
+from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, build_world, user
 from tests.waiting import eventually
 
 
@@ -171,3 +173,45 @@ async def test_an_outbox_claim_commits_without_waiting_for_the_disk_and_only_it(
     said.clear()
     assert await pragma(engine, "synchronous") == 2
     assert said == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
+
+
+async def test_a_customers_view_is_not_queued_behind_a_transaction_that_writes(engine):
+    """My cards reads through a reading unit of work: while a broadcast's chunk (here: any
+    transaction) holds the write gate, the view still answers, with what was committed."""
+    sessions = make_session_factory(engine)
+    async with uow_factory(sessions)() as setup:
+        world = await build_world(setup)
+        await setup.commit()
+    writer = SqlUnitOfWork(sessions)
+    async with writer:
+        await writer.cards.apply_delta(world.card_id, 5, earned=5)
+        seen = await asyncio.wait_for(
+            list_customer_cards(SqlUnitOfWork(sessions, reading=True), CUSTOMER_TG), 5
+        )
+        assert [view.card.balance for view in seen] == [0]  # the uncommitted write is unseen
+        # Any other unit of work waits its turn at the gate until the writer is done.
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(list_customer_cards(SqlUnitOfWork(sessions), CUSTOMER_TG), 0.3)
+
+
+async def test_a_reading_unit_of_work_cannot_write_and_the_next_one_can(engine):
+    said: list[str] = []
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def record(_conn, _cursor, statement, *_args):
+        if statement.startswith(("PRAGMA query_only =", "BEGIN")):
+            said.append(statement)
+
+    sessions = make_session_factory(engine)
+    reader = SqlUnitOfWork(sessions, reading=True)
+    async with reader:
+        with pytest.raises(OperationalError, match="readonly"):
+            await reader.users.upsert(user(CUSTOMER_TG))
+        with pytest.raises(RuntimeError, match="records no events"):
+            reader.record(StaffMemberJoined(OWNER_TG, "Ann", "Cafe"))
+    assert said == ["PRAGMA query_only = ON", "BEGIN"]
+    said.clear()
+    async with uow_factory(sessions)() as writer:
+        await writer.users.upsert(user(CUSTOMER_TG))
+        await writer.commit()
+    assert said == ["PRAGMA query_only = OFF", "BEGIN IMMEDIATE"]
