@@ -418,8 +418,10 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def heavy_paths(
-    url: str, uow, report_uow, engine, n: Sizes, folder: Path
+    url: str, uow, background_uow, report_uow, engine, n: Sizes, folder: Path
 ) -> dict[str, Callable]:
+    """Each heavy path as the bot runs it: the owner's commands on `uow`, what runs in the
+    background (a broadcast's chunks, sweeps) on `background_uow`, reports on `report_uow`."""
     owner = OWNER_BASE + 1
     deep = n.large // 10 // 2  # the middle page of business 1's customers
 
@@ -438,7 +440,7 @@ async def heavy_paths(
 
     async def broadcast() -> None:  # stored, then written a chunk per transaction as the bot does
         queued = await broadcast_news(uow(), BroadcastNews(1, owner, "Bench news"))
-        await BroadcastRunner(uow).run(queued.broadcast_id)
+        await BroadcastRunner(background_uow).run(queued.broadcast_id)
 
     async def doctor() -> None:  # its own process, as an operator runs it
         command = Path(sys.executable).with_name("loyalty-bot")
@@ -455,8 +457,8 @@ async def heavy_paths(
         sweep_interval_seconds=60.0, reminder_after_hours=24.0, digest_hour_utc=0,
         notification_retention_days=90, scan_log_retention_days=180,
     )  # fmt: skip
-    scheduler = Scheduler(uow, SimpleNamespace(wake=lambda: None), settings, SweepClaims(
-        make_session_factory(engine), lambda: datetime.now(UTC)))  # fmt: skip
+    claims = SweepClaims(make_session_factory(engine), lambda: datetime.now(UTC))
+    scheduler = Scheduler(background_uow, SimpleNamespace(wake=lambda: None), settings, claims)
     paths: dict[str, Callable[[], Awaitable[object]]] = {
         "customers_page_first": lambda: list_business_customers(report_uow(), 1, owner, 0, 10),
         "customers_page_deep": lambda: list_business_customers(report_uow(), 1, owner, deep, 10),
@@ -496,6 +498,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     def report_uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(read_sessions)
 
+    def background_uow() -> SqlUnitOfWork:  # as bot/app.py makes them for runners and sweeps
+        return SqlUnitOfWork(sessions, background=True)
+
     folder = Path(tempfile.mkdtemp(prefix="platform-export-"))
     figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
                                "businesses": n.businesses, "entries": n.entries,
@@ -512,7 +517,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         driver = asyncio.create_task(load.run(args.rate))
         stalls.phase = "steady"
         await asyncio.sleep(args.warmup)
-        for name, run in (await heavy_paths(url, uow, report_uow, engine, n, folder)).items():
+        for name, run in (
+            await heavy_paths(url, uow, background_uow, report_uow, engine, n, folder)
+        ).items():
             stalls.phase = name
             began = time.perf_counter()
             await run()
@@ -521,7 +528,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             stalls.phase = "steady"
             await asyncio.sleep(0.5)
         figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
-        outbox = OutboxStore(sessions, lambda: datetime.now(UTC))
+        outbox = OutboxStore(sessions, lambda: datetime.now(UTC), background=True)
         # As many rows as the dispatcher claims at once at the bot's rate limit.
         claim_size = min(BATCH, capacity(SharedRateLimiter().per_second))
         figures["outbox_claim_rows"] = claim_size

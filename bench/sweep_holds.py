@@ -188,7 +188,8 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         notification_retention_days=90, scan_log_retention_days=180,
     )  # fmt: skip
     scheduler = Scheduler(
-        lambda: SqlUnitOfWork(sessions), SimpleNamespace(wake=lambda: None), settings,
+        lambda: SqlUnitOfWork(sessions, background=True), SimpleNamespace(wake=lambda: None),
+        settings,
         SweepClaims(sessions, lambda: datetime.now(UTC)),
     )  # fmt: skip
     figures: dict[str, Any] = {"db": "sqlite", "customers": n.customers,

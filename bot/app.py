@@ -118,7 +118,12 @@ def build_application(
     )
     app = (builder if updater else builder.updater(None)).build()
     dispatcher = Dispatcher(
-        OutboxStore(sessions, clock, lease=timedelta(seconds=settings.outbox_lease_seconds)),
+        OutboxStore(
+            sessions,
+            clock,
+            lease=timedelta(seconds=settings.outbox_lease_seconds),
+            background=True,
+        ),
         app.bot,
         limiter,
         clock=clock,
@@ -130,8 +135,14 @@ def build_application(
     app.bot_data[live.LOGINS_KEY] = WebAppLogins(engine)
     on_postgres = engine.dialect.name == "postgresql"
 
-    def make_uow() -> SqlUnitOfWork:
-        return _WakingUnitOfWork(sessions, clock, dispatcher.wake, hub, notify_sql=on_postgres)
+    def make_uow(background: bool = False) -> SqlUnitOfWork:
+        return _WakingUnitOfWork(
+            sessions, clock, dispatcher.wake, hub, notify_sql=on_postgres, background=background
+        )
+
+    def make_background_uow() -> SqlUnitOfWork:
+        """For work nobody waits on: people's transactions go first (storage/gate.py)."""
+        return make_uow(background=True)
 
     app.bot_data["services"] = Services(
         settings=settings,
@@ -155,11 +166,11 @@ def build_application(
     app.bot_data["health"] = CachedProbe(
         HealthProbe(sessions, clock), ttl=settings.health_cache_seconds
     )
-    scheduler = Scheduler(make_uow, dispatcher, settings, SweepClaims(sessions, clock))
-    runner = app.bot_data["bulk_runner"] = BulkRunner(make_uow, app.bot)
+    scheduler = Scheduler(make_background_uow, dispatcher, settings, SweepClaims(sessions, clock))
+    runner = app.bot_data["bulk_runner"] = BulkRunner(make_background_uow, app.bot)
     scheduler.jobs["bulk_awards"] = runner.run_pending
     broadcasts = app.bot_data["broadcast_runner"] = BroadcastRunner(
-        make_uow, chunk=settings.broadcast_chunk
+        make_background_uow, chunk=settings.broadcast_chunk
     )
     scheduler.jobs["broadcasts"] = broadcasts.run_pending
     scheduler.on_sweep = metrics.swept
@@ -182,8 +193,9 @@ class _WakingUnitOfWork(SqlUnitOfWork):
         hub: live.LiveHub,
         *,
         notify_sql: bool,
+        background: bool = False,
     ) -> None:
-        super().__init__(sessions, clock)
+        super().__init__(sessions, clock, background=background)
         self._wake = wake
         self._hub = hub
         self._notify_sql = notify_sql

@@ -8,6 +8,7 @@ claim side by side without taking the same row.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -47,10 +48,17 @@ class OutboxStore:
         clock: Callable[[], datetime],
         *,
         lease: timedelta = LEASE,
+        background: bool = False,
     ):
+        """`background=True`: the dispatcher's, whose transactions let people's go first at
+        SQLite's write gate (storage/gate.py)."""
         self._sessions = session_factory
         self._clock = clock
         self.lease = lease
+        self._background = background
+
+    def _session(self) -> contextlib.AbstractAsyncContextManager[AsyncSession]:
+        return gated_session(self._sessions, background=self._background)
 
     async def claim(self, limit: int = 100) -> list[Notification]:
         """Take up to `limit` due rows for chats that have not blocked the bot: by the priority
@@ -61,7 +69,10 @@ class OutboxStore:
         """
         now = self._clock()
         until = now + self.lease
-        async with gated_session(self._sessions) as session, session.begin():
+        async with (
+            self._session() as session,
+            session.begin(),
+        ):
             # Losing a claim to a power cut only puts its rows back to pending (sent at least
             # once still holds), so its commit need not wait for the disk.
             conn = await commit_lightly(session)
@@ -90,7 +101,10 @@ class OutboxStore:
 
     async def release(self, items: Iterable[tuple[int, datetime]]) -> None:
         """Hand claimed rows back unsent (chat busy, or shutting down); not counted as attempts."""
-        async with gated_session(self._sessions) as session, session.begin():
+        async with (
+            self._session() as session,
+            session.begin(),
+        ):
             for notification_id, at in items:
                 await session.execute(
                     update(NotificationRow)
@@ -114,7 +128,10 @@ class OutboxStore:
 
     async def block_chat(self, chat_id: int, notification_id: int | None = None) -> None:
         """The user blocked the bot: mark them, and put the row back to wait for their return."""
-        async with gated_session(self._sessions) as session, session.begin():
+        async with (
+            self._session() as session,
+            session.begin(),
+        ):
             marked = await session.execute(
                 update(TelegramUserRow)
                 .where(TelegramUserRow.chat_id == chat_id)
@@ -136,7 +153,7 @@ class OutboxStore:
 
     async def next_due(self) -> datetime | None:
         """When the earliest row for a reachable chat becomes due (None: nothing waits)."""
-        async with gated_session(self._sessions) as session:
+        async with self._session() as session:
             return await session.scalar(
                 select(func.min(NotificationRow.next_attempt_at)).where(
                     NotificationRow.status.in_((PENDING, SENDING)),
@@ -145,14 +162,17 @@ class OutboxStore:
             )
 
     async def counts(self) -> dict[str, int]:
-        async with gated_session(self._sessions) as session:
+        async with self._session() as session:
             rows = await session.execute(
                 select(NotificationRow.status, func.count()).group_by(NotificationRow.status)
             )
             return {status: count for status, count in rows}
 
     async def _set(self, notification_id: int, **values: Any) -> None:
-        async with gated_session(self._sessions) as session, session.begin():
+        async with (
+            self._session() as session,
+            session.begin(),
+        ):
             await _update(session, notification_id, values)
 
 

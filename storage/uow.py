@@ -45,7 +45,7 @@ from domain.ports import (
     UserRepository,
 )
 from storage.engine import READING
-from storage.gate import write_gate
+from storage.gate import gate_turn
 from storage.repositories import (
     SqlBusinessCustomerRepository,
     SqlBusinessRepository,
@@ -92,7 +92,9 @@ class SqlUnitOfWork:
     `reading=True` makes a unit of work that only reads (a customer's My cards or History): on
     SQLite its transaction begins DEFERRED on a query-only connection, without waiting for the
     write gate, so a view is never queued behind a broadcast's or a sweep's writes; it records
-    no events.
+    no events. `background=True` is for work nobody waits on (a broadcast's chunks, sweeps): on
+    SQLite it takes the write gate after every waiting transaction someone waits for
+    (storage/gate.py).
     """
 
     # Typed as the domain's ports: mypy checks each SQL repository against its Protocol where
@@ -129,11 +131,12 @@ class SqlUnitOfWork:
 
     def __init__(
         self, session_factory: async_sessionmaker[Any], clock: Clock = utc_now, *,
-        reading: bool = False,
+        reading: bool = False, background: bool = False,
     ) -> None:  # fmt: skip
         self._session_factory = session_factory
         self._clock = clock
         self._reading = reading
+        self._background = background
         self._session: AsyncSession | None = None
         self._events: list[Event] = []
         self._written: list[Notification] = []
@@ -154,7 +157,9 @@ class SqlUnitOfWork:
         if self._session is not None:
             raise RuntimeError("this unit of work is already in use; create one per task")
         self._gate: contextlib.AbstractAsyncContextManager[None] = (
-            contextlib.nullcontext() if self._reading else write_gate(self._session_factory)
+            contextlib.nullcontext()
+            if self._reading
+            else gate_turn(self._session_factory, background=self._background)
         )
         await self._gate.__aenter__()
         session = self._session_factory()
