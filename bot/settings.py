@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     send_chat_burst: int = 2
     outbox_lease_seconds: float = 30.0
     # Card holders whose /broadcast messages one transaction writes (bot/broadcast_runner.py).
-    broadcast_chunk: int = 200
+    broadcast_chunk: int = 100
     # Chats and users a process remembers to save work (who is registered, each chat's rate);
     # the least recently seen are forgotten past this, and read again from the database.
     memory_max_chats: int = 10_000
