@@ -8,10 +8,8 @@ message is edited to show how far it got.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -19,6 +17,7 @@ from telegram import Bot
 from telegram.error import BadRequest, TelegramError
 
 from bot.i18n import pick_locale, t
+from bot.leased_runner import LeasedRunner
 from domain.growth.bulk import award_bulk_batch, runnable_bulk_awards
 from domain.growth.owner_ports import BulkAward, BulkStatus
 from domain.ports import UnitOfWork
@@ -30,7 +29,7 @@ LEASE = timedelta(seconds=60)  # a worker that died this long ago gives its job 
 EDIT_EVERY = 1.0  # seconds between two edits of a progress message (the last one always goes)
 
 
-class BulkRunner:
+class BulkRunner(LeasedRunner[int]):
     def __init__(
         self,
         make_uow: Callable[[], UnitOfWork],
@@ -39,25 +38,13 @@ class BulkRunner:
         batch: int = BATCH,
         lease: timedelta = LEASE,
     ) -> None:
-        self._make_uow = make_uow
+        super().__init__(make_uow, runnable_bulk_awards, lease=lease)
         self._bot = bot
         self.batch = batch
-        self.lease = lease
-        self.worker = uuid.uuid4().hex  # this process, as the holder of a job's lease
-        self._tasks: set[asyncio.Task[None]] = set()
 
     def kick(self, job_id: int, locale: str) -> None:
         """Start a job just asked for, in the background."""
-        task = asyncio.create_task(self._guarded(job_id, locale))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    async def run_pending(self) -> int:
-        """The sweep: run every job nobody holds, to its end; how many were taken on."""
-        jobs = await runnable_bulk_awards(self._make_uow())
-        for job_id in jobs:
-            await self.run(job_id)
-        return len(jobs)
+        self._start(f"bulk award {job_id}", lambda: self.run(job_id, locale))
 
     async def run(self, job_id: int, locale: str | None = None) -> None:
         """Batch after batch until the job is done or another worker holds it."""
@@ -74,19 +61,6 @@ class BulkRunner:
                 shown_at = time.monotonic()
             if done:
                 return
-
-    async def stop(self) -> None:
-        """Stop running jobs; their leases lapse and another worker (or a restart) resumes."""
-        for task in list(self._tasks):
-            task.cancel()
-        if self._tasks:
-            await asyncio.wait(set(self._tasks))
-
-    async def _guarded(self, job_id: int, locale: str) -> None:
-        try:
-            await self.run(job_id, locale)
-        except Exception:  # a background job logs and goes on; the sweep resumes the job
-            log.exception("bulk award %s failed", job_id)
 
     async def _show(self, job: BulkAward, locale: str | None) -> None:
         if job.chat_id is None or job.message_id is None:
