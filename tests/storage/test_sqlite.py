@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import sqlite3
 import time
 
@@ -11,8 +12,8 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from storage import sqlite_inline
-from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
+from storage import checkpoints, sqlite_inline
+from storage.engine import BUSY_TIMEOUT_MS, engine_checkpointer, make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.outbox import OutboxStore
 from storage.uow import uow_factory
@@ -171,3 +172,39 @@ async def test_an_outbox_claim_commits_without_waiting_for_the_disk_and_only_it(
     said.clear()
     assert await pragma(engine, "synchronous") == 2
     assert said == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
+
+
+async def test_the_loops_connections_never_checkpoint_a_thread_does_and_the_log_is_reused(
+    tmp_path, monkeypatch
+):
+    """A checkpoint's I/O on the loop's thread stalled the loop (storage/checkpoints.py)."""
+    monkeypatch.setattr(checkpoints, "EVERY", 0.05)
+    path = tmp_path / "wal.db"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        assert await pragma(engine, "wal_autocheckpoint") == 0
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE blobs (b BLOB)"))
+        checkpointer = engine_checkpointer(engine)
+        assert checkpointer is not None
+        sizes = []
+        for _ in range(4):  # about 2 MB of log a round: 500 pages, half the usual threshold
+            done = checkpointer.passes
+            async with engine.begin() as conn:
+                await conn.execute(
+                    text("INSERT INTO blobs VALUES (randomblob(1000))"), [{}] * 2000
+                )
+            await eventually(lambda done=done: checkpointer.passes > done, 5, "a checkpoint")
+            sizes.append(wal_size(path))
+        # Each round's log was copied into the file, so the next round wrote over it.
+        assert sizes[-1] <= sizes[0] * 1.5, sizes
+    finally:
+        await engine.dispose()
+    assert engine_checkpointer(engine) is None  # stopped with the engine
+    # ... after a last checkpoint, closing last: no log left for the next process to read.
+    assert wal_size(path) == 0
+
+
+def wal_size(path) -> int:
+    wal = f"{path}-wal"
+    return os.path.getsize(wal) if os.path.exists(wal) else 0
