@@ -15,6 +15,9 @@ Commits stay durable as before: each still fsyncs the log (synchronous=FULL).
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -37,27 +40,48 @@ class Checkpointer:
         self._owner = weakref.ref(owner)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True)
+        self._done: concurrent.futures.Future[None] = concurrent.futures.Future()
 
     def start(self) -> None:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop, after a last checkpoint that empties the log: called once the engine's own
-        connections are closed, so this one closes last and no log is left behind (a process
-        that opened a large one paid for reading it all at its first statement: 637 ms on the
-        loop after an upgrade at platform scale)."""
+        """Ask for a last checkpoint that empties the log, then the end; returns at once. Called
+        once the engine's own connections are closed, so this one closes last and no log is left
+        behind (a process that opened a large one paid for reading it all at its first
+        statement: 637 ms on the loop after an upgrade at platform scale)."""
         self._stop.set()
+
+    async def stopped(self) -> None:
+        """Stop, and wait on asyncio (never on the loop's thread) until the last checkpoint is
+        done. That checkpoint waits for the write lock, which a transaction of the loop's own
+        thread may hold: waiting for the thread by blocking the loop, the two waited for each
+        other until SQLite's busy timeout (5 s of the loop standing still, in which the bot's
+        sends on the wire timed out after the server had them, and were sent again)."""
+        self.stop()
+        if self._thread.is_alive():
+            with contextlib.suppress(TimeoutError):
+                # Shielded: a caller giving up must not cancel the future the thread will set.
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(self._done)), STOP_WAIT)
+
+    def join(self) -> None:
+        """Stop, and block until the last checkpoint is done: for callers with no event loop
+        running on their thread (a blocking wait there holds nothing else up)."""
+        self.stop()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout=STOP_WAIT)
 
     def _run(self) -> None:
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
-            while not self._stop.wait(self.every) and self._owner() is not None:
-                self._checkpoint(db)
-            self._checkpoint(db, "TRUNCATE")
+            db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            try:
+                while not self._stop.wait(self.every) and self._owner() is not None:
+                    self._checkpoint(db)
+                self._checkpoint(db, "TRUNCATE")
+            finally:
+                db.close()
         finally:
-            db.close()
+            self._done.set_result(None)
 
     def _checkpoint(self, db: sqlite3.Connection, mode: str = "PASSIVE") -> None:
         try:

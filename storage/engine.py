@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util.concurrency import await_, in_greenlet
 
 from storage.checkpoints import Checkpointer
 from storage.sqlite_inline import DRIVER, inline_url, patiently
@@ -76,8 +78,22 @@ def _checkpoint_off_the_loop(engine: AsyncEngine, path: str) -> None:
     @event.listens_for(engine.sync_engine, "engine_disposed")
     def on_disposed(sync_engine: Any) -> None:
         checkpointer = _checkpointers.pop(sync_engine, None)
-        if checkpointer is not None:
+        if checkpointer is None:
+            return
+        if in_greenlet():  # AsyncEngine.dispose: wait on asyncio, the loop going on meanwhile
+            await_(checkpointer.stopped())
+        elif _loop_running():  # never block a running loop: the thread finishes on its own
             checkpointer.stop()
+        else:
+            checkpointer.join()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def _is_file(database: str | None, query: Any) -> bool:

@@ -208,3 +208,43 @@ async def test_the_loops_connections_never_checkpoint_a_thread_does_and_the_log_
 def wal_size(path) -> int:
     wal = f"{path}-wal"
     return os.path.getsize(wal) if os.path.exists(wal) else 0
+
+
+async def test_an_engine_disposed_while_a_transaction_holds_the_lock_never_holds_the_loop(
+    tmp_path,
+):
+    """A disposed engine waits for its last checkpoint (storage/checkpoints.py), which waits for
+    the write lock; when a transaction on the loop's own thread holds that lock, a blocking wait
+    deadlocked the two until the checkpoint's busy timeout: the loop stood still 5 s, long
+    enough for the bot's sends on the wire to time out after the server had them, and be sent
+    again (tests/e2e/growth/test_broadcast_resume.py delivered one customer the news twice)."""
+    path = tmp_path / "two.db"
+    url = f"sqlite:///{path}"
+    bot, other = make_engine(url), make_engine(url)
+    ticks: list[float] = []
+
+    async def ticker() -> None:
+        # The loop's heartbeat: a gap between ticks is a stall (the sleep is the instrument).
+        while True:
+            await asyncio.sleep(0.01)
+            ticks.append(time.monotonic())
+
+    ticking = asyncio.create_task(ticker())
+    try:
+        async with bot.begin() as conn:
+            await conn.execute(text("CREATE TABLE notes (n INTEGER)"))
+        assert await pragma(other, "wal_autocheckpoint") == 0  # its thread runs
+        async with bot.begin() as conn:
+            await conn.execute(text("INSERT INTO notes VALUES (1)"))
+            disposing = asyncio.create_task(other.dispose())
+            await eventually(lambda: len(ticks) >= 30, what="30 ticks while the engine stops")
+            # Its last checkpoint waits for this transaction, on asyncio.
+            assert not disposing.done()
+        await asyncio.wait_for(disposing, 10)
+    finally:
+        ticking.cancel()
+        await bot.dispose()
+    stall = max(b - a for a, b in itertools.pairwise(ticks))
+    assert stall < 0.25, f"the loop stalled {stall:.3f} s"
+    assert engine_checkpointer(other) is None
+    assert wal_size(path) == 0  # the last checkpoints still emptied the log
