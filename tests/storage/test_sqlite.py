@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import sqlite3
 import time
 
@@ -13,8 +14,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from domain.events import StaffMemberJoined
 from domain.queries import list_customer_cards
-from storage import sqlite_inline
-from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
+from storage import checkpoints, sqlite_inline
+from storage.engine import BUSY_TIMEOUT_MS, engine_checkpointer, make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork, uow_factory
@@ -215,3 +216,79 @@ async def test_a_reading_unit_of_work_cannot_write_and_the_next_one_can(engine):
         await writer.users.upsert(user(CUSTOMER_TG))
         await writer.commit()
     assert said == ["PRAGMA query_only = OFF", "BEGIN IMMEDIATE"]
+
+
+async def test_the_loops_connections_never_checkpoint_a_thread_does_and_the_log_is_reused(
+    tmp_path, monkeypatch
+):
+    """A checkpoint's I/O on the loop's thread stalled the loop (storage/checkpoints.py)."""
+    monkeypatch.setattr(checkpoints, "EVERY", 0.05)
+    path = tmp_path / "wal.db"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        assert await pragma(engine, "wal_autocheckpoint") == 0
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE blobs (b BLOB)"))
+        checkpointer = engine_checkpointer(engine)
+        assert checkpointer is not None
+        sizes = []
+        for _ in range(4):  # about 2 MB of log a round: 500 pages, half the usual threshold
+            done = checkpointer.passes
+            async with engine.begin() as conn:
+                await conn.execute(
+                    text("INSERT INTO blobs VALUES (randomblob(1000))"), [{}] * 2000
+                )
+            await eventually(lambda done=done: checkpointer.passes > done, 5, "a checkpoint")
+            sizes.append(wal_size(path))
+        # Each round's log was copied into the file, so the next round wrote over it.
+        assert sizes[-1] <= sizes[0] * 1.5, sizes
+    finally:
+        await engine.dispose()
+    assert engine_checkpointer(engine) is None  # stopped with the engine
+    # ... after a last checkpoint, closing last: no log left for the next process to read.
+    assert wal_size(path) == 0
+
+
+def wal_size(path) -> int:
+    wal = f"{path}-wal"
+    return os.path.getsize(wal) if os.path.exists(wal) else 0
+
+
+async def test_an_engine_disposed_while_a_transaction_holds_the_lock_never_holds_the_loop(
+    tmp_path,
+):
+    """A disposed engine waits for its last checkpoint (storage/checkpoints.py), which waits for
+    the write lock; when a transaction on the loop's own thread holds that lock, a blocking wait
+    deadlocked the two until the checkpoint's busy timeout: the loop stood still 5 s, long
+    enough for the bot's sends on the wire to time out after the server had them, and be sent
+    again (tests/e2e/growth/test_broadcast_resume.py delivered one customer the news twice)."""
+    path = tmp_path / "two.db"
+    url = f"sqlite:///{path}"
+    bot, other = make_engine(url), make_engine(url)
+    ticks: list[float] = []
+
+    async def ticker() -> None:
+        # The loop's heartbeat: a gap between ticks is a stall (the sleep is the instrument).
+        while True:
+            await asyncio.sleep(0.01)
+            ticks.append(time.monotonic())
+
+    ticking = asyncio.create_task(ticker())
+    try:
+        async with bot.begin() as conn:
+            await conn.execute(text("CREATE TABLE notes (n INTEGER)"))
+        assert await pragma(other, "wal_autocheckpoint") == 0  # its thread runs
+        async with bot.begin() as conn:
+            await conn.execute(text("INSERT INTO notes VALUES (1)"))
+            disposing = asyncio.create_task(other.dispose())
+            await eventually(lambda: len(ticks) >= 30, what="30 ticks while the engine stops")
+            # Its last checkpoint waits for this transaction, on asyncio.
+            assert not disposing.done()
+        await asyncio.wait_for(disposing, 10)
+    finally:
+        ticking.cancel()
+        await bot.dispose()
+    stall = max(b - a for a, b in itertools.pairwise(ticks))
+    assert stall < 0.25, f"the loop stalled {stall:.3f} s"
+    assert engine_checkpointer(other) is None
+    assert wal_size(path) == 0  # the last checkpoints still emptied the log
