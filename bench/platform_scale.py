@@ -20,7 +20,8 @@ given overall and per phase. A heartbeat task records the event loop's longest s
 each (wall clock), and the longest CPU time the loop's thread spent between two of its turns
 (`hold_*`: what the bot itself held, apart from waiting for a core on a busy machine).
 Outbox claims are timed after the broadcast (the outbox then holds its rows), each taking as
-many rows as the dispatcher takes at once (its capacity at the shared rate limit).
+many rows as the dispatcher takes at once (its capacity at the shared rate limit): under the
+load, and alone (`_alone`: the load held off, nothing else waiting at SQLite's gate).
 
     .venv/bin/python bench/platform_scale.py [--db sqlite|postgres] [--scale 1.0] [--rate 20]
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import json
 import multiprocessing
@@ -43,7 +45,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -346,11 +348,14 @@ class Load:
         self._rng = random.Random(7)
         self._tasks: set[asyncio.Task[None]] = set()
         self._running = False
+        self._going = asyncio.Event()  # cleared: the load holds off (the claim timed alone)
+        self._going.set()
 
     async def run(self, rate: float) -> None:
         self._running = True
         beat, turn = 1 / rate, 0
         while self._running:
+            await self._going.wait()
             turn += 1
             job = self._scan() if turn % 2 else self._my_cards()
             task = asyncio.create_task(job)
@@ -360,8 +365,20 @@ class Load:
 
     async def stop(self) -> None:
         self._running = False
+        self._going.set()
         if self._tasks:
             await asyncio.wait(set(self._tasks))
+
+    @contextlib.asynccontextmanager
+    async def paused(self) -> AsyncIterator[None]:
+        """No new scans or views meanwhile, once those under way are done."""
+        self._going.clear()
+        if self._tasks:
+            await asyncio.wait(set(self._tasks))
+        try:
+            yield
+        finally:
+            self._going.set()
 
     async def _scan(self) -> None:
         customer = self._rng.randint(1, self.n.large)
@@ -536,6 +553,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         figures["outbox_claim_rows"] = claim_size
         stalls.phase = "outbox_claim"
         claims = await timed_claims(outbox, claim_size)
+        async with load.paused():  # the claim's own cost, nothing else waiting at the gate
+            alone = await timed_claims(outbox, claim_size)
+        figures["outbox_claim_alone_ms"] = round(statistics.median(alone), 2)
         if args.db == "postgres":
             # Right after the broadcast the planner's statistics still say the outbox is
             # nearly empty (this server runs with autovacuum off); autovacuum's ANALYZE
@@ -544,6 +564,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                 await conn.exec_driver_sql("ANALYZE customer_notifications")
             analyzed = await timed_claims(outbox, claim_size)
             figures["outbox_claim_analyzed_ms"] = round(statistics.median(analyzed), 2)
+            async with load.paused():
+                alone = await timed_claims(outbox, claim_size)
+            figures["outbox_claim_analyzed_alone_ms"] = round(statistics.median(alone), 2)
         stalls.phase = "steady"
         await asyncio.sleep(args.warmup)
         await load.stop()

@@ -116,6 +116,15 @@ async def commit_lightly(session: AsyncSession) -> AsyncConnection:
     return conn
 
 
+@contextlib.asynccontextmanager
+async def reading_session(sessions: async_sessionmaker[Any]) -> AsyncIterator[AsyncSession]:
+    """A session that only reads: on SQLite a DEFERRED transaction on a query-only connection
+    (READING), which needs neither the write lock nor the write gate (storage/gate.py)."""
+    async with sessions() as session:
+        await session.connection(execution_options=READING)
+        yield session
+
+
 def make_read_engine(url: str) -> AsyncEngine:
     """An engine for long reads (reports) that must not run on the event loop's thread.
 

@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.models import Notification, NotificationStatus
 from domain.notify import fold
-from storage.engine import commit_lightly
+from storage.engine import commit_lightly, reading_session
 from storage.gate import gated_session
 from storage.repositories.base import changed_rows
 from storage.repositories.notifications import _notification
@@ -153,7 +153,7 @@ class OutboxStore:
 
     async def next_due(self) -> datetime | None:
         """When the earliest row for a reachable chat becomes due (None: nothing waits)."""
-        async with self._session() as session:
+        async with reading_session(self._sessions) as session:
             return await session.scalar(
                 select(func.min(NotificationRow.next_attempt_at)).where(
                     NotificationRow.status.in_((PENDING, SENDING)),
@@ -162,7 +162,7 @@ class OutboxStore:
             )
 
     async def counts(self) -> dict[str, int]:
-        async with self._session() as session:
+        async with reading_session(self._sessions) as session:
             rows = await session.execute(
                 select(NotificationRow.status, func.count()).group_by(NotificationRow.status)
             )
