@@ -23,6 +23,11 @@ import sqlite3
 import threading
 import weakref
 from typing import Any
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.util.concurrency import await_, in_greenlet
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +96,59 @@ class Checkpointer:
             return
         if not busy and frames == copied > 0:
             self.passes += 1
+
+
+def engine_checkpointer(engine: AsyncEngine) -> Checkpointer | None:
+    """The thread that checkpoints this engine's file, once it has connected (tests)."""
+    return _checkpointers.get(engine.sync_engine)
+
+
+_checkpointers: WeakKeyDictionary[Any, Checkpointer] = WeakKeyDictionary()
+
+
+def checkpoint_off_the_loop(engine: AsyncEngine, database: str | None, query: Any) -> None:
+    """The inline driver's connections never checkpoint (on the loop's thread the copy of the
+    log into the file stalled the loop for its I/O): a `Checkpointer` thread does it,
+    started with the engine's first connection, stopped when it is disposed. Files only:
+    an in-memory database has no log to copy."""
+    if not _is_file(database, query):
+        return
+    path = str(database)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA wal_autocheckpoint = 0")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "first_connect")
+    def on_first_connect(_dbapi_connection: Any, _record: Any) -> None:
+        checkpointer = Checkpointer(path, engine.sync_engine)
+        _checkpointers[engine.sync_engine] = checkpointer
+        checkpointer.start()
+
+    @event.listens_for(engine.sync_engine, "engine_disposed")
+    def on_disposed(sync_engine: Any) -> None:
+        checkpointer = _checkpointers.pop(sync_engine, None)
+        if checkpointer is None:
+            return
+        if in_greenlet():  # AsyncEngine.dispose: wait on asyncio, the loop going on meanwhile
+            await_(checkpointer.stopped())
+        elif _loop_running():  # never block a running loop: the thread finishes on its own
+            checkpointer.stop()
+        else:
+            checkpointer.join()
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def _is_file(database: str | None, query: Any) -> bool:
+    return bool(database) and database != ":memory:" and query.get("mode") != "memory"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
@@ -19,9 +17,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.util.concurrency import await_, in_greenlet
 
-from storage.checkpoints import Checkpointer
+from storage.checkpoints import checkpoint_off_the_loop
 from storage.sqlite_inline import DRIVER, inline_url, patiently
 
 BUSY_TIMEOUT_MS = 10_000
@@ -49,61 +46,9 @@ def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL
     _create_parent_folder(parsed.database, uri=parsed.query.get("uri") == "true")
     engine = create_async_engine(inline_url(parsed))
     _tune_sqlite(engine, foreign_keys=foreign_keys, synchronous=synchronous)
-    if engine.dialect.driver == DRIVER and _is_file(parsed.database, parsed.query):
-        _checkpoint_off_the_loop(engine, str(parsed.database))
+    if engine.dialect.driver == DRIVER:
+        checkpoint_off_the_loop(engine, parsed.database, parsed.query)
     return engine
-
-
-def engine_checkpointer(engine: AsyncEngine) -> Checkpointer | None:
-    """The thread that checkpoints this engine's file, once it has connected (tests)."""
-    return _checkpointers.get(engine.sync_engine)
-
-
-_checkpointers: WeakKeyDictionary[Any, Checkpointer] = WeakKeyDictionary()
-
-
-def _checkpoint_off_the_loop(engine: AsyncEngine, path: str) -> None:
-    """The inline driver's connections never checkpoint (on the loop's thread the copy of the
-    log into the file stalled the loop for its I/O): a thread does it (storage/checkpoints.py),
-    started with the engine's first connection, stopped when it is disposed."""
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def on_connect(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute("PRAGMA wal_autocheckpoint = 0")
-        finally:
-            cursor.close()
-
-    @event.listens_for(engine.sync_engine, "first_connect")
-    def on_first_connect(_dbapi_connection: Any, _record: Any) -> None:
-        checkpointer = Checkpointer(path, engine.sync_engine)
-        _checkpointers[engine.sync_engine] = checkpointer
-        checkpointer.start()
-
-    @event.listens_for(engine.sync_engine, "engine_disposed")
-    def on_disposed(sync_engine: Any) -> None:
-        checkpointer = _checkpointers.pop(sync_engine, None)
-        if checkpointer is None:
-            return
-        if in_greenlet():  # AsyncEngine.dispose: wait on asyncio, the loop going on meanwhile
-            await_(checkpointer.stopped())
-        elif _loop_running():  # never block a running loop: the thread finishes on its own
-            checkpointer.stop()
-        else:
-            checkpointer.join()
-
-
-def _loop_running() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
-
-
-def _is_file(database: str | None, query: Any) -> bool:
-    return bool(database) and database != ":memory:" and query.get("mode") != "memory"
 
 
 async def commit_lightly(session: AsyncSession) -> AsyncConnection:

@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from domain.events import StaffMemberJoined
 from domain.queries import list_customer_cards
 from storage import checkpoints, sqlite_inline
-from storage.engine import BUSY_TIMEOUT_MS, engine_checkpointer, make_engine, make_session_factory
+from storage.checkpoints import engine_checkpointer
+from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 from storage.migrate import upgrade
 from storage.outbox import OutboxStore
 from storage.uow import SqlUnitOfWork, uow_factory
