@@ -79,6 +79,10 @@ class SqlRepository:
         """The first row of a prebuilt statement run with these bound values."""
         return (await self._session.execute(stmt, params)).first()
 
+    async def _rows(self, stmt: Executable, **params: Any) -> list[Row[Any]]:
+        """Every row of a prebuilt statement run with these bound values."""
+        return list(await self._session.execute(stmt, params))
+
     async def _returned(self, stmt: Executable, **params: Any) -> Row[Any]:
         """The one row an INSERT (or upsert) ... RETURNING gives back."""
         return (await self._session.execute(stmt, params)).one()
