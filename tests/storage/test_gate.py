@@ -15,6 +15,8 @@ BACKENDS = ("sqlite", "aiosqlite")  # PostgreSQL has no gate
 
 async def test_a_waiting_scan_goes_before_background_work_queued_ahead_of_it(engine):
     sessions = make_session_factory(engine)
+    gate = write_gate(sessions)
+    assert gate is not None
     order: list[str] = []
     gate_free = asyncio.Event()
 
@@ -32,9 +34,9 @@ async def test_a_waiting_scan_goes_before_background_work_queued_ahead_of_it(eng
     holder = asyncio.create_task(background("chunk 1"))
     await eventually(lambda: order == ["chunk 1"], what="the first chunk under way")
     queued = [asyncio.create_task(background("chunk 2")), asyncio.create_task(background("mark"))]
-    await asyncio.sleep(0)  # both background transactions are now waiting at the gate
+    await eventually(lambda: gate.waiting == 2, what="both background transactions waiting")
     queued.append(asyncio.create_task(transaction("scan")))
-    await asyncio.sleep(0)
+    await eventually(lambda: gate.waiting == 3, what="the scan waiting behind them")
     gate_free.set()
     await asyncio.wait_for(asyncio.gather(holder, *queued), 10)
     assert order == ["chunk 1", "scan", "chunk 2", "mark"]
@@ -43,9 +45,8 @@ async def test_a_waiting_scan_goes_before_background_work_queued_ahead_of_it(eng
 async def test_a_waiter_cancelled_as_the_gate_reaches_it_hands_it_on(engine):
     sessions = make_session_factory(engine)
     gate = write_gate(sessions)
-    entered: list[str] = []
-
     assert gate is not None
+    entered: list[str] = []
 
     async def enter(name: str) -> None:
         async with gate.turn():
@@ -54,7 +55,7 @@ async def test_a_waiter_cancelled_as_the_gate_reaches_it_hands_it_on(engine):
     await gate.acquire()
     handed = asyncio.create_task(enter("handed"))
     gone = asyncio.create_task(enter("gone"))
-    await asyncio.sleep(0)  # both wait at the gate
+    await eventually(lambda: gate.waiting == 2, what="both waiting at the gate")
     gone.cancel()  # cancelled while waiting: it leaves the queue
     gate.release()  # hands the gate to `handed`...
     handed.cancel()  # ...cancelled before it could run
