@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.broadcast_runner import CHUNK
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LOYALTY_", env_file=".env", extra="ignore")
@@ -44,7 +46,7 @@ class Settings(BaseSettings):
     send_chat_burst: int = 2
     outbox_lease_seconds: float = 30.0
     # Card holders whose /broadcast messages one transaction writes (bot/broadcast_runner.py).
-    broadcast_chunk: int = 100
+    broadcast_chunk: int = CHUNK
     # Chats and users a process remembers to save work (who is registered, each chat's rate);
     # the least recently seen are forgotten past this, and read again from the database.
     memory_max_chats: int = 10_000
