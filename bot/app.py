@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,7 @@ from telegram.ext import (
 from bot import inbox, menus, metrics, steps
 from bot.broadcast_runner import BroadcastRunner
 from bot.bulk_runner import BulkRunner
+from bot.export_job import export_in_process
 from bot.handlers import (
     admin,
     answers,
@@ -61,7 +63,6 @@ from bot.webapp import live
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
 from storage.engine import make_engine, make_read_engine, make_session_factory
-from storage.exports import ExportReader
 from storage.identity import remember_bot
 from storage.inbox import mark_done
 from storage.outbox import OutboxStore
@@ -155,7 +156,7 @@ def build_application(
             max_bytes=settings.max_photo_bytes,
         ),
         dispatcher=dispatcher,
-        exports=ExportReader(engine),
+        export_files=functools.partial(export_in_process, settings.database_url),
         make_report_uow=lambda: SqlUnitOfWork(read_sessions, clock),
         make_view_uow=lambda: SqlUnitOfWork(sessions, clock, reading=True),
     )

@@ -4,7 +4,8 @@ The rows arrive in batches (storage/exports.py); each batch is turned into CSV a
 a file in a worker thread, so neither the event loop nor memory holds the whole export. A file
 over the upload limit (Telegram takes 50 MB from a bot) is zipped; if the zip is still over
 it, the CSV is split at row boundaries into parts whose text alone fits the limit, each zipped
-with the header repeated, so every part opens on its own in a spreadsheet.
+with the header repeated, so every part opens on its own in a spreadsheet. The bot runs all
+of it in a process of its own (bot/export_job.py).
 """
 
 from __future__ import annotations
@@ -17,10 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TypeVar
 
+from domain.ports import CustomerSummary, ExportSource, LedgerLine
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
 ZIP_OVERHEAD = 1024  # a zip's headers and directory, and deflate's worst case on short text
 T = TypeVar("T")
 Row = tuple[object, ...]
+
+
+CUSTOMER_HEADER = ("customer_id", "name", "balance", "visits", "last_visit")
+LEDGER_HEADER = (
+    "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
+    "reason", "note", "staff_telegram_id",
+)  # fmt: skip
+EXPORTS = ("customers", "ledger")  # what /export sends, in this order
 
 
 @dataclass(frozen=True)
@@ -28,6 +39,29 @@ class ExportFile:
     name: str  # the file name the owner sees
     path: Path
     rows: int  # data rows in this file (the header left out)
+
+
+async def write_business_export(
+    source: ExportSource, what: str, business_id: int, folder: Path, limit: int
+) -> list[ExportFile]:
+    """One of `EXPORTS` of a business, as `write_export` writes it."""
+    if what == "customers":
+        customers = source.customers(business_id)
+        return await write_export(customers, CUSTOMER_HEADER, customer_row, folder, what, limit)
+    if what == "ledger":
+        return await write_export(
+            source.ledger(business_id), LEDGER_HEADER, ledger_row, folder, what, limit
+        )
+    raise ValueError(f"no export named {what!r}")
+
+
+def customer_row(c: CustomerSummary) -> Row:
+    return (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
+
+
+def ledger_row(e: LedgerLine) -> Row:
+    return (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
+            e.program, e.delta, e.kind, e.reason, e.note, e.staff_telegram_id or "")  # fmt: skip
 
 
 async def write_export(

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.exports import ExportFile
 from bot.outbox import Dispatcher
 from bot.qr_reader import QrReader
 from bot.settings import Settings
 from bot.throttle import Throttle
 from domain.models import ChatState
-from domain.ports import ExportSource, UnitOfWork
+from domain.ports import UnitOfWork
 from domain.tokens import TokenSigner
 
 
@@ -25,7 +27,8 @@ class Services:
     signer: TokenSigner
     reader: QrReader
     dispatcher: Dispatcher
-    exports: ExportSource
+    # One of bot.exports.EXPORTS of a business into a folder, under a size limit: its files.
+    export_files: Callable[[str, int, Path, int], Awaitable[list[ExportFile]]]
     # Read-only units of work for reports (/stats, /customers): off the loop's thread on SQLite.
     make_report_uow: Callable[[], UnitOfWork]
     # Reading units of work for a customer's quick views (My cards, History, Requests): inline,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -12,9 +11,7 @@ from domain.errors import NotAllowed, NotFound
 from domain.models import Business, Customer, Program, Role, ScanOutcome, StaffInvitation
 from domain.ports import (
     BusinessStats,
-    CustomerSummary,
     DayFigures,
-    ExportSource,
     LedgerLine,
     StaffFigures,
     UnitOfWork,
@@ -67,15 +64,6 @@ class CustomerHistory:
     customer: str
     lines: list[LedgerLine]
     time_zone: str = "UTC"
-
-
-@dataclass(frozen=True)
-class BusinessExport:
-    """What an export holds: its rows come in batches, read as they are written out."""
-
-    business: Business
-    customers: AsyncIterator[list[CustomerSummary]]
-    ledger: AsyncIterator[list[LedgerLine]]
 
 
 async def my_businesses(uow: UnitOfWork, telegram_id: int) -> list[Membership]:
@@ -158,14 +146,12 @@ async def business_stats(
         return {name: await uow.reports.stats(business_id, at) for name, at in periods.items()}
 
 
-async def export_business(
-    uow: UnitOfWork, source: ExportSource, business_id: int, telegram_id: int
-) -> BusinessExport:
-    """Every customer and ledger row of the business; owners only, as it is personal data."""
+async def export_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> Business:
+    """The business whose every customer and ledger row may be exported (`ExportSource`
+    reads them, outside any unit of work): owners only, as it is personal data."""
     async with uow:
         await require_owner(uow, business_id, telegram_id)
-        business = await business_of(uow, business_id)
-    return BusinessExport(business, source.customers(business_id), source.ledger(business_id))
+        return await business_of(uow, business_id)
 
 
 @dataclass(frozen=True)

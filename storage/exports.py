@@ -10,6 +10,8 @@ lock), and hands rows over a batch at a time:
   one snapshot while the bot goes on writing;
 - PostgreSQL streams from a server-side cursor (asyncpg does its I/O without holding the loop);
   each batch costs the loop only the decoding of its rows.
+
+The bot reads them in a process of its own (bot/export_job.py), whose loop serves nothing else.
 """
 
 from __future__ import annotations

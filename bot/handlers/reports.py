@@ -12,7 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.callbacks import Prefix, pattern, pressed
-from bot.exports import ExportFile, Row, write_export
+from bot.exports import EXPORTS, ExportFile
 from bot.handlers.common import current_staff
 from bot.i18n import current_locale, day, is_rtl, short_day, signed, t, when
 from bot.keyboards_business import customers_page
@@ -23,11 +23,10 @@ from bot.updates import message_of
 from bot.views import reason_words
 from domain.conversations import Acting
 from domain.errors import InvalidInput, NotFound
-from domain.ports import CustomerSummary, LedgerLine
+from domain.models import Business
 from domain.queries import list_business_customers
 from domain.reports import (
     BusinessChart,
-    BusinessExport,
     business_chart,
     business_programs,
     business_stats,
@@ -128,52 +127,31 @@ def chart_words(chart: BusinessChart) -> ChartWords:
 async def on_export(update: Update, context: Context) -> None:
     """/export (owner): customers.csv and ledger.csv (zipped, in parts, above the upload limit).
 
-    Rows are read in batches and written to files in a thread (bot/exports.py): the loop
-    serves every other chat meanwhile, and memory holds a batch, not the export."""
+    The files are written by a process of its own (bot/export_job.py), a batch of rows at a
+    time: the bot serves every other chat meanwhile, and memory holds a batch, not the export."""
     staff = await current_staff(update, context)
     services = context.services
-    data = await export_business(
-        services.uow(), services.exports, staff.business_id, staff.telegram_id
-    )
+    business = await export_business(services.uow(), staff.business_id, staff.telegram_id)
     limit = services.settings.export_file_limit_bytes
     folder = Path(await asyncio.to_thread(tempfile.mkdtemp, prefix="export-"))
     try:
-        customers = write_export(
-            data.customers, CUSTOMER_HEADER, _customer_row, folder, "customers", limit
-        )
-        await _send_export(update, data, "customers", await customers)
-        ledger = write_export(data.ledger, LEDGER_HEADER, _ledger_row, folder, "ledger", limit)
-        await _send_export(update, data, "ledger", await ledger)
+        for what in EXPORTS:
+            files = await services.export_files(what, staff.business_id, folder, limit)
+            await _send_export(update, business, what, files)
     finally:
         await asyncio.to_thread(shutil.rmtree, folder, ignore_errors=True)
 
 
 async def _send_export(
-    update: Update, data: BusinessExport, what: str, files: list[ExportFile]
+    update: Update, business: Business, what: str, files: list[ExportFile]
 ) -> None:
-    caption = t("export_caption", what=t(f"export_{what}"), business=data.business.name,
+    caption = t("export_caption", what=t(f"export_{what}"), business=business.name,
                 rows=sum(f.rows for f in files))  # fmt: skip
     for n, file in enumerate(files):
         content = await asyncio.to_thread(file.path.read_bytes)
         await message_of(update).reply_document(
             content, filename=file.name, caption=caption if n == 0 else None
         )
-
-
-CUSTOMER_HEADER = ("customer_id", "name", "balance", "visits", "last_visit")
-LEDGER_HEADER = (
-    "entry_id", "created_at", "customer_id", "customer", "card", "program", "delta", "kind",
-    "reason", "note", "staff_telegram_id",
-)  # fmt: skip
-
-
-def _customer_row(c: CustomerSummary) -> Row:
-    return (c.customer_id, c.name, c.balance, c.visits, c.last_seen.isoformat())
-
-
-def _ledger_row(e: LedgerLine) -> Row:
-    return (e.entry_id, e.created_at.isoformat(), e.customer_id, e.customer, e.card_number,
-            e.program, e.delta, e.kind, e.reason, e.note, e.staff_telegram_id or "")  # fmt: skip
 
 
 async def on_poster(update: Update, context: Context) -> None:
