@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -26,6 +27,10 @@ from storage.doctor import Finding, find_problems, repair_data
 from storage.doctor_tiers import repair_lifetimes, tier_problems
 from storage.engine import make_engine, read_snapshot
 from storage.uow import SqlUnitOfWork
+
+# The checks read the whole database for minutes at platform size: on a machine the bot shares,
+# they yield the CPU to its chats (as /export's process does, bot/export_job.py).
+NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="loyalty-bot doctor")
     parser.add_argument("--repair", action="store_true", help="fix what is safe to fix")
     args = parser.parse_args(argv)
+    os.nice(NICENESS)
     settings = Settings()
     lease = timedelta(seconds=settings.outbox_lease_seconds)
     retention = settings.scan_log_retention_days
