@@ -8,12 +8,12 @@ broadcast's cursor, and the loop gets a turn between chunks, so scans never wait
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import timedelta
 
 from bot.leased_runner import LeasedRunner
 from domain.broadcasts import unfinished_broadcasts, write_broadcast_chunk
+from domain.pacing import Pace
 from domain.ports import UnitOfWork
 
 CHUNK = 100  # card holders a transaction: a scan waits behind one (200: about 13 ms on SQLite)
@@ -33,10 +33,11 @@ class BroadcastRunner(LeasedRunner[str]):
 
     async def run(self, broadcast_id: str) -> None:
         """Chunk after chunk until every card holder is written or another worker holds it."""
+        pace = Pace()
         while True:
             broadcast = await write_broadcast_chunk(
                 self._make_uow(), broadcast_id, self.worker, self.lease, self.chunk
             )
             if broadcast is None or broadcast.finished:
                 return
-            await asyncio.sleep(0)  # a scan's transaction may go between two chunks
+            await pace.rest()  # scans go between two chunks, and meet half as many

@@ -20,6 +20,7 @@ from bot.i18n import pick_locale, t
 from bot.leased_runner import LeasedRunner
 from domain.growth.bulk import award_bulk_batch, runnable_bulk_awards
 from domain.growth.owner_ports import BulkAward, BulkStatus
+from domain.pacing import Pace
 from domain.ports import UnitOfWork
 from domain.preferences import chosen_language
 
@@ -48,7 +49,7 @@ class BulkRunner(LeasedRunner[int]):
 
     async def run(self, job_id: int, locale: str | None = None) -> None:
         """Batch after batch until the job is done or another worker holds it."""
-        shown_at = 0.0
+        shown_at, pace = 0.0, Pace()
         while True:
             job = await award_bulk_batch(
                 self._make_uow(), job_id, self.worker, self.lease, self.batch
@@ -61,6 +62,7 @@ class BulkRunner(LeasedRunner[int]):
                 shown_at = time.monotonic()
             if done:
                 return
+            await pace.rest()  # scans go between two batches, and meet half as many
 
     async def _show(self, job: BulkAward, locale: str | None) -> None:
         if job.chat_id is None or job.message_id is None:
