@@ -177,6 +177,28 @@ async def test_an_outbox_claim_commits_without_waiting_for_the_disk_and_only_it(
     assert said == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
 
 
+async def test_the_dispatchers_kept_connection_stays_light_and_leaves_the_others_full(engine):
+    """The dispatcher claims on a connection it keeps (`keep_connection`): synchronous=NORMAL
+    is set on it once, and every other connection's commits stay FULL."""
+    said: list[str] = []
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def record(_conn, _cursor, statement, *_args):
+        if statement.startswith(("PRAGMA synchronous =", "BEGIN")):
+            said.append(statement)
+
+    store = OutboxStore(make_session_factory(engine), lambda: T0, keep_connection=True)
+    try:
+        await store.claim()
+        await store.claim()
+        assert said == ["PRAGMA synchronous = NORMAL", "BEGIN IMMEDIATE", "BEGIN IMMEDIATE"]
+        said.clear()
+        assert await pragma(engine, "synchronous") == 2
+        assert said == ["BEGIN IMMEDIATE"]  # another connection, never made light
+    finally:
+        await store.close()
+
+
 async def test_a_customers_view_is_not_queued_behind_a_transaction_that_writes(engine):
     """My cards reads through a reading unit of work: while a broadcast's chunk (here: any
     transaction) holds the write gate, the view still answers, with what was committed."""
