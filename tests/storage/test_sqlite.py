@@ -18,7 +18,7 @@ from storage import checkpoints, sqlite_inline
 from storage.checkpoints import engine_checkpointer
 from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 from storage.migrate import upgrade
-from storage.outbox import OutboxStore
+from storage.outbox import MMAP_BYTES, OutboxStore
 from storage.uow import SqlUnitOfWork, uow_factory
 from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, build_world, user
 from tests.waiting import eventually
@@ -179,7 +179,7 @@ async def test_an_outbox_claim_commits_without_waiting_for_the_disk_and_only_it(
 
 async def test_the_dispatchers_kept_connection_stays_light_and_leaves_the_others_full(engine):
     """The dispatcher claims on a connection it keeps (`keep_connection`): synchronous=NORMAL
-    is set on it once, and every other connection's commits stay FULL."""
+    and a memory map are set on it once, and every other connection's commits stay FULL."""
     said: list[str] = []
 
     @event.listens_for(engine.sync_engine, "before_cursor_execute")
@@ -190,8 +190,14 @@ async def test_the_dispatchers_kept_connection_stays_light_and_leaves_the_others
     store = OutboxStore(make_session_factory(engine), lambda: T0, keep_connection=True)
     try:
         await store.claim()
+        said.clear()  # its first transaction set mmap_size (one transaction, once)
         await store.claim()
-        assert said == ["PRAGMA synchronous = NORMAL", "BEGIN IMMEDIATE", "BEGIN IMMEDIATE"]
+        assert said == ["BEGIN IMMEDIATE"]
+        kept = store._kept
+        assert kept is not None
+        assert (await kept.exec_driver_sql("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        assert (await kept.exec_driver_sql("PRAGMA mmap_size")).scalar() == MMAP_BYTES
+        await kept.commit()
         said.clear()
         assert await pragma(engine, "synchronous") == 2
         assert said == ["BEGIN IMMEDIATE"]  # another connection, never made light
