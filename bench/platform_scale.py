@@ -535,7 +535,10 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             stalls.phase = "steady"
             await asyncio.sleep(0.5)
         figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
-        outbox = OutboxStore(sessions, lambda: datetime.now(UTC), background=True)
+        # As bot/app.py makes the dispatcher's: its claims on a connection it keeps.
+        outbox = OutboxStore(
+            sessions, lambda: datetime.now(UTC), background=True, keep_connection=True
+        )
         # As many rows as the dispatcher claims at once at the bot's rate limit.
         claim_size = min(BATCH, capacity(SharedRateLimiter().per_second))
         figures["outbox_claim_rows"] = claim_size
@@ -559,6 +562,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             async with engine.begin() as conn:
                 await conn.exec_driver_sql("ANALYZE customer_notifications")
             await claims_timed("outbox_claim_analyzed")
+        await outbox.close()
         stalls.phase = "steady"
         await asyncio.sleep(args.warmup)
         await load.stop()

@@ -118,13 +118,16 @@ def build_application(
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
     app = (builder if updater else builder.updater(None)).build()
+    # The dispatcher's claims run on a connection of their own (closed by stop_application).
+    outbox = app.bot_data["outbox"] = OutboxStore(
+        sessions,
+        clock,
+        lease=timedelta(seconds=settings.outbox_lease_seconds),
+        background=True,
+        keep_connection=True,
+    )
     dispatcher = Dispatcher(
-        OutboxStore(
-            sessions,
-            clock,
-            lease=timedelta(seconds=settings.outbox_lease_seconds),
-            background=True,
-        ),
+        outbox,
         app.bot,
         limiter,
         clock=clock,
@@ -297,6 +300,7 @@ async def stop_application(app: Application) -> None:
     if "live_listener" in app.bot_data:
         await app.bot_data.pop("live_listener").stop()
     await services.dispatcher.stop()
+    await app.bot_data["outbox"].close()
     await app.shutdown()
     gc.unfreeze()  # collectable again once the bot is gone (tests start many in one process)
     services.reader.close()

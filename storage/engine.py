@@ -24,8 +24,8 @@ from storage.sqlite_inline import DRIVER, inline_url, patiently
 BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS_OPTION = "sqlite_synchronous"
 # Execution options for a transaction whose loss to a power cut is harmless (an outbox claim:
-# its rows go back to pending), so its commit need not wait for the disk. SQLite's part of
-# `commit_lightly`.
+# its rows go back to pending), so its commit need not wait for the disk: SQLite's part (the
+# claim's statement sets PostgreSQL's synchronous_commit itself, storage/outbox.py).
 LIGHT_COMMIT = {SYNCHRONOUS_OPTION: "NORMAL"}
 READING_OPTION = "sqlite_reading"
 # Execution options for a transaction that only reads (a customer's view): on SQLite it begins
@@ -49,16 +49,6 @@ def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL
     if engine.dialect.driver == DRIVER:
         checkpoint_off_the_loop(engine, parsed.database, parsed.query)
     return engine
-
-
-async def commit_lightly(session: AsyncSession) -> AsyncConnection:
-    """The session's connection, its transaction committing without waiting for the disk: for
-    a transaction whose loss to a power cut (or a database server crash) is harmless. SQLite:
-    synchronous=NORMAL for this transaction only; PostgreSQL: synchronous_commit off for it."""
-    conn = await session.connection(execution_options=LIGHT_COMMIT)
-    if conn.dialect.name == "postgresql":
-        await conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-    return conn
 
 
 @contextlib.asynccontextmanager

@@ -264,19 +264,59 @@ async def test_each_claimed_row_carries_its_own_chats_language(session_factory, 
     assert claimed == dict(zip(ids, ("ar", "en", ""), strict=True))
 
 
-async def test_a_claim_alone_commits_without_waiting_for_the_disk(engine, session_factory):
+async def test_a_claim_alone_commits_without_waiting_for_the_disk(
+    engine, session_factory, new_uow, world
+):
     """A lost claim only leaves its rows pending; every other commit stays durable (README,
-    Operations, Durability). On SQLite see tests/storage/test_sqlite.py."""
-    from sqlalchemy import event, text
+    Operations, Durability). On PostgreSQL the claim is one statement, committed by itself,
+    that turns synchronous_commit off for its own transaction. On SQLite see
+    tests/storage/test_sqlite.py."""
+    from sqlalchemy import event
+
+    from storage.outbox import _claim_stmt
 
     if engine.dialect.name != "postgresql":
         pytest.skip("PostgreSQL's part: synchronous_commit")
     said: list[str] = []
-    event.listen(
-        engine.sync_engine, "before_cursor_execute",
-        lambda _conn, _cursor, statement, *_args: said.append(statement),
-    )  # fmt: skip
-    await OutboxStore(session_factory, Clock()).claim()
-    assert said[0] == "SET LOCAL synchronous_commit TO OFF"
-    async with engine.connect() as conn:
-        assert (await conn.execute(text("SHOW synchronous_commit"))).scalar() == "on"
+
+    def record(_conn, _cursor, statement, *_args):
+        said.append(statement)
+
+    await add(new_uow, note())
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    assert len(await OutboxStore(session_factory, Clock()).claim()) == 1
+    event.remove(engine.sync_engine, "before_cursor_execute", record)
+    assert len(said) == 1  # no SET LOCAL of its own
+    assert "set_config('synchronous_commit', 'off', true)" in said[0]
+    params = {"now": T0, "until": T0, "limit": 1}
+    async with engine.connect() as conn:  # what the statement does to its transaction
+        async with conn.begin():
+            await conn.execute(_claim_stmt("postgresql"), params)
+            assert (await conn.exec_driver_sql("SHOW synchronous_commit")).scalar() == "off"
+        assert (await conn.exec_driver_sql("SHOW synchronous_commit")).scalar() == "on"
+
+
+async def test_a_kept_connection_the_server_closed_is_replaced_and_the_claim_made(
+    engine, session_factory, new_uow, world
+):
+    """The dispatcher's claims run on a connection kept between them, never pinged: one the
+    server closed meanwhile fails the claim's statement, which then runs on a new one."""
+    from sqlalchemy import text
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL closes connections; a SQLite file has none to close")
+    store = OutboxStore(session_factory, Clock(), keep_connection=True)
+    try:
+        first, second = await add(new_uow, note(), note(category=Category.REMINDER))
+        assert [n.id for n in await store.claim(1)] == [first]
+        kept = store._kept
+        assert kept is not None
+        pid = (await kept.exec_driver_sql("SELECT pg_backend_pid()")).scalar()
+        await kept.rollback()
+        async with engine.begin() as conn:
+            await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        assert [n.id for n in await store.claim(1)] == [second]
+        assert store._kept is not None and store._kept is not kept
+    finally:
+        await store.close()
+    assert store._kept is None

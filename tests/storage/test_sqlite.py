@@ -18,7 +18,7 @@ from storage import checkpoints, sqlite_inline
 from storage.checkpoints import engine_checkpointer
 from storage.engine import BUSY_TIMEOUT_MS, make_engine, make_session_factory
 from storage.migrate import upgrade
-from storage.outbox import OutboxStore
+from storage.outbox import MMAP_BYTES, OutboxStore
 from storage.uow import SqlUnitOfWork, uow_factory
 from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, build_world, user
 from tests.waiting import eventually
@@ -175,6 +175,34 @@ async def test_an_outbox_claim_commits_without_waiting_for_the_disk_and_only_it(
     said.clear()
     assert await pragma(engine, "synchronous") == 2
     assert said == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
+
+
+async def test_the_dispatchers_kept_connection_stays_light_and_leaves_the_others_full(engine):
+    """The dispatcher claims on a connection it keeps (`keep_connection`): synchronous=NORMAL
+    and a memory map are set on it once, and every other connection's commits stay FULL."""
+    said: list[str] = []
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def record(_conn, _cursor, statement, *_args):
+        if statement.startswith(("PRAGMA synchronous =", "BEGIN")):
+            said.append(statement)
+
+    store = OutboxStore(make_session_factory(engine), lambda: T0, keep_connection=True)
+    try:
+        await store.claim()
+        said.clear()  # its first transaction set mmap_size (one transaction, once)
+        await store.claim()
+        assert said == ["BEGIN IMMEDIATE"]
+        kept = store._kept
+        assert kept is not None
+        assert (await kept.exec_driver_sql("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        assert (await kept.exec_driver_sql("PRAGMA mmap_size")).scalar() == MMAP_BYTES
+        await kept.commit()
+        said.clear()
+        assert await pragma(engine, "synchronous") == 2
+        assert said == ["BEGIN IMMEDIATE"]  # another connection, never made light
+    finally:
+        await store.close()
 
 
 async def test_a_customers_view_is_not_queued_behind_a_transaction_that_writes(engine):
