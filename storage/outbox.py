@@ -111,9 +111,9 @@ class OutboxStore:
         return engine
 
     async def _claim_kept(self, params: dict[str, Any]) -> list[Notification]:
-        """A claim on the kept connection. Taken from the pool for each claim, a connection is
-        pinged first (`pool_pre_ping`: three round trips on asyncpg); kept, one the server
-        closed meanwhile is found by the claim itself (`claim` then runs it once more)."""
+        """A claim on the kept connection, never checked out of the pool again (nor checked
+        there, storage/engine.py): one the server closed meanwhile is found by the claim
+        itself (`claim` then runs it once more)."""
         if self._kept is None:
             self._kept = await _for_claims(await self._engine.connect())
             if self._kept.dialect.name == "sqlite":
