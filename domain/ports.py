@@ -32,6 +32,7 @@ from domain.models import (
     LedgerEntry,
     Notification,
     Program,
+    ProgramKind,
     Reward,
     Role,
     ScanLog,
@@ -52,6 +53,28 @@ class CustomerSummary:
     balance: int
     visits: int
     last_seen: datetime
+
+
+@dataclass(frozen=True)
+class HeldCard:
+    """A customer's card with what their views show beside it, read together (My cards)."""
+
+    card: Card
+    program: Program  # with its rewards ladder, as `ProgramRepository.get` reads it
+    business: str  # its name ("" if the business is gone)
+    time_zone: str = "UTC"  # the business's
+    tier: Tier | None = None  # the tier the card holds, a removed one included
+
+
+@dataclass(frozen=True)
+class PendingRequest:
+    """A customer's pending request with what their Requests list shows beside it."""
+
+    request: ApprovalRequest
+    program: str  # its name ("" if the program is gone)
+    kind: ProgramKind | None  # what the program counts (None if it is gone)
+    business: str  # its name ("" if the business is gone)
+    balance: int | None  # the card's, if the request names one
 
 
 @dataclass(frozen=True)
@@ -142,6 +165,11 @@ class CustomerRepository(Protocol):
     async def by_manual_code(self, code: str) -> Customer | None: ...
     async def add(self, customer: Customer) -> Customer: ...
     async def update(self, customer: Customer) -> None: ...
+    async def cards_of(self, telegram_id: int, *, left: bool = False) -> list[HeldCard]:
+        """The cards of the customer with this Telegram id, oldest first, each with its
+        program, business and tier, in one read; with `left`, the cards they left too."""
+        ...
+
     async def with_card_in(
         self, business_id: int, after_id: int = 0, limit: int | None = None
     ) -> list[Customer]:
@@ -221,6 +249,10 @@ class RewardRepository(Protocol):
         """The rewards this card was given (approved redemptions)."""
         ...
 
+    async def claimed_of(self, card_ids: Collection[int]) -> dict[int, frozenset[int]]:
+        """`claimed_by` of each of these cards, in one read (cards given none are left out)."""
+        ...
+
 
 class EnrollmentRepository(Protocol):
     async def get(self, customer_id: int, program_id: int) -> Enrollment | None: ...
@@ -271,6 +303,12 @@ class LedgerRepository(Protocol):
     async def by_key(self, idempotency_key: str) -> LedgerEntry | None: ...
     async def add(self, entry: LedgerEntry) -> LedgerEntry: ...
     async def for_card(self, card_id: int, limit: int = 10) -> list[LedgerEntry]: ...
+    async def latest_of(
+        self, card_ids: Collection[int], limit: int = 10
+    ) -> dict[int, list[LedgerEntry]]:
+        """`for_card` of each of these cards (newest first, `limit` each), in one read."""
+        ...
+
     async def awarded_since(self, card_id: int, since: datetime) -> int:
         """Sum of award deltas (net of their undos) on the card since `since`."""
         ...
@@ -355,6 +393,11 @@ class RequestRepository(Protocol):
     async def add(self, request: ApprovalRequest) -> ApprovalRequest: ...
     async def update(self, request: ApprovalRequest) -> None: ...
     async def pending_for_customer(self, customer_id: int) -> list[ApprovalRequest]: ...
+    async def pending_seen_by(self, telegram_id: int) -> list[PendingRequest]:
+        """The pending requests of the customer with this Telegram id, oldest first, each with
+        its program, business and card's balance, in one read."""
+        ...
+
     async def pending_of(
         self, customer_id: int, program_id: int, kind: str
     ) -> ApprovalRequest | None: ...

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from domain.access import active_memberships, staff_business
-from domain.errors import NotFound
 from domain.expiry import Upcoming, next_expiry
-from domain.models import ApprovalRequest, Card, LedgerEntry, Program, Staff
-from domain.ports import CustomerSummary, UnitOfWork
-from domain.reward_ladder import claimed_rewards
+from domain.models import ApprovalRequest, Card, LedgerEntry, Program, ProgramKind, Staff
+from domain.ports import CustomerSummary, HeldCard, UnitOfWork
+from domain.reward_ladder import claimed_of_cards
 from domain.tiers import Tier
 
 
@@ -43,61 +42,62 @@ class CustomerPage:
 
 
 async def list_customer_cards(uow: UnitOfWork, telegram_id: int) -> list[CardView]:
+    """The customer's cards in use, oldest first. A card its holder left stays in History (its
+    ledger), not among the cards in use. A few reads whatever the number of cards: the cards
+    with their programs, businesses and tiers in one, then claimed rewards and expiry ledgers
+    only for the cards whose program needs them."""
     async with uow:
-        customer = await uow.customers.by_telegram(telegram_id)
-        if customer is None:
-            return []
-        cards = await uow.cards.list_for_customer(customer.id)
-        # A card its holder left stays in History (its ledger), not among the cards in use.
-        views = [await _view(uow, card) for card in cards if card.left_at is None]
-        return [await _with_expiry(uow, view) for view in views]
+        return await _views(uow, await uow.customers.cards_of(telegram_id))
 
 
-async def _with_expiry(uow: UnitOfWork, view: CardView) -> CardView:
-    if view.program.expiry_days is None or view.card.balance <= 0:
-        return view
-    ledger = (await uow.expiry.ledgers([view.card.id]))[view.card.id]
-    soon = next_expiry(ledger, view.program.expiry_days, uow.now(), view.time_zone)
-    return replace(view, expiry=soon)
+async def _views(uow: UnitOfWork, held: list[HeldCard]) -> list[CardView]:
+    claimed = await claimed_of_cards(uow, [(c.program, c.card) for c in held])
+    expiring = [c.card.id for c in held if _may_expire(c.program, c.card)]
+    ledgers = await uow.expiry.ledgers(expiring) if expiring else {}
+    views = []
+    for c in held:
+        view = CardView(
+            c.card, c.program, c.business, c.time_zone, claimed.get(c.card.id, frozenset()),
+            tier=c.tier,
+        )  # fmt: skip
+        days = c.program.expiry_days
+        if days is not None and c.card.id in ledgers:  # read: it expires and has points
+            soon = next_expiry(ledgers[c.card.id], days, uow.now(), c.time_zone)
+            view = replace(view, expiry=soon)
+        views.append(view)
+    return views
+
+
+def _may_expire(program: Program, card: Card) -> bool:
+    """Whether the card's next expiry is worth reading: its points expire and it has some."""
+    return program.expiry_days is not None and card.balance > 0
 
 
 async def customer_history(
     uow: UnitOfWork, telegram_id: int, per_card: int = 5
 ) -> list[tuple[CardView, list[LedgerEntry]]]:
-    """The latest ledger rows of each card, newest first (each card with its next expiry)."""
+    """The latest ledger rows of each card, the cards left included, newest first (each card
+    with its next expiry)."""
     async with uow:
-        customer = await uow.customers.by_telegram(telegram_id)
-        if customer is None:
+        views = await _views(uow, await uow.customers.cards_of(telegram_id, left=True))
+        if not views:
             return []
-        return [
-            (await _with_expiry(uow, await _view(uow, card)),
-             await uow.ledger.for_card(card.id, per_card))
-            for card in await uow.cards.list_for_customer(customer.id)
-        ]  # fmt: skip
+        latest = await uow.ledger.latest_of([v.card.id for v in views], per_card)
+        return [(view, latest.get(view.card.id, [])) for view in views]
+
+
+POINTS = ProgramKind.POINTS  # what a request of a program gone since is shown counting
 
 
 async def pending_requests(uow: UnitOfWork, telegram_id: int) -> list[RequestView]:
+    """The customer's pending requests, oldest first, in one read."""
     async with uow:
-        customer = await uow.customers.by_telegram(telegram_id)
-        if customer is None:
-            return []
-        views = []
-        for request in await uow.requests.pending_for_customer(customer.id):
-            if uow.now() >= request.expires_at:
-                continue  # expired, waiting for the sweep: no longer answerable
-            program = await uow.programs.get(request.program_id)
-            business = await uow.businesses.get(request.business_id)
-            card = await uow.cards.get(request.card_id) if request.card_id else None
-            views.append(
-                RequestView(
-                    request,
-                    program.name if program else "",
-                    business.name if business else "",
-                    card.balance if card else None,
-                    program.kind.value if program else "points",
-                )
-            )
-        return views
+        pending = await uow.requests.pending_seen_by(telegram_id)
+        return [
+            RequestView(p.request, p.program, p.business, p.balance, (p.kind or POINTS).value)
+            for p in pending
+            if uow.now() < p.request.expires_at  # expired, waiting for the sweep: not answerable
+        ]
 
 
 async def list_business_customers(
@@ -110,18 +110,6 @@ async def list_business_customers(
         page = min(max(page, 0), pages - 1)
         rows = await uow.business_customers.page(business_id, page * size, size)
         return CustomerPage(rows, page, pages, total, business.time_zone)
-
-
-async def _view(uow: UnitOfWork, card: Card) -> CardView:
-    program = await uow.programs.get(card.program_id)
-    business = await uow.businesses.get(card.business_id)
-    if program is None:
-        raise NotFound("program_not_found")
-    claimed = await claimed_rewards(uow, program, card)
-    tier = await uow.tiers.get(card.tier_id) if card.tier_id is not None else None
-    if business is None:
-        return CardView(card, program, "", claimed=claimed, tier=tier)
-    return CardView(card, program, business.name, business.time_zone, claimed, tier=tier)
 
 
 async def staff_memberships(uow: UnitOfWork, telegram_id: int) -> list[Staff]:

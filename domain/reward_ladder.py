@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from domain.access import program_of, require_owner, staff_business
@@ -113,6 +114,14 @@ async def claimed_rewards(uow: UnitOfWork, program: Program, card: Card) -> froz
     if not program.redeem_keeps:
         return frozenset()
     return await uow.rewards.claimed_by(card.id)
+
+
+async def claimed_of_cards(
+    uow: UnitOfWork, cards: Iterable[tuple[Program, Card]]
+) -> dict[int, frozenset[int]]:
+    """`claimed_rewards` of many cards (card id -> rewards), in one read at most."""
+    keeping = [card.id for program, card in cards if program.redeem_keeps]
+    return await uow.rewards.claimed_of(keeping) if keeping else {}
 
 
 async def _owned(

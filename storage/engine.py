@@ -32,6 +32,10 @@ READING_OPTION = "sqlite_reading"
 # Execution options for a transaction that only reads (a customer's view): on SQLite it begins
 # DEFERRED on a query-only connection, so it needs neither the write lock nor the write gate.
 READING = {READING_OPTION: "ON"}
+# On PostgreSQL a transaction that only reads is no transaction at all: its reads are READ
+# COMMITTED, each statement seeing its own snapshot inside a transaction or not, so a BEGIN and
+# a ROLLBACK would be two more round trips around a one-statement view (My cards).
+READING_POSTGRES = {**READING, "isolation_level": "AUTOCOMMIT"}
 # The execution options a transaction sets as SQLite pragmas, before its BEGIN.
 PER_TRANSACTION_PRAGMAS = ((SYNCHRONOUS_OPTION, "synchronous"), (READING_OPTION, "query_only"))
 
@@ -54,12 +58,19 @@ def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL
     return engine
 
 
+async def begin_reading(session: AsyncSession) -> None:
+    """Begin the session to only read: on SQLite a DEFERRED transaction on a query-only
+    connection (READING), which needs neither the write lock nor the write gate
+    (storage/gate.py); on PostgreSQL no transaction (READING_POSTGRES)."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    await session.connection(execution_options=READING_POSTGRES if postgres else READING)
+
+
 @contextlib.asynccontextmanager
 async def reading_session(sessions: async_sessionmaker[Any]) -> AsyncIterator[AsyncSession]:
-    """A session that only reads: on SQLite a DEFERRED transaction on a query-only connection
-    (READING), which needs neither the write lock nor the write gate (storage/gate.py)."""
+    """A session that only reads (`begin_reading`)."""
     async with sessions() as session:
-        await session.connection(execution_options=READING)
+        await begin_reading(session)
         yield session
 
 

@@ -44,7 +44,7 @@ from domain.ports import (
     TierRepository,
     UserRepository,
 )
-from storage.engine import READING
+from storage.engine import begin_reading
 from storage.gate import gate_turn
 from storage.repositories import (
     SqlBusinessCustomerRepository,
@@ -91,10 +91,11 @@ class SqlUnitOfWork:
 
     `reading=True` makes a unit of work that only reads (a customer's My cards or History): on
     SQLite its transaction begins DEFERRED on a query-only connection, without waiting for the
-    write gate, so a view is never queued behind a broadcast's or a sweep's writes; it records
-    no events. `background=True` is for work nobody waits on (a broadcast's chunks, sweeps): on
-    SQLite it takes the write gate after every waiting transaction someone waits for
-    (storage/gate.py).
+    write gate, so a view is never queued behind a broadcast's or a sweep's writes; on
+    PostgreSQL it reads without a transaction (READ COMMITTED either way: a BEGIN and a ROLLBACK
+    fewer, storage/engine.py READING_POSTGRES); it records no events. `background=True` is for
+    work nobody waits on (a broadcast's chunks, sweeps): on SQLite it takes the write gate after
+    every waiting transaction someone waits for (storage/gate.py).
     """
 
     # Typed as the domain's ports: mypy checks each SQL repository against its Protocol where
@@ -166,7 +167,7 @@ class SqlUnitOfWork:
         self._session = session
         if self._reading:
             try:
-                await session.connection(execution_options=READING)
+                await begin_reading(session)
             except BaseException:
                 await self.__aexit__()
                 raise

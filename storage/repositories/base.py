@@ -9,7 +9,7 @@ changed by attribute (`_get_or_fail`, then flush).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, TypeAlias, TypeVar
 
@@ -34,9 +34,27 @@ from storage.upsert import Upsert, upsert_for
 RowT = TypeVar("RowT", bound=Base)
 T = TypeVar("T")
 
+
+class Columns:
+    """One table's columns out of a row that joins several, as attributes of their names
+    (what the mappers to domain objects read)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, table: Table, values: Sequence[Any]) -> None:
+        self._values = dict(zip(table.c.keys(), values, strict=True))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 # What the mappers to domain objects read: an ORM object, or a Core row of the same table (whose
-# columns are attributes of the same names), as `_first`/`_all` and `_row`/`_get` return them.
-RowOf: TypeAlias = RowT | Row[Any]
+# columns are attributes of the same names), as `_first`/`_all` and `_row`/`_get` return them,
+# or that table's `Columns` of a joined row.
+RowOf: TypeAlias = RowT | Row[Any] | Columns
 # An INSERT with ON CONFLICT: each dialect has its own.
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select, union_all
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
 from storage.business_hours import ISSUED, REWARD, SPENT, count_stmt
-from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.base import RowOf, SqlRepository, chunks
 from storage.staff_hours import count_staff_stmt, entry_figures
 from storage.tables import AwardReplyRow, CardRow, LedgerRow
 
@@ -30,6 +32,20 @@ def _entry(row: RowOf[LedgerRow]) -> LedgerEntry:
 
 
 _LEDGER = LedgerRow.__table__
+LATEST_CARDS = 50  # cards whose newest rows one statement reads
+
+
+def _newest(card_id: int, limit: int) -> Select[Any]:
+    newest = (
+        select(_LEDGER)
+        .where(_LEDGER.c.card_id == card_id)
+        .order_by(_LEDGER.c.created_at.desc(), _LEDGER.c.id.desc())
+        .limit(limit)
+        .subquery()
+    )
+    return select(newest)
+
+
 _BUSINESS_OF_CARD = select(CardRow.business_id).where(CardRow.id == bindparam("id"))
 _BY_KEY = select(_LEDGER).where(_LEDGER.c.idempotency_key == bindparam("key"))
 
@@ -102,6 +118,20 @@ class SqlLedgerRepository(SqlRepository):
             .limit(limit)
         )
         return [_entry(row) for row in await self._all(stmt)]
+
+    async def latest_of(
+        self, card_ids: Collection[int], limit: int = 10
+    ) -> dict[int, list[LedgerEntry]]:
+        """Each card's newest rows off the (card_id, created_at) index, a LIMITed read per card
+        put together with UNION ALL: one statement, and no card's older rows read."""
+        found: dict[int, list[LedgerEntry]] = {}
+        for batch in chunks(card_ids, LATEST_CARDS):
+            stmt = union_all(*(_newest(card_id, limit) for card_id in batch))
+            for row in await self._session.execute(stmt):
+                found.setdefault(row.card_id, []).append(_entry(row))
+        for entries in found.values():
+            entries.sort(key=lambda e: (e.created_at, e.id), reverse=True)
+        return found
 
     async def awarded_since(self, card_id: int, since: datetime) -> int:
         """Awards since `since`, less the undos of those awards (not of earlier ones)."""

@@ -8,7 +8,9 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 
 from domain.models import Customer, TelegramUser
+from domain.ports import HeldCard
 from storage.repositories.base import RowOf, SqlRepository, changed_rows, chunks
+from storage.repositories.held_cards import held_cards
 from storage.tables import CardRow, CustomerRow, TelegramUserRow
 
 
@@ -133,6 +135,9 @@ class SqlCustomerRepository(SqlRepository):
         row.qr_key_version = customer.qr_key_version
         row.manual_code_expires_at = customer.manual_code_expires_at
         await self._session.flush()
+
+    async def cards_of(self, telegram_id: int, *, left: bool = False) -> list[HeldCard]:
+        return await held_cards(self._session, telegram_id, left=left)
 
     async def with_card_in(
         self, business_id: int, after_id: int = 0, limit: int | None = None

@@ -34,6 +34,9 @@ def _program(row: RowOf[ProgramRow]) -> Program:
     )
 
 
+program_of_row = _program  # for other repositories that read programs (a customer's cards)
+
+
 def _enrollment(row: RowOf[EnrollmentRow]) -> Enrollment:
     return Enrollment(
         id=row.id,

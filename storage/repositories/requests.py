@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, bindparam, select, update
 
-from domain.models import ApprovalRequest, RequestKind, RequestOutcome, RequestStatus
+from domain.models import ApprovalRequest, ProgramKind, RequestKind, RequestOutcome, RequestStatus
+from domain.ports import PendingRequest
 from storage.repositories.base import RowOf, SqlRepository
-from storage.tables import RequestRow
+from storage.tables import BusinessRow, CardRow, CustomerRow, ProgramRow, RequestRow
 
 _PENDING = RequestStatus.PENDING.value
 
@@ -32,6 +34,35 @@ def _request(row: RowOf[RequestRow]) -> ApprovalRequest:
         decided_at=row.decided_at,
         reminded_at=row.reminded_at,
     )
+
+
+_REQUESTS = RequestRow.__table__
+# A customer's pending requests by their Telegram id, with the names and balance shown beside
+# each: one statement, however many requests (their program, business and card outer-joined).
+_SEEN_BY = (
+    select(
+        *_REQUESTS.c,
+        ProgramRow.name.label("program_name"),
+        ProgramRow.kind.label("program_kind"),
+        BusinessRow.name.label("business_name"),
+        CardRow.balance.label("card_balance"),
+    )
+    .select_from(_REQUESTS)
+    .join(CustomerRow, CustomerRow.id == _REQUESTS.c.customer_id)
+    .outerjoin(ProgramRow, ProgramRow.id == _REQUESTS.c.program_id)
+    .outerjoin(BusinessRow, BusinessRow.id == _REQUESTS.c.business_id)
+    .outerjoin(CardRow, CardRow.id == _REQUESTS.c.card_id)
+    .where(CustomerRow.telegram_id == bindparam("telegram_id"), _REQUESTS.c.status == _PENDING)
+    .order_by(_REQUESTS.c.created_at, _REQUESTS.c.id)
+)
+
+
+def _pending(row: Row[Any]) -> PendingRequest:
+    return PendingRequest(
+        _request(row), row.program_name or "",
+        ProgramKind(row.program_kind) if row.program_kind else None, row.business_name or "",
+        row.card_balance,
+    )  # fmt: skip
 
 
 def _copy(request: ApprovalRequest, row: RequestRow) -> RequestRow:
@@ -77,6 +108,9 @@ class SqlRequestRepository(SqlRepository):
             .order_by(RequestRow.created_at, RequestRow.id)
         )
         return [_request(row) for row in await self._all(stmt)]
+
+    async def pending_seen_by(self, telegram_id: int) -> list[PendingRequest]:
+        return [_pending(row) for row in await self._rows(_SEEN_BY, telegram_id=telegram_id)]
 
     async def pending_of(
         self, customer_id: int, program_id: int, kind: str

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from sqlalchemy import bindparam, select
 
 from domain.models import RequestKind, RequestStatus, Reward
-from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.base import RowOf, SqlRepository, chunks
 from storage.tables import ProgramRewardRow, ProgramRow, RequestRow
 
 _REWARDS = ProgramRewardRow.__table__
@@ -25,6 +25,9 @@ def _reward(row: RowOf[ProgramRewardRow]) -> Reward:
         id=row.id, program_id=row.program_id, name=row.name, cost=row.cost,
         position=row.position, active=row.active,
     )  # fmt: skip
+
+
+reward_of_row = _reward  # for other repositories that read ladders (a customer's cards)
 
 
 class SqlRewardRepository(SqlRepository):
@@ -85,3 +88,17 @@ class SqlRewardRepository(SqlRepository):
             RequestRow.reward_id.is_not(None),
         )
         return frozenset(r for r in (await self._session.scalars(stmt)) if r is not None)
+
+    async def claimed_of(self, card_ids: Collection[int]) -> dict[int, frozenset[int]]:
+        found: dict[int, set[int]] = {}
+        for batch in chunks(card_ids):
+            stmt = select(RequestRow.card_id, RequestRow.reward_id).where(
+                RequestRow.card_id.in_(batch),
+                RequestRow.kind == RequestKind.REDEMPTION.value,
+                RequestRow.status == RequestStatus.APPROVED.value,
+                RequestRow.reward_id.is_not(None),
+            )
+            for card_id, reward_id in await self._session.execute(stmt):
+                if card_id is not None and reward_id is not None:  # the WHERE says so
+                    found.setdefault(card_id, set()).add(reward_id)
+        return {card_id: frozenset(rewards) for card_id, rewards in found.items()}

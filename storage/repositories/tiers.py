@@ -18,6 +18,7 @@ def _tier(row: RowOf[TierRow]) -> Tier:
     return Tier(row.program_id, row.name, row.threshold, row.percent, row.id)
 
 
+tier_of_row = _tier  # for other repositories that read tiers (a customer's cards)
 _TIERS = TierRow.__table__
 _OF_PROGRAM = (
     select(_TIERS)

@@ -17,7 +17,7 @@ from domain.models import (
     ScanOutcome,
 )
 from domain.notify import write_outbox
-from domain.ports import CustomerSummary
+from domain.ports import CustomerSummary, HeldCard, PendingRequest
 from domain.rewards import ladder
 
 
@@ -28,6 +28,10 @@ class Tables:
 
     def table(self, name: str) -> dict[int, object]:
         return self.rows.setdefault(name, {})
+
+
+def _id(row):
+    return row.id
 
 
 class FakeClock:
@@ -115,6 +119,21 @@ class Customers(_Repo):
 
     async def by_telegram(self, telegram_id):
         return self._one(telegram_id=telegram_id)
+
+    async def cards_of(self, telegram_id, *, left=False):
+        customer = self._one(telegram_id=telegram_id)
+        if customer is None:
+            return []
+        held = []
+        for card in sorted(await self.uow.cards.list_for_customer(customer.id), key=_id):
+            if card.left_at is not None and not left:
+                continue
+            business = await self.uow.businesses.get(card.business_id)
+            tier = await self.uow.tiers.get(card.tier_id) if card.tier_id else None
+            program = await self.uow.programs.get(card.program_id)
+            name, zone = (business.name, business.time_zone) if business else ("", "UTC")
+            held.append(HeldCard(card, program, name, zone, tier))
+        return held
 
     async def by_public_id(self, public_id):
         return self._one(public_id=public_id)
@@ -261,6 +280,10 @@ class Rewards(_Repo):
             and r.status is RequestStatus.APPROVED and r.reward_id is not None
         )  # fmt: skip
 
+    async def claimed_of(self, card_ids):
+        found = {card_id: await self.claimed_by(card_id) for card_id in card_ids}
+        return {card_id: claimed for card_id, claimed in found.items() if claimed}
+
 
 class Enrollments(_Repo):
     name = "enrollments"
@@ -367,6 +390,10 @@ class Ledger(_Repo):
     async def for_card(self, card_id, limit=10):
         return sorted(self._all(card_id=card_id), key=lambda e: -e.id)[:limit]
 
+    async def latest_of(self, card_ids, limit=10):
+        found = {card_id: await self.for_card(card_id, limit) for card_id in card_ids}
+        return {card_id: entries for card_id, entries in found.items() if entries}
+
     async def awarded_since(self, card_id, since):
         awards = {
             e.id: e.delta
@@ -445,6 +472,24 @@ class Requests(_Repo):
     async def pending_for_customer(self, customer_id):
         rows = self._all(customer_id=customer_id, status=RequestStatus.PENDING)
         return sorted(rows, key=lambda r: (r.created_at, r.id))
+
+    async def pending_seen_by(self, telegram_id):
+        customer = await self.uow.customers.by_telegram(telegram_id)
+        pending = []
+        for request in await self.pending_for_customer(customer.id) if customer else []:
+            program = await self.uow.programs.get(request.program_id)
+            business = await self.uow.businesses.get(request.business_id)
+            card = await self.uow.cards.get(request.card_id) if request.card_id else None
+            pending.append(
+                PendingRequest(
+                    request,
+                    program.name if program else "",
+                    program.kind if program else None,
+                    business.name if business else "",
+                    card.balance if card else None,
+                )
+            )
+        return pending
 
     async def pending_of(self, customer_id, program_id, kind):
         rows = self._all(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from storage.uow import SqlUnitOfWork, utc_now
 from tests.storage.builders import T0, user
@@ -68,3 +69,22 @@ async def test_commit_outside_the_block_is_refused(new_uow):
 async def test_now_comes_from_the_injected_clock(session_factory):
     assert SqlUnitOfWork(session_factory, lambda: T0).now() == T0
     assert utc_now().tzinfo is not None
+
+
+async def test_a_reading_unit_of_work_on_postgresql_reads_outside_a_transaction(
+    backend, session_factory
+):
+    """No BEGIN and ROLLBACK around a view (two round trips); the pooled connection goes back
+    to transactions for the next unit of work, which must still roll back what it left."""
+    if backend != "postgresql":
+        pytest.skip("SQLite's reading transaction is DEFERRED and query-only instead")
+    # Each statement alone is its own transaction, with its own id; in one, they share it.
+    xid = text("SELECT txid_current()")
+    async with SqlUnitOfWork(session_factory, reading=True) as uow:
+        ids = {(await uow._session.execute(xid)).scalar_one() for _ in range(2)}
+        assert len(ids) == 2
+    async with SqlUnitOfWork(session_factory) as uow:
+        assert len({(await uow._session.execute(xid)).scalar_one() for _ in range(2)}) == 1
+        await uow.users.upsert(user(4242))
+    async with SqlUnitOfWork(session_factory, reading=True) as uow:
+        assert await uow.users.get(4242) is None
