@@ -414,7 +414,8 @@ class RequestRow(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
     program_id: Mapped[int] = mapped_column(ForeignKey("loyalty_programs.id"))
-    card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"))
+    # Indexed for a card's claimed rewards (migration 0023).
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("loyalty_cards.id"), index=True)
     reward_id: Mapped[int | None] = mapped_column(ForeignKey("program_rewards.id"))
     requested_by: Mapped[int] = _telegram_id()  # the staff member who asked
     amount: Mapped[int] = mapped_column(Amount, default=0)
