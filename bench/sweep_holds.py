@@ -20,9 +20,10 @@ sweep something to do, in bulk SQL:
 Then runs each sweep of bot/scheduler.py's `jobs` (not owner_digest) twice, as the bot does
 (SQLite inline on the loop's thread): the first run does the work, the second is what every
 later minute costs. A heartbeat (bench/platform_scale.py's Stalls) records the loop's longest
-wall-clock stall and the loop thread's longest CPU hold during each.
+wall-clock stall and the loop thread's longest CPU hold during each; `--trace MS` prints what
+filled each hold of MS ms or more (bench/loop_trace.py; it perturbs the figures a little).
 
-    .venv/bin/python bench/sweep_holds.py [--scale 1.0] [--cache /tmp/sweep-holds]
+    .venv/bin/python bench/sweep_holds.py [--scale 1.0] [--cache /tmp/sweep-holds] [--trace 20]
 
 Prints a line per sweep run, then as its last line one JSON object with the figures.
 """
