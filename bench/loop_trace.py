@@ -5,8 +5,10 @@ its turns (wall clock and the loop thread's CPU), SQLAlchemy's cursor events eac
 CPU time, `gc.callbacks` each collection (generation, duration, objects collected), and a
 sampler thread the loop thread's stack every `interval` seconds (it reads the loop thread's
 CPU clock, so a sample is placed in the hold it fell in). `report(phase)` prints the holds of
-a phase over `threshold_ms`, each with what filled it. A diagnostic for bench/sweep_holds.py
-(`--trace MS`); the sampler perturbs what it measures a little (it takes the GIL).
+a phase over `threshold_ms` of CPU or 5 times that of wall clock, each with what filled it
+(in a stall, the frames the loop's thread was sampled in while off the CPU). A diagnostic for
+bench/sweep_holds.py (`--trace MS`); the sampler perturbs what it measures a little (it takes
+the GIL).
 """
 
 from __future__ import annotations
@@ -109,10 +111,10 @@ class LoopTrace:
         while True:
             began, wall = self._cpu(), time.perf_counter()
             await asyncio.sleep(0.001)
-            ended = self._cpu()
-            if (ended - began) * 1000 >= self.threshold_ms:
-                self.holds.append(Hold(self.phase, began, ended,
-                                       (time.perf_counter() - wall) * 1000))  # fmt: skip
+            ended, wall_ms = self._cpu(), (time.perf_counter() - wall) * 1000
+            # A stall (wall clock) with little CPU: its samples share one CPU time, inside it.
+            if (ended - began) * 1000 >= self.threshold_ms or wall_ms >= 5 * self.threshold_ms:
+                self.holds.append(Hold(self.phase, began, ended, wall_ms))
             self._trim(began)
 
     def _trim(self, before: float) -> None:
@@ -141,7 +143,9 @@ class LoopTrace:
     def report(self, phase: str, top: int = 3) -> None:
         if full := self.full.get(phase):
             print(f"    full collections: {len(full)}, longest {max(full):.1f} ms CPU")
-        holds = sorted((h for h in self.holds if h.phase == phase), key=lambda h: -h.cpu_ms)
+        holds = sorted(
+            (h for h in self.holds if h.phase == phase), key=lambda h: -max(h.cpu_ms, h.wall_ms)
+        )
         for hold in holds[:top]:
             in_sql = sum(ms for ms, _ in hold.statements)
             in_gc = sum(ms for _, ms, _ in hold.collections)
