@@ -20,9 +20,10 @@ sweep something to do, in bulk SQL:
 Then runs each sweep of bot/scheduler.py's `jobs` (not owner_digest) twice, as the bot does
 (SQLite inline on the loop's thread): the first run does the work, the second is what every
 later minute costs. A heartbeat (bench/platform_scale.py's Stalls) records the loop's longest
-wall-clock stall and the loop thread's longest CPU hold during each.
+wall-clock stall and the loop thread's longest CPU hold during each; `--trace MS` prints what
+filled each hold of MS ms or more (bench/loop_trace.py; it perturbs the figures a little).
 
-    .venv/bin/python bench/sweep_holds.py [--scale 1.0] [--cache /tmp/sweep-holds]
+    .venv/bin/python bench/sweep_holds.py [--scale 1.0] [--cache /tmp/sweep-holds] [--trace 20]
 
 Prints a line per sweep run, then as its last line one JSON object with the figures.
 """
@@ -45,6 +46,7 @@ from typing import Any
 from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree, not the installed one
+from bench.loop_trace import LoopTrace
 from bench.platform_scale import DAYS, OWNER_BASE, Sizes, Stalls, fill_sqlite
 from bot.app import freeze_startup_heap
 from bot.scheduler import Scheduler
@@ -53,6 +55,7 @@ from storage.migrate import upgrade
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
 
+ROOT = Path(__file__).resolve().parents[1]
 BIG = ("loyalty_cards", "point_transactions", "customers", "business_customers", "qr_scan_logs",
        "customer_notifications", "telegram_users", "customer_approval_requests")  # fmt: skip
 SWEEPS = ("expire_requests", "remind_enrollments", "reward_in_reach", "we_miss_you",
@@ -128,9 +131,18 @@ def prepare(args: argparse.Namespace, n: Sizes) -> Path:
         partial.unlink(missing_ok=True)
         fill_sqlite(partial, n, datetime.now(UTC).replace(microsecond=0) - timedelta(days=DAYS))
         partial.rename(cache)
+    # The cache is filled at 0017 (as bench/platform_scale.py fills it); its upgrade to head
+    # (about 15 minutes at full size) is kept beside it, named after the last migration.
+    head = sorted(p.stem for p in (ROOT / "migrations" / "versions").glob("0*.py"))[-1]
+    upgraded = cache.with_name(f"{cache.stem}-{head}.db")
+    if not upgraded.exists():
+        print(f"upgrading a copy to {upgraded} ...", flush=True)
+        partial = upgraded.with_suffix(".upgrading")
+        shutil.copyfile(cache, partial)
+        upgrade(f"sqlite:///{partial}")
+        partial.rename(upgraded)
     path = Path(tempfile.mkdtemp(prefix="sweep-holds-")) / "bench.db"
-    shutil.copyfile(cache, path)
-    upgrade(f"sqlite:///{path}")  # the cache may predate a migration (0022's index)
+    shutil.copyfile(upgraded, path)
     began = time.perf_counter()
     with sqlite3.connect(path, isolation_level=None) as db:
         db.execute("PRAGMA journal_mode = WAL")
@@ -198,6 +210,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     freeze_startup_heap()  # as the bot does once started: imports are not a sweep's to collect
     stalls = Stalls()  # with the collector's pauses per phase (stalls.collections)
     stalls.start()
+    trace = LoopTrace(engine, args.trace) if args.trace else None
+    if trace:
+        trace.start()
     try:
         await asyncio.sleep(0.05)
         for name in args.sweeps.split(","):
@@ -206,6 +221,8 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                 stalls.phase = phase
                 if statements:
                     statements.phase = phase
+                if trace:
+                    trace.phase = phase
                 began = time.perf_counter()
                 result = await scheduler.jobs[name]()
                 took = (time.perf_counter() - began) * 1000
@@ -223,8 +240,13 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                 )
                 if statements:
                     statements.report(phase)
+                if trace:
+                    trace.phase = "idle"
+                    trace.report(phase)
     finally:
         await stalls.stop()
+        if trace:
+            trace.stop()
         await engine.dispose()
         shutil.rmtree(path.parent, ignore_errors=True)
     holds = [v for k, v in figures.items() if k.startswith("hold_")]
@@ -241,5 +263,12 @@ if __name__ == "__main__":
     parser.add_argument("--scale", type=float, default=1.0, help="1.0: a million customers")
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "sweep-holds"))
     parser.add_argument("--plans", action="store_true", help="each sweep's slowest statements")
+    parser.add_argument(
+        "--trace",
+        type=float,
+        default=0.0,
+        metavar="MS",
+        help="print what filled each loop hold of at least MS ms (CPU)",
+    )
     parser.add_argument("--sweeps", default=",".join(SWEEPS), help="comma-separated names")
     print(json.dumps(asyncio.run(bench(parser.parse_args()))))

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.orm import configure_mappers
 from telegram import Update
 from telegram.ext import (
     Application,
@@ -312,6 +313,11 @@ def freeze_startup_heap() -> None:
     """What start-up made (PTB, SQLAlchemy, catalogs, fonts) lives as long as the process: out
     of the collector's sight, so its full collections no longer walk it and stall the loop
     (bench/live_updates.py measured pauses of 100+ ms without this). The benches call it too,
-    at the point where the bot would."""
+    at the point where the bot would.
+
+    The ORM's mappers are configured first: SQLAlchemy does it at the first query through
+    them, 30-60 ms of the loop's thread at once (the first sweep's longest hold in
+    bench/sweep_holds.py), and what it builds is start-up's too."""
+    configure_mappers()
     gc.collect()
     gc.freeze()

