@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from storage.checkpoints import checkpoint_off_the_loop
-from storage.sqlite_inline import DRIVER, inline_url, patiently
+from storage.sqlite_inline import DRIVER, inline_url, patiently, transaction_begins
 
 BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS_OPTION = "sqlite_synchronous"
@@ -107,7 +107,9 @@ async def read_snapshot(url: str) -> AsyncIterator[AsyncConnection]:
     For a long read that must not hold writers back (the doctor's checks): on SQLite a
     deferred transaction on a query-only connection (`make_read_engine`), which in WAL mode
     never takes the write lock, so scans go on being committed meanwhile; on PostgreSQL a
-    read-only REPEATABLE READ transaction (one snapshot for every statement).
+    read-only REPEATABLE READ transaction (one snapshot for every statement), without parallel
+    workers: a check of every ledger row would otherwise run on every core at the server's own
+    priority, and the bot's statements would wait for a core behind it.
     """
     engine = make_read_engine(url)
     try:
@@ -117,6 +119,7 @@ async def read_snapshot(url: str) -> AsyncIterator[AsyncConnection]:
             else:
                 conn = await conn.execution_options(isolation_level="REPEATABLE READ")
                 await conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+                await conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
             try:
                 yield conn
             finally:
@@ -205,6 +208,9 @@ def _tune_sqlite(engine: AsyncEngine, *, foreign_keys: bool, synchronous: str) -
             if conn.info.get(option, defaults[option]) != wanted:
                 conn.exec_driver_sql(f"PRAGMA {pragma} = {wanted}")
                 conn.info[option] = wanted
+        if inline:
+            synchronous_now = conn.info.get(SYNCHRONOUS_OPTION, synchronous)
+            transaction_begins(conn.connection.dbapi_connection, synchronous_now)
         # A reader begins DEFERRED: in WAL mode it reads one snapshot and never takes the lock.
         reading = options.get(READING_OPTION) == "ON"
         conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

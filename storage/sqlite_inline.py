@@ -7,8 +7,9 @@ scan runs some twenty statements, so the hand-offs were most of the bot's time.
 
 The statements this bot runs are indexed and small, so running them inline costs the loop
 microseconds; a transaction of thousands of them gives the loop a turn every 10 ms (`_turn`);
-a commit adds one fsync of the WAL (synchronous=FULL, about 0.6 ms here: see
-bench/commit_durability.py). What could stall the
+a commit that wrote waits for one fsync of the WAL (synchronous=FULL, about 0.6 ms here: see
+bench/commit_durability.py, but hundreds of milliseconds while another process keeps the
+disk busy), so it runs on a thread of its own (`_off_the_loop`). What could stall the
 loop is SQLite's busy handler, which sleeps while another connection holds the write lock:
 inline connections have no busy timeout, and a statement refused with SQLITE_BUSY is tried
 again after an asyncio sleep (growing to 50 ms, for up to LOCK_WAIT_SECONDS), so the loop
@@ -35,6 +36,7 @@ import asyncio
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Generator
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import pool
@@ -60,7 +62,10 @@ class SQLiteDialect_inline(SQLiteDialect_pysqlite):
 
     def create_connect_args(self, url: URL) -> ConnectArgsType:
         args, kwargs = super().create_connect_args(url)
-        return args, {**kwargs, "factory": _Connection}
+        # A file's connection commits on the commit thread (`_off_the_loop`): pysqlite lets it
+        # (SQLAlchemy turns check_same_thread off for files). `:memory:` has no disk to wait for.
+        factory = _FileConnection if self._is_url_file_db(url) else _Connection
+        return args, {**kwargs, "factory": factory}
 
     @classmethod
     def get_pool_class(cls, url: URL) -> type[pool.Pool]:
@@ -85,7 +90,30 @@ class SQLiteDialect_inline(SQLiteDialect_pysqlite):
     def do_commit(self, dbapi_connection: Any) -> None:
         # In WAL a COMMIT is never refused as busy; outside WAL it can be, and then SQLite
         # keeps the transaction open, so trying the COMMIT again is what its docs advise.
-        patiently(dbapi_connection, dbapi_connection.commit, retry_in_transaction=True)
+        commit = dbapi_connection.commit
+        durable = dbapi_connection.off_loop and dbapi_connection.fsyncs
+        if durable and _wrote(dbapi_connection) and in_greenlet():
+            commit = _off_the_loop(commit)
+        patiently(dbapi_connection, commit, retry_in_transaction=True)
+
+
+def _wrote(connection: _Connection) -> bool:
+    """Whether the transaction changed rows: its commit writes the log and waits for the disk
+    (fsync); one that only read does neither."""
+    return connection.total_changes != connection.changes_at_begin
+
+
+def _off_the_loop(commit: Callable[[], object]) -> Callable[[], object]:
+    """The commit on the commit thread while the loop serves everyone else: its fsync waits for
+    the disk, which a busy machine (another process writing, a checkpoint) can make take
+    hundreds of milliseconds. The connection is this transaction's alone until the commit
+    returns (the pool hands it to nobody else; on SQLite's write gate, no other writer of
+    this process is let in meanwhile)."""
+
+    def run() -> object:
+        return await_(asyncio.get_running_loop().run_in_executor(_COMMITS, commit))
+
+    return run
 
 
 def patiently(
@@ -155,6 +183,8 @@ _DONE = _Done()
 YIELD_AFTER = 0.01  # seconds
 TURN = 1e-6  # seconds: a timer, so that the tasks woken meanwhile run first (see `_turn`)
 _ran_since = 0.0  # when inline statements last gave the loop a turn
+# Commits that wrote run here (`_off_the_loop`): one at a time, as SQLite's writers do anyway.
+_COMMITS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-commit")
 
 
 class _Cursor(sqlite3.Cursor):
@@ -163,11 +193,29 @@ class _Cursor(sqlite3.Cursor):
 
 
 class _Connection(sqlite3.Connection):
+    off_loop = False  # whether its commits that fsync run on the commit thread
+    # Set as each transaction begins (`transaction_begins`):
+    fsyncs = True  # whether its commit waits for the disk
+    changes_at_begin = 0  # `total_changes` then (`_wrote`)
+
     # sqlite3 types `cursor` as overloads on a None default; this one defaults to our cursor.
     def cursor(  # type: ignore[override]
         self, factory: Callable[[sqlite3.Connection], sqlite3.Cursor] = _Cursor
     ) -> sqlite3.Cursor:
         return super().cursor(factory)
+
+
+class _FileConnection(_Connection):
+    off_loop = True
+
+
+def transaction_begins(dbapi_connection: Any, synchronous: str) -> None:
+    """Tell an inline connection that a transaction begins, and its `PRAGMA synchronous`: in
+    WAL mode a commit fsyncs at FULL or EXTRA, and one at NORMAL or OFF (a light commit,
+    storage/engine.py) only writes the log, fast enough to stay on the loop."""
+    if isinstance(dbapi_connection, _Connection):
+        dbapi_connection.fsyncs = synchronous.upper() in ("FULL", "EXTRA")
+        dbapi_connection.changes_at_begin = dbapi_connection.total_changes
 
 
 registry.register(f"sqlite.{DRIVER}", __name__, "SQLiteDialect_inline")

@@ -6,6 +6,7 @@ import asyncio
 import itertools
 import os
 import sqlite3
+import threading
 import time
 from types import SimpleNamespace
 
@@ -14,6 +15,8 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from domain.events import StaffMemberJoined
+from domain.models import Category, Notification
+from domain.notify import URGENT
 from domain.queries import list_customer_cards
 from storage import checkpoints, sqlite_inline
 from storage.checkpoints import engine_checkpointer
@@ -362,3 +365,39 @@ async def test_a_long_transaction_lets_a_task_woken_by_its_timer_run_every_turn(
         await engine.dispose()
     period = round(sqlite_inline.YIELD_AFTER * 1000)
     assert max(between[1:]) <= period + 1, between
+
+
+async def test_a_commit_that_waits_for_the_disk_runs_off_the_loop_and_only_it(engine, backend):
+    """A commit of written rows fsyncs the log, which a disk busy with another process's writes
+    can make take hundreds of milliseconds: it runs on the commit thread, and the loop serves
+    everyone else meanwhile. A commit that only read, and an outbox claim's light commit (no
+    fsync), stay on the loop's thread."""
+    if backend != "sqlite":
+        pytest.skip("aiosqlite runs every statement on a thread of its own")
+    commits: list[str] = []
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def trace(dbapi_connection, _record):
+        def seen(statement: str) -> None:
+            if statement == "COMMIT":
+                commits.append(threading.current_thread().name)
+
+        dbapi_connection.set_trace_callback(seen)
+
+    loop_thread = threading.current_thread().name
+    sessions = make_session_factory(engine)
+    pushed = Notification(
+        chat_id=CUSTOMER_TG, category=Category.POINTS_ADDED, key="points_added",
+        created_at=T0, next_attempt_at=T0, priority=URGENT,
+    )  # fmt: skip
+    async with uow_factory(sessions)() as writer:
+        await writer.users.upsert(user(CUSTOMER_TG))
+        await writer.notifications.add(pushed)
+        await writer.commit()
+    assert commits == ["sqlite-commit_0"]
+    commits.clear()
+    async with uow_factory(sessions)() as reader:  # a transaction that wrote nothing
+        assert await reader.users.get(CUSTOMER_TG) is not None
+        await reader.commit()
+    assert len(await OutboxStore(sessions, lambda: T0).claim()) == 1  # it wrote: claimed
+    assert commits == [loop_thread] * 2
