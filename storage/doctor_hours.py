@@ -35,6 +35,10 @@ from storage.staff_hours import (
 from storage.tables import BusinessRow
 
 SHOWN = 3  # wrong hours named in a finding's detail
+# Businesses checked by one statement per table of kept hours: each statement groups only
+# their scans and entries (hours_compared.py, `_within`), in memory rather than in gigabytes
+# of temporary files.
+BUSINESSES_AT_ONCE = 100
 SCAN_FIGURES = (0, 4)  # business_hours: scans, returning_customers (read off the scan log)
 STAFF_SCAN_FIGURES = (0,)  # business_staff_hours: scans
 
@@ -78,26 +82,36 @@ async def _differing(
     conn: AsyncConnection, scans_from: datetime | None
 ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """The differing hours of each business, as `differences` and `staff_differences` name
-    them, compared set-wise: one statement per table of kept hours (storage/hours_compared.py)."""
+    them, compared set-wise: one statement per table of kept hours and range of businesses
+    (storage/hours_compared.py)."""
     dialect = conn.dialect.name
+    zones = dict(await _businesses(conn))
     if dialect == "sqlite":
-        zones = dict(await _businesses(conn))
         await conn.run_sync(lambda sync: add_local_dates(sync, zones))
     wrong: dict[int, list[str]] = {}
     staff_wrong: dict[int, list[str]] = {}
     width, staff_width = len(FIGURES), len(STAFF_FIGURES)
-    for business_id, hour, *figures in await conn.execute(business_hours_off(dialect, scans_from)):
-        right, have = _ints(figures[:width]), _ints(figures[width:])
-        line = differences({as_hour(hour): right}, {as_hour(hour): have})
-        wrong.setdefault(business_id, []).extend(line)
-    for business_id, hour, staff, *figures in await conn.execute(
-        staff_hours_off(dialect, scans_from)
-    ):
-        key = (as_hour(hour), int(staff))
-        right, have = _ints(figures[:staff_width]), _ints(figures[staff_width:])
-        line = staff_differences({key: right}, {key: have})
-        staff_wrong.setdefault(business_id, []).extend(line)
+    for businesses in _ranges(list(zones), BUSINESSES_AT_ONCE):
+        hours = business_hours_off(dialect, scans_from, businesses)
+        for business_id, hour, *figures in await conn.execute(hours):
+            right, have = _ints(figures[:width]), _ints(figures[width:])
+            line = differences({as_hour(hour): right}, {as_hour(hour): have})
+            wrong.setdefault(business_id, []).extend(line)
+        staff_hours = staff_hours_off(dialect, scans_from, businesses)
+        for business_id, hour, staff, *figures in await conn.execute(staff_hours):
+            key = (as_hour(hour), int(staff))
+            right, have = _ints(figures[:staff_width]), _ints(figures[staff_width:])
+            line = staff_differences({key: right}, {key: have})
+            staff_wrong.setdefault(business_id, []).extend(line)
     return wrong, staff_wrong
+
+
+def _ranges(business_ids: list[int], size: int) -> list[tuple[int, int]]:
+    """The sorted ids as ranges (first, last) of `size` businesses each."""
+    return [
+        (business_ids[at], business_ids[min(at + size, len(business_ids)) - 1])
+        for at in range(0, len(business_ids), size)
+    ]
 
 
 def _ints(values: list[Any]) -> list[int]:

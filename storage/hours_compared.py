@@ -54,25 +54,46 @@ from storage.tables import (
 LOCAL_DATE = "doctor_local_date"  # SQLite's (UTC time as stored, business id) -> 'YYYY-MM-DD'
 
 
-def business_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
+Businesses = tuple[int, int] | None  # a range of business ids (first, last), or every one
+
+
+def business_hours_off(
+    dialect: str, scans_from: datetime | None, businesses: Businesses = None
+) -> Select[Any]:
     """(business, hour, *truth, *kept) for each hour whose kept figures (FIGURES) differ from
-    the truth; before `scans_from` the kept scan figures stand."""
+    the truth; before `scans_from` the kept scan figures stand. `businesses`: only those in
+    that range (`_within`)."""
     kept = BusinessHourRow
     figures = [getattr(kept, name) for name in FIGURES]
     kept_part = _kept(dialect, kept.business_id, kept.hour, [], figures)
-    parts = [*_business_truth(dialect, len(FIGURES)), kept_part]
+    parts = [
+        *_business_truth(dialect, len(FIGURES), businesses),
+        _within(kept_part, kept.business_id, businesses),
+    ]  # fmt: skip
     return _differing(dialect, parts, [], len(FIGURES), (0, 4), scans_from)
 
 
-def staff_hours_off(dialect: str, scans_from: datetime | None) -> Select[Any]:
+def staff_hours_off(
+    dialect: str, scans_from: datetime | None, businesses: Businesses = None
+) -> Select[Any]:
     """(business, hour, staff, *truth, *kept) for each staff hour that differs, likewise."""
     kept = BusinessStaffHourRow
     kept_part = _kept(
         dialect, kept.business_id, kept.hour, [kept.staff_telegram_id],
         [getattr(kept, name) for name in STAFF_FIGURES],
     )  # fmt: skip
-    parts = [*_staff_truth(dialect), kept_part]
+    parts = [*_staff_truth(dialect, businesses), _within(kept_part, kept.business_id, businesses)]
     return _differing(dialect, parts, ["staff"], len(STAFF_FIGURES), (0,), scans_from)
+
+
+def _within(part: Select[Any], business: Any, businesses: Businesses) -> Select[Any]:
+    """`part` for the businesses in the range only, filtered on the business column itself so
+    that each source is read through its index on the business: its rows at random, but only
+    those in range. Grouped all at once, a platform's scan log and ledger (ten million rows
+    each) filled gigabytes of temporary files, on the disk every commit of the bot waits for."""
+    if businesses is None:
+        return part
+    return part.where(business.between(*businesses))
 
 
 def fill_hours(conn: Connection, width: int = len(FIGURES)) -> None:
@@ -117,7 +138,7 @@ def _stored_hour(dialect: str, hour: Any) -> Any:
     return hour.concat(".000000")
 
 
-def _business_truth(dialect: str, width: int) -> list[Select[Any]]:
+def _business_truth(dialect: str, width: int, businesses: Businesses = None) -> list[Select[Any]]:
     """The truth's parts for the first `width` figures of FIGURES, grouped per hour."""
     hour = _hour(dialect)  # each expression built once: PostgreSQL's GROUP BY must match it
     scan_hour, ledger_hour = hour(ScanLogRow.created_at), hour(LedgerRow.created_at)
@@ -127,35 +148,41 @@ def _business_truth(dialect: str, width: int) -> list[Select[Any]]:
     rewards = func.sum(case((LedgerRow.kind == REWARD, 1), else_=0))
     ledger = {n: value for n, value in ((1, issued), (2, spent), (5, rewards)) if n < width}
     first_hour = hour(BusinessCustomerRow.first_seen)
-    return [
-        _part(scan_business, scan_hour, {0: func.count()}, width)
-        .where(_awarded()).group_by(scan_business, scan_hour),
+    scans = _part(scan_business, scan_hour, {0: func.count()}, width).where(_awarded())
+    entries = (
         _part(card_business, ledger_hour, ledger, width)
-        .join(CardRow, _card_of_entry())
+        .join(CardRow, _card_of_entry(businesses))
         .where(LedgerRow.kind.in_(ISSUED + SPENT))
-        .group_by(card_business, ledger_hour),
-        _part(BusinessCustomerRow.business_id, first_hour, {3: func.count()}, width)
+    )
+    listed = _part(BusinessCustomerRow.business_id, first_hour, {3: func.count()}, width)
+    return [
+        _within(scans, ScanLogRow.business_id, businesses).group_by(scan_business, scan_hour),
+        _within(entries, CardRow.business_id, businesses).group_by(card_business, ledger_hour),
+        _within(listed, BusinessCustomerRow.business_id, businesses)
         .group_by(BusinessCustomerRow.business_id, first_hour),
-        _returning(dialect, width),
+        _returning(dialect, width, businesses),
     ]  # fmt: skip
 
 
-def _staff_truth(dialect: str) -> list[Select[Any]]:
+def _staff_truth(dialect: str, businesses: Businesses = None) -> list[Select[Any]]:
     hour = _hour(dialect)
     scan_hour, ledger_hour = hour(ScanLogRow.created_at), hour(LedgerRow.created_at)
     scan_business, card_business = _scanned(ScanLogRow.business_id), CardRow.business_id
     scan_staff, ledger_staff = ScanLogRow.staff_telegram_id, LedgerRow.staff_telegram_id
     figures, counted = staff_ledger_figures()
     width = len(STAFF_FIGURES)
-    return [
-        _part(scan_business, scan_hour, {0: func.count()}, width, scan_staff)
-        .where(_awarded())
-        .group_by(scan_business, scan_hour, scan_staff),
+    scans = _part(scan_business, scan_hour, {0: func.count()}, width, scan_staff).where(_awarded())
+    entries = (
         _part(card_business, ledger_hour, dict(enumerate(figures, 1)), width, ledger_staff)
-        .join(CardRow, _card_of_entry())
+        .join(CardRow, _card_of_entry(businesses))
         .where(ledger_staff.is_not(None), counted)
+    )
+    return [
+        _within(scans, ScanLogRow.business_id, businesses)
+        .group_by(scan_business, scan_hour, scan_staff),
+        _within(entries, CardRow.business_id, businesses)
         .group_by(card_business, ledger_hour, ledger_staff),
-    ]
+    ]  # fmt: skip
 
 
 def _awarded() -> ColumnElement[bool]:
@@ -169,8 +196,11 @@ def _scanned(business: Any) -> Any:
     return business + 0
 
 
-def _card_of_entry() -> ColumnElement[bool]:
-    # Likewise: the ledger in order, each card by its key (not each card's entries by index).
+def _card_of_entry(businesses: Businesses = None) -> ColumnElement[bool]:
+    # Likewise: the ledger in order, each card by its key (not each card's entries by index);
+    # for a range of businesses, their cards by index, and each card's entries by index.
+    if businesses is not None:
+        return CardRow.id == LedgerRow.card_id
     return CardRow.id == LedgerRow.card_id + 0
 
 
@@ -244,7 +274,7 @@ def _local_date(dialect: str, at: Any, business: Any, zone: Any) -> ColumnElemen
     return getattr(func, LOCAL_DATE)(at, business)  # the function knows each business's zone
 
 
-def _returning(dialect: str, width: int) -> Select[Any]:
+def _returning(dialect: str, width: int, businesses: Businesses = None) -> Select[Any]:
     """Each customer's first awarded scan of a local day, counted in its hour if the customer
     was first seen before that day."""
     business = _scanned(ScanLogRow.business_id)
@@ -257,6 +287,7 @@ def _returning(dialect: str, width: int) -> Select[Any]:
         business.label("business_id"), ScanLogRow.customer_id, *zones,
         func.min(ScanLogRow.created_at).label("first_at"),
     ).where(_awarded())  # fmt: skip
+    visits = _within(visits, ScanLogRow.business_id, businesses)
     if zones:
         visits = visits.join(BusinessRow, BusinessRow.id == ScanLogRow.business_id)
     grouped = visits.group_by(business, ScanLogRow.customer_id, *zones, day).subquery()
@@ -279,22 +310,24 @@ def _returning(dialect: str, width: int) -> Select[Any]:
 def local_date_function(zones: dict[int, str]) -> Callable[[str | None, int], str | None]:
     """SQLite's `doctor_local_date` for businesses in `zones` (id: time zone).
 
-    Called for every awarded scan, so it answers from a dict of each business's UTC hours
-    (about 0.5 µs a call) and asks zoneinfo once per business and hour."""
-    hours: dict[int, dict[str, str | None]] = {business_id: {} for business_id in zones}
+    Called for every awarded scan, so it answers from a dict of each zone's UTC hours (about
+    0.5 µs a call) and asks zoneinfo once per zone and hour. Kept per zone, not per business:
+    10,000 businesses in a handful of zones would otherwise keep millions of hours."""
+    hours: dict[str, dict[str, str | None]] = {zone: {} for zone in set(zones.values())}
 
     def local_date(at: str | None, business_id: int) -> str | None:
         if at is None:
             return None
-        known = hours[business_id]
+        zone = zones[business_id]
+        known = hours[zone]
         hour = at[:13]
         if hour not in known:
-            known[hour] = _hour_date(hour, zones[business_id])
+            known[hour] = _hour_date(hour, zone)
         whole_hour = known[hour]
         if whole_hour is not None:
             return whole_hour
         at_utc = datetime.fromisoformat(at).replace(tzinfo=UTC)
-        return local_day(at_utc, zones[business_id]).isoformat()
+        return local_day(at_utc, zone).isoformat()
 
     return local_date
 

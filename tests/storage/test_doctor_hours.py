@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.doctor import examine
 from domain.models import EntryKind, ScanLog, ScanOutcome
-from tests.storage.builders import OWNER_TG, T0, entry
+from storage import doctor_hours
+from tests.storage.builders import OWNER_TG, T0, business, entry
 from tests.storage.test_doctor import check, checks, healthy, sql
 
 __all__ = ["healthy"]
@@ -86,3 +89,33 @@ async def test_scans_cleared_by_retention_keep_their_hours(db_url, healthy, new_
     async with new_uow() as uow:
         stats = await uow.reports.stats(healthy.business_id, T0 - timedelta(days=1))
     assert stats.scans == 1
+
+
+@pytest.mark.parametrize("at_once", [1, 2, 100])
+async def test_businesses_checked_a_range_at_a_time_are_each_checked(
+    db_url, healthy, new_uow, monkeypatch, at_once
+):
+    """The check reads its sources a range of businesses at a time (BUSINESSES_AT_ONCE): the
+    wrong hours of the first and the last business are found whatever the ranges' size."""
+    later = T0 + timedelta(days=2)  # a returning customer: first seen at T0
+    async with new_uow() as uow:
+        others = [(await uow.businesses.add(business(OWNER_TG, f"invite-{n}"))).id for n in (2, 3)]
+        await uow.scans.add(
+            ScanLog(healthy.business_id, OWNER_TG, ScanOutcome.AWARDED, later,
+                    customer_id=healthy.customer_id, points=10, idempotency_key="s")
+        )  # fmt: skip
+        await uow.commit()
+    monkeypatch.setattr(doctor_hours, "BUSINESSES_AT_ONCE", at_once)
+    assert hours_off((await check(db_url)).found) == []
+    await sql(db_url, "UPDATE business_hours SET scans = 7 WHERE returning_customers = 1")
+    await sql(
+        db_url, "INSERT INTO business_hours (business_id, hour, scans, issued, redeemed,"
+        " new_customers, returning_customers, rewards) VALUES (:b, :t, 1, 0, 0, 0, 0, 0)",
+        b=others[-1], t=T0,
+    )  # fmt: skip  # the last business's: kept, with nothing behind it
+    found = hours_off((await check(db_url)).found)
+    assert checks(found) == [
+        ("business_hours_off", f"business {healthy.business_id}"),
+        ("business_hours_off", f"business {others[-1]}"),
+    ]
+    assert [finding.detail.split(":")[0] for finding in found] == ["1 hours differ"] * 2
