@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from storage.engine import read_snapshot
 from tests.storage.test_doctor import check, healthy
 
 __all__ = ["healthy"]
@@ -20,3 +21,9 @@ async def test_the_check_runs_while_a_writer_holds_the_write_lock(db_path, db_ur
         writer.execute("COMMIT")
     finally:
         writer.close()
+
+
+async def test_the_checks_sort_in_memory_not_in_temporary_files(db_url, healthy):
+    """Temporary files written back to the disk slow every commit of the bot meanwhile."""
+    async with read_snapshot(db_url) as reading:
+        assert (await reading.exec_driver_sql("PRAGMA temp_store")).scalar() == 2  # MEMORY

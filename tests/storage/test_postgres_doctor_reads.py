@@ -1,11 +1,12 @@
-"""The doctor's snapshot on PostgreSQL runs on one core: a check of every ledger row must not
-take every core from the bot's statements (storage/engine.py, `read_snapshot`)."""
+"""The doctor's snapshot on PostgreSQL runs on one core and sorts in memory: a check of every
+ledger row must not take every core from the bot's statements, nor fill temporary files on the
+disk their commits wait for (storage/engine.py, `read_snapshot`)."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from storage.engine import make_engine, read_snapshot
+from storage.engine import SNAPSHOT_WORK_MEM, make_engine, read_snapshot
 
 BACKENDS = ("postgresql",)
 # The whole ledger summed per card, as the doctor's balance check reads it.
@@ -28,3 +29,8 @@ async def test_the_doctors_snapshot_plans_no_parallel_workers(db_url):
         await engine.dispose()
     async with read_snapshot(db_url) as reading:
         assert "Gather" not in await plan(reading)
+
+
+async def test_the_doctors_snapshot_sorts_in_memory(db_url):
+    async with read_snapshot(db_url) as reading:
+        assert (await reading.exec_driver_sql("SHOW work_mem")).scalar() == SNAPSHOT_WORK_MEM
