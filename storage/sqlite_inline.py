@@ -111,9 +111,21 @@ def _off_the_loop(commit: Callable[[], object]) -> Callable[[], object]:
     this process is let in meanwhile)."""
 
     def run() -> object:
-        return await_(asyncio.get_running_loop().run_in_executor(_COMMITS, commit))
+        return await_(_to_the_end(asyncio.get_running_loop().run_in_executor(_COMMITS, commit)))
 
     return run
+
+
+async def _to_the_end(commit: asyncio.Future[object]) -> object:
+    """The commit's result; cancelled meanwhile (a shutdown, a timeout), it still waits for
+    the commit to end before the cancellation goes on: the connection is the commit thread's
+    until then, and the rollback that follows a cancellation, or the next transaction on this
+    connection, must not run while the commit does."""
+    try:
+        return await asyncio.shield(commit)
+    except asyncio.CancelledError:
+        await asyncio.wait([commit])
+        raise
 
 
 def patiently(

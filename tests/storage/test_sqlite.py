@@ -8,6 +8,7 @@ import os
 import sqlite3
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -401,3 +402,40 @@ async def test_a_commit_that_waits_for_the_disk_runs_off_the_loop_and_only_it(en
         await reader.commit()
     assert len(await OutboxStore(sessions, lambda: T0).claim()) == 1  # it wrote: claimed
     assert commits == [loop_thread] * 2
+
+
+async def test_a_unit_of_work_cancelled_during_its_commit_waits_for_it_and_is_kept(
+    engine, backend, monkeypatch
+):
+    """Cancelled (a shutdown) while its commit is on the commit thread, a unit of work waits
+    for the commit to end: no rollback, nor another transaction, runs on its connection
+    meanwhile, and what it committed is kept whole."""
+    if backend != "sqlite":
+        pytest.skip("aiosqlite runs every statement on a thread of its own")
+    submitted: list[object] = []
+
+    class Recorded(ThreadPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            submitted.append(fn)
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite_inline, "_COMMITS", Recorded(max_workers=1))
+    disk = threading.Event()  # the disk, busy until set
+    sqlite_inline._COMMITS.submit(disk.wait, 10)
+    sessions = make_session_factory(engine)
+
+    async def scan() -> None:
+        async with uow_factory(sessions)() as uow:
+            await uow.users.upsert(user(CUSTOMER_TG))
+            await uow.commit()
+
+    task = asyncio.create_task(scan())
+    await eventually(lambda: len(submitted) == 2)  # its commit waits behind the busy disk
+    task.cancel()
+    await asyncio.sleep(0)
+    assert not task.done()  # it waits for its commit
+    disk.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    async with uow_factory(sessions)() as reader:
+        assert await reader.users.get(CUSTOMER_TG) is not None
