@@ -565,6 +565,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                                "large_customers": n.large, "upgrade_s": upgrade_s}  # fmt: skip
     freeze_startup_heap()  # as the bot does once started
     stalls = Stalls()
+    trace = _loop_trace(engine, args.trace) if args.trace else None
     # My cards reads as the bot's handler does (Services.view_uow: never behind the write gate).
     load = Load(
         uow, lambda: SqlUnitOfWork(sessions, reading=True), TokenSigner(b"bench-secret-" * 3), n,
@@ -572,6 +573,8 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     )  # fmt: skip
     try:
         stalls.start()
+        if trace:
+            trace.start()
         driver = asyncio.create_task(load.run(args.rate))
         stalls.phase = "steady"
         await asyncio.sleep(args.warmup)
@@ -579,11 +582,16 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
             await heavy_paths(url, uow, background_uow, report_uow, engine, n, folder)
         ).items():
             stalls.phase = name
+            if trace:
+                trace.phase = name
             began = time.perf_counter()
             await run()
             figures[f"{name}_ms"] = round((time.perf_counter() - began) * 1000, 1)
             print(f"{name}: {figures[f'{name}_ms']} ms", flush=True)  # a cut-off run still tells
             stalls.phase = "steady"
+            if trace:
+                trace.phase = "steady"
+                trace.report(name)
             await asyncio.sleep(0.5)
         figures["export_ledger_mb"] = round(await asyncio.to_thread(_megabytes, folder), 1)
         # As bot/app.py makes the dispatcher's: its claims on a connection it keeps.
@@ -619,6 +627,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         await load.stop()
         await driver
         await stalls.stop()
+        if trace:
+            trace.stop()
+            trace.report("steady")
     finally:
         await engine.dispose()
         await read_engine.dispose()
@@ -646,6 +657,13 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     return figures
 
 
+def _loop_trace(engine: Any, threshold_ms: float) -> Any:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree's bench/
+    from bench.loop_trace import LoopTrace
+
+    return LoopTrace(engine, threshold_ms)
+
+
 def _megabytes(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.glob("ledger*")) / 1e6
 
@@ -664,6 +682,10 @@ if __name__ == "__main__":
     parser.add_argument("--rate", type=float, default=20.0, help="scans + My cards a second")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load alone")
     parser.add_argument("--fill-only", action="store_true", help="fill the cache, run nothing")
+    parser.add_argument(
+        "--trace", type=float, default=0.0,
+        help="print what filled each loop hold of this many ms or more (bench/loop_trace.py)",
+    )  # fmt: skip
     parser.add_argument(
         "--upgraded", action="store_true",
         help="start from a copy kept once migrated to head (upgrade_s is then not measured)",
