@@ -23,6 +23,7 @@ from storage.hours_compared import (
     business_hours_off,
     staff_hours_off,
 )
+from storage.repositories.base import chunks
 from storage.staff_hours import (
     STAFF_FIGURES,
     StaffHours,
@@ -50,7 +51,7 @@ async def hours_off(
 
     Before `scans_from` the scan log may have been cleared by the retention sweep: there the
     kept scan figures stand (they are all that is left of those scans)."""
-    wrong, staff_wrong = await _differing(conn, scans_from)
+    wrong, staff_wrong = await _differing(conn, dict(await _businesses(conn)), scans_from)
     found = []
     for business_id in sorted(set(wrong) | set(staff_wrong)):
         for check, what, lines in (
@@ -66,8 +67,8 @@ async def hours_off(
 
 async def repair_hours(conn: AsyncConnection, scans_from: datetime | None = None) -> None:
     """Rebuild the kept hours of each business whose hours differ from the truth."""
-    wrong, staff_wrong = await _differing(conn, scans_from)
     zones = dict(await _businesses(conn))
+    wrong, staff_wrong = await _differing(conn, zones, scans_from)
     for business_id in sorted(set(wrong) | set(staff_wrong)):
         truth, _, staff, _ = await _compared(conn, business_id, zones[business_id], scans_from)
         if business_id in wrong:
@@ -79,19 +80,19 @@ async def repair_hours(conn: AsyncConnection, scans_from: datetime | None = None
 
 
 async def _differing(
-    conn: AsyncConnection, scans_from: datetime | None
+    conn: AsyncConnection, zones: dict[int, str], scans_from: datetime | None
 ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """The differing hours of each business, as `differences` and `staff_differences` name
     them, compared set-wise: one statement per table of kept hours and range of businesses
-    (storage/hours_compared.py)."""
+    (storage/hours_compared.py). `zones`: every business's time zone, by id."""
     dialect = conn.dialect.name
-    zones = dict(await _businesses(conn))
     if dialect == "sqlite":
         await conn.run_sync(lambda sync: add_local_dates(sync, zones))
     wrong: dict[int, list[str]] = {}
     staff_wrong: dict[int, list[str]] = {}
     width, staff_width = len(FIGURES), len(STAFF_FIGURES)
-    for businesses in _ranges(list(zones), BUSINESSES_AT_ONCE):
+    for ids in chunks(sorted(zones), BUSINESSES_AT_ONCE):
+        businesses = (ids[0], ids[-1])
         hours = business_hours_off(dialect, scans_from, businesses)
         for business_id, hour, *figures in await conn.execute(hours):
             right, have = _ints(figures[:width]), _ints(figures[width:])
@@ -104,14 +105,6 @@ async def _differing(
             line = staff_differences({key: right}, {key: have})
             staff_wrong.setdefault(business_id, []).extend(line)
     return wrong, staff_wrong
-
-
-def _ranges(business_ids: list[int], size: int) -> list[tuple[int, int]]:
-    """The sorted ids as ranges (first, last) of `size` businesses each."""
-    return [
-        (business_ids[at], business_ids[min(at + size, len(business_ids)) - 1])
-        for at in range(0, len(business_ids), size)
-    ]
 
 
 def _ints(values: list[Any]) -> list[int]:
