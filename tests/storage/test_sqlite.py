@@ -431,11 +431,16 @@ async def test_a_unit_of_work_cancelled_during_its_commit_waits_for_it_and_is_ke
 
     task = asyncio.create_task(scan())
     await eventually(lambda: len(submitted) == 2)  # its commit waits behind the busy disk
-    task.cancel()
-    await asyncio.sleep(0)
-    assert not task.done()  # it waits for its commit
-    disk.set()
+    ended_before_the_disk: list[bool] = []
+
+    def free_the_disk() -> None:
+        ended_before_the_disk.append(task.done())
+        disk.set()
+
+    task.cancel()  # queues the task's wake-up with its cancellation,
+    asyncio.get_running_loop().call_soon(free_the_disk)  # and behind it, the disk freed
     with pytest.raises(asyncio.CancelledError):
         await task
+    assert ended_before_the_disk == [False]  # it took its cancellation, and waited its commit
     async with uow_factory(sessions)() as reader:
         assert await reader.users.get(CUSTOMER_TG) is not None
