@@ -219,7 +219,12 @@ def _upgraded_cache(args: argparse.Namespace, url: str) -> str:
     if args.db == "sqlite":
         name = f"platform-{Sizes(args.scale).tag()}-head{head_revision()}.db"
         return str(Path(args.cache) / name)
-    return f"{url.rsplit('/', 1)[1].replace('platform_run_', 'platform_head_')}_{head_revision()}"
+    return f"{_database(url).replace('platform_run_', 'platform_head_')}_{head_revision()}"
+
+
+def _database(url: str) -> str:
+    """A PostgreSQL URL's database name."""
+    return url.rsplit("/", 1)[1]
 
 
 async def from_upgraded(args: argparse.Namespace, url: str) -> bool:
@@ -230,7 +235,7 @@ async def from_upgraded(args: argparse.Namespace, url: str) -> bool:
             return False
         await asyncio.to_thread(shutil.copyfile, cache, url.removeprefix("sqlite:///"))
         return True
-    run = url.rsplit("/", 1)[1]
+    run = _database(url)
     server = await asyncpg.connect(f"{PG_SERVER}/postgres")
     try:
         if not await server.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", cache):
@@ -249,7 +254,7 @@ async def keep_upgraded(args: argparse.Namespace, url: str) -> None:
         return
     server = await asyncpg.connect(f"{PG_SERVER}/postgres")
     try:
-        await server.execute(f'CREATE DATABASE "{cache}" TEMPLATE "{url.rsplit("/", 1)[1]}"')
+        await server.execute(f'CREATE DATABASE "{cache}" TEMPLATE "{_database(url)}"')
     finally:
         await server.close()
 
