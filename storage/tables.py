@@ -472,6 +472,13 @@ class ScanLogRow(Base):
     __tablename__ = "qr_scan_logs"
     __table_args__ = (
         Index("ix_qr_scan_logs_business_id_created_at", "business_id", "created_at"),
+        # A customer's scans at a business lately: the cooldown, the day's first visit.
+        Index(
+            "ix_qr_scan_logs_business_id_customer_id_created_at",
+            "business_id",
+            "customer_id",
+            "created_at",
+        ),
         Index("ix_qr_scan_logs_created_at", "created_at"),
     )
 
