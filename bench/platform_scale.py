@@ -201,27 +201,20 @@ async def fill_postgres(database: str, n: Sizes, start: datetime) -> None:
 
 
 async def _settled(url: str) -> None:
-    """What preparing the run wrote (a copy of several GB, an upgrade) on the disk before the
-    load starts: left to the kernel's writeback, it was written during the first heavy paths
-    (one SQLite run's scans waited up to 1.2 s during the broadcast, right after the upgraded
-    copy was kept)."""
-    if url.startswith("postgresql"):
-        db = await asyncpg.connect(url.replace("+asyncpg", ""))
-        try:
-            await db.execute("CHECKPOINT")  # the copy's and the upgrade's pages, written
-        finally:
-            await db.close()
-    await asyncio.to_thread(os.sync)
-
-
-async def _analyze(url: str) -> None:
-    """PostgreSQL: statistics for what the upgrade filled, as autovacuum would gather soon."""
+    """The run's database ready for the load. On PostgreSQL: statistics for what the upgrade
+    filled, as autovacuum would gather soon (`ANALYZE`), then its pages written
+    (`CHECKPOINT`). On both: what preparing the run wrote (a copy of several GB, an upgrade) on
+    the disk before the load starts; left to the kernel's writeback, it was written during the
+    first heavy paths (one SQLite run's scans waited up to 1.2 s during the broadcast, right
+    after the upgraded copy was kept)."""
     if url.startswith("postgresql"):
         db = await asyncpg.connect(url.replace("+asyncpg", ""))
         try:
             await db.execute("ANALYZE")
+            await db.execute("CHECKPOINT")
         finally:
             await db.close()
+    await asyncio.to_thread(os.sync)
 
 
 def head_revision() -> str:
@@ -580,7 +573,6 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         print(f"upgraded to head in {upgrade_s} s", flush=True)
         if args.upgraded:
             await keep_upgraded(args, url)
-    await _analyze(url)
     await _settled(url)
     engine = make_engine(url)
     sessions = make_session_factory(engine)
