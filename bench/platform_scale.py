@@ -573,6 +573,10 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         print(f"upgraded to head in {upgrade_s} s", flush=True)
         if args.upgraded:
             await keep_upgraded(args, url)
+    if args.upgrade_only:  # the upgraded copy kept (--upgraded); the run another time
+        if cleanup:
+            cleanup()
+        return {"db": args.db, "upgraded": n.tag(), "upgrade_s": upgrade_s}
     await _settled(url)
     engine = make_engine(url)
     sessions = make_session_factory(engine)
@@ -722,6 +726,10 @@ if __name__ == "__main__":
     parser.add_argument(
         "--upgraded", action="store_true",
         help="start from a copy kept once migrated to head (upgrade_s is then not measured)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--upgrade-only", action="store_true",
+        help="with --upgraded: make the upgraded copy (if missing) and run nothing",
     )  # fmt: skip
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "platform-scale"))
     report(asyncio.run(bench(parser.parse_args())))

@@ -16,9 +16,14 @@ async def require_staff(uow: UnitOfWork, business_id: int, telegram_id: int) -> 
 
 
 async def staff_business(uow: UnitOfWork, business_id: int, telegram_id: int) -> Business:
-    """The business, once require_staff's checks pass for this user (one read, not two)."""
-    business = await business_of(uow, business_id)
-    await _staff_in(uow, business, telegram_id)
+    """The business, once require_staff's checks pass for this user (one read: both rows)."""
+    business, staff = await uow.staff.with_business(business_id, telegram_id)
+    if business is None:
+        raise NotFound("business_not_found")
+    if business.suspended_at is not None:
+        raise NotAllowed("business_suspended")
+    if staff is None:
+        raise NotAllowed("not_staff")
     return business
 
 

@@ -67,7 +67,8 @@ async def post_entry(
             card_id=card.id, delta=delta, kind=kind, idempotency_key=key,
             created_at=uow.now(), reason=reason, staff_telegram_id=staff_telegram_id,
             note=note, reverses_entry_id=reverses_entry_id,
-        )
+        ),
+        updated.business_id,
     )  # fmt: skip
     return Posted(entry, updated, duplicate=False)
 

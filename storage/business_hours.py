@@ -40,7 +40,7 @@ def local_day(at: datetime, time_zone: str) -> date:
 
 
 @cache
-def _upsert(dialect: str) -> Any:
+def hours_upsert(dialect: str) -> Any:
     table = BusinessHourRow.__table__
     stmt = upsert_for(dialect)(table)
     return stmt.on_conflict_do_update(
@@ -52,7 +52,7 @@ def _upsert(dialect: str) -> Any:
 def count_stmt(dialect: str, business_id: int, at: datetime, **figures: int) -> Any:
     """Add `figures` (named as in FIGURES) to the business's hour of `at`."""
     values = {name: figures.get(name, 0) for name in FIGURES}
-    return _upsert(dialect).values(business_id=business_id, hour=hour_of(at), **values)
+    return hours_upsert(dialect).values(business_id=business_id, hour=hour_of(at), **values)
 
 
 # --- the truth: recomputed from the scan log, the ledger and business_customers -------------
@@ -169,7 +169,7 @@ def add_rewards_sync(conn: Connection) -> None:
         for business_id, hour, count in rows
     ]
     for start in range(0, len(values), 1000):
-        conn.execute(_upsert(dialect), values[start : start + 1000])
+        conn.execute(hours_upsert(dialect), values[start : start + 1000])
 
 
 def _nonzero(hours: Hours) -> Hours:

@@ -26,7 +26,7 @@ StaffHours = dict[tuple[datetime, int], list[int]]  # (hour, staff) -> STAFF_FIG
 
 
 @cache
-def _upsert(dialect: str) -> Any:
+def staff_hours_upsert(dialect: str) -> Any:
     table = BusinessStaffHourRow.__table__
     stmt = upsert_for(dialect)(table)
     return stmt.on_conflict_do_update(
@@ -39,7 +39,7 @@ def count_staff_stmt(
     dialect: str, business_id: int, staff_telegram_id: int, at: datetime, **figures: int
 ) -> Any:
     values = {name: figures.get(name, 0) for name in STAFF_FIGURES}
-    return _upsert(dialect).values(
+    return staff_hours_upsert(dialect).values(
         business_id=business_id, hour=hour_of(at), staff_telegram_id=staff_telegram_id, **values
     )
 

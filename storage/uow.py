@@ -46,6 +46,7 @@ from domain.ports import (
 )
 from storage.engine import begin_reading
 from storage.gate import gate_turn
+from storage.hour_tally import drop_tallies, write_tallies
 from storage.repositories import (
     SqlBusinessCustomerRepository,
     SqlBusinessRepository,
@@ -221,10 +222,12 @@ class SqlUnitOfWork:
         session = self._active()
         events, self._events = self._events, []
         self._written = await write_outbox(self, events)
+        await write_tallies(session)  # the hours' figures, one upsert a row (hour_tally.py)
         await session.commit()
 
     async def rollback(self) -> None:
         self._events = []
+        drop_tallies(self._active())
         await self._active().rollback()
 
     def _active(self) -> AsyncSession:

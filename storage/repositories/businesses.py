@@ -10,6 +10,7 @@ from sqlalchemy import (
     Result,
     Select,
     SQLColumnExpression,
+    and_,
     bindparam,
     delete,
     func,
@@ -20,8 +21,9 @@ from sqlalchemy import (
 
 from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
 from domain.ports import BusinessStats, CustomerSummary
-from storage.business_hours import count_stmt
+from storage.hour_tally import tally
 from storage.repositories.base import RowOf, SqlRepository
+from storage.session_notes import note
 from storage.tables import (
     BusinessCustomerRow,
     BusinessRow,
@@ -74,7 +76,10 @@ def _business_customer(row: RowOf[BusinessCustomerRow]) -> BusinessCustomer:
 class SqlBusinessRepository(SqlRepository):
     async def get(self, business_id: int) -> Business | None:
         row = await self._get(BusinessRow, business_id)
-        return _business(row) if row else None
+        if row is None:
+            return None
+        note(self._session, "time_zone", business_id, row.time_zone)  # the scan log's day
+        return _business(row)
 
     async def by_invite_code(self, code: str) -> Business | None:
         row = await self._first(select(BusinessRow).where(BusinessRow.staff_invite_code == code))
@@ -103,6 +108,7 @@ class SqlBusinessRepository(SqlRepository):
         row.default_program_id = business.default_program_id
         row.suspended_at = business.suspended_at
         row.time_zone = business.time_zone
+        note(self._session, "time_zone", business.id, business.time_zone)
         row.awaiting_approval_since = business.awaiting_approval_since
         await self._session.flush()
 
@@ -181,12 +187,47 @@ _STAFF_OF = select(_STAFF).where(
     _STAFF.c.business_id == bindparam("business_id"),
     _STAFF.c.telegram_id == bindparam("telegram_id"),
 )
+_BUSINESSES = BusinessRow.__table__
+# The business with this user's staff row if there is one: every staff action's first read.
+_WITH_STAFF = (
+    select(_BUSINESSES, *(column.label(f"staff_{column.name}") for column in _STAFF.c))
+    .select_from(
+        _BUSINESSES.outerjoin(
+            _STAFF,
+            and_(
+                _STAFF.c.business_id == _BUSINESSES.c.id,
+                _STAFF.c.telegram_id == bindparam("telegram_id"),
+            ),
+        )
+    )
+    .where(_BUSINESSES.c.id == bindparam("business_id"))
+)
 
 
 class SqlStaffRepository(SqlRepository):
     async def get(self, business_id: int, telegram_id: int) -> Staff | None:
         row = await self._row(_STAFF_OF, business_id=business_id, telegram_id=telegram_id)
         return _staff(row) if row else None
+
+    async def with_business(
+        self, business_id: int, telegram_id: int
+    ) -> tuple[Business | None, Staff | None]:
+        """The business and this user's staff row in it, in one read."""
+        row = await self._row(_WITH_STAFF, business_id=business_id, telegram_id=telegram_id)
+        if row is None:
+            return None, None
+        note(self._session, "time_zone", business_id, row.time_zone)
+        if row.staff_id is None:
+            return _business(row), None
+        staff = Staff(
+            id=row.staff_id,
+            business_id=row.staff_business_id,
+            telegram_id=row.staff_telegram_id,
+            role=Role(row.staff_role),
+            added_at=row.staff_added_at,
+            daily_award_limit=row.staff_daily_award_limit,
+        )
+        return _business(row), staff
 
     async def of_user(self, telegram_id: int) -> list[Staff]:
         stmt = select(StaffRow).where(StaffRow.telegram_id == telegram_id).order_by(StaffRow.id)
@@ -255,12 +296,12 @@ class SqlBusinessCustomerRepository(SqlRepository):
             visits=1 if visit else 0,
             status="active",
         )
+        note(self._session, "first_seen", (business_id, customer_id), row.first_seen)
         # First seen now: a new customer, unless this transaction touched them already.
         counted = self._session.info.setdefault("new_business_customers", set())
         if row.first_seen == at and (business_id, customer_id) not in counted:
             counted.add((business_id, customer_id))
-            stmt = count_stmt(self._dialect(), business_id, at, new_customers=1)
-            await self._session.execute(stmt)
+            tally(self._session, business_id, at, new_customers=1)
         return _business_customer(row)
 
     async def page(self, business_id: int, offset: int, limit: int) -> list[CustomerSummary]:

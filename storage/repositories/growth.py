@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from domain.growth.models import (
     PromoCode,
@@ -26,6 +26,16 @@ from storage.tables import (
     ReferralTermsRow,
 )
 
+_REFERRALS = ReferralRow.__table__
+# Asked on every awarded scan (is this a referred friend's first visit?): built once.
+_OF_REFEREE = (
+    select(_REFERRALS)
+    .where(
+        _REFERRALS.c.business_id == bindparam("business_id"),
+        _REFERRALS.c.referee_id == bindparam("referee_id"),
+    )
+    .limit(1)
+)
 _KEPT = timedelta(days=1)  # longer than any guess window the domain uses
 
 
@@ -94,11 +104,7 @@ class SqlReferralRepository(SqlRepository):
         return stored
 
     async def of_referee(self, business_id: int, referee_id: int) -> Referral | None:
-        row = await self._first(
-            select(ReferralRow).where(
-                ReferralRow.business_id == business_id, ReferralRow.referee_id == referee_id
-            )
-        )
+        row = await self._row(_OF_REFEREE, business_id=business_id, referee_id=referee_id)
         return _referral(row) if row else None
 
     async def add(self, referral: Referral) -> Referral | None:

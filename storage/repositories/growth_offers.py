@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from domain.growth.owner_ports import WinbackOffer
 from storage.repositories.base import SqlRepository
 from storage.tables_growth import StaffAlertRow, StaffAlertSettingRow, WinbackOfferRow
+
+_OFFERS = WinbackOfferRow.__table__
+# Asked on every awarded scan (does the card hold an open win-back offer?): built once.
+_OPEN_FOR = (
+    select(_OFFERS)
+    .where(
+        _OFFERS.c.card_id == bindparam("card_id"),
+        _OFFERS.c.credited_at.is_(None),
+        _OFFERS.c.offered_at <= bindparam("now", type_=_OFFERS.c.offered_at.type),
+        _OFFERS.c.expires_at > bindparam("now", type_=_OFFERS.c.expires_at.type),
+    )
+    .order_by(_OFFERS.c.id.desc())
+    .limit(1)
+)
 
 
 class SqlWinbackRepository(SqlRepository):
@@ -24,16 +38,7 @@ class SqlWinbackRepository(SqlRepository):
         )
 
     async def open_for(self, card_id: int, now: datetime) -> WinbackOffer | None:
-        row = await self._first(
-            select(WinbackOfferRow)
-            .where(
-                WinbackOfferRow.card_id == card_id,
-                WinbackOfferRow.credited_at.is_(None),
-                WinbackOfferRow.offered_at <= now,
-                WinbackOfferRow.expires_at > now,
-            )
-            .order_by(WinbackOfferRow.id.desc())
-        )
+        row = await self._row(_OPEN_FOR, card_id=card_id, now=now)
         if row is None:
             return None
         return WinbackOffer(

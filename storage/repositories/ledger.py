@@ -10,9 +10,10 @@ from sqlalchemy import Select, bindparam, func, select, union_all
 from sqlalchemy.orm import aliased
 
 from domain.models import EntryKind, LedgerEntry, LedgerReason
-from storage.business_hours import ISSUED, REWARD, SPENT, count_stmt
+from storage.business_hours import ISSUED, REWARD, SPENT
+from storage.hour_tally import tally, tally_staff
 from storage.repositories.base import RowOf, SqlRepository, chunks
-from storage.staff_hours import count_staff_stmt, entry_figures
+from storage.staff_hours import entry_figures
 from storage.tables import AwardReplyRow, CardRow, LedgerRow
 
 
@@ -46,7 +47,6 @@ def _newest(card_id: int, limit: int) -> Select[Any]:
     return select(newest)
 
 
-_BUSINESS_OF_CARD = select(CardRow.business_id).where(CardRow.id == bindparam("id"))
 _BY_KEY = select(_LEDGER).where(_LEDGER.c.idempotency_key == bindparam("key"))
 
 
@@ -70,7 +70,8 @@ class SqlLedgerRepository(SqlRepository):
         row = await self._row(_BY_KEY, key=idempotency_key)
         return _entry(row) if row else None
 
-    async def add(self, entry: LedgerEntry) -> LedgerEntry:
+    async def add(self, entry: LedgerEntry, business_id: int) -> LedgerEntry:
+        """The entry, on a card of `business_id` (whose hours it adds to)."""
         row = await self._add(
             LedgerRow(
                 card_id=entry.card_id,
@@ -84,31 +85,26 @@ class SqlLedgerRepository(SqlRepository):
                 created_at=entry.created_at,
             )
         )
-        await self._count(entry)
+        self._count(entry, business_id)
         return _entry(row)
 
-    async def _count(self, entry: LedgerEntry) -> None:
-        """The entry's hour (/stats, the digest) and its staff member's (storage/*_hours.py)."""
-        counted = entry.kind.value in ISSUED or entry.kind.value in SPENT
-        by_staff: dict[str, int] = {}
-        if entry.staff_telegram_id is not None:
-            by_staff = entry_figures(entry.kind, entry.reason, entry.delta)
-        if not counted and not by_staff:
-            return
-        business_id = await self._session.scalar(_BUSINESS_OF_CARD, {"id": entry.card_id}) or 0
-        if counted:
+    def _count(self, entry: LedgerEntry, business_id: int) -> None:
+        """The entry's hour (/stats, the digest) and its staff member's, written at commit
+        (storage/hour_tally.py)."""
+        if entry.kind.value in ISSUED or entry.kind.value in SPENT:
             issued = entry.delta if entry.kind.value in ISSUED else 0
             rewards = int(entry.kind.value == REWARD)
-            stmt = count_stmt(
-                self._dialect(), business_id, entry.created_at,
+            tally(
+                self._session, business_id, entry.created_at,
                 issued=issued, redeemed=issued - entry.delta, rewards=rewards,
             )  # fmt: skip
-            await self._session.execute(stmt)
-        if by_staff and entry.staff_telegram_id is not None:
-            await self._session.execute(count_staff_stmt(
-                self._dialect(), business_id, entry.staff_telegram_id, entry.created_at,
-                **by_staff,
-            ))  # fmt: skip
+        if entry.staff_telegram_id is not None:
+            by_staff = entry_figures(entry.kind, entry.reason, entry.delta)
+            if by_staff:
+                tally_staff(
+                    self._session, business_id, entry.staff_telegram_id, entry.created_at,
+                    **by_staff,
+                )  # fmt: skip
 
     async def for_card(self, card_id: int, limit: int = 10) -> list[LedgerEntry]:
         stmt = (

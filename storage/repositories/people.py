@@ -43,6 +43,9 @@ def _customer(row: RowOf[CustomerRow]) -> Customer:
 
 _USERS = TelegramUserRow.__table__
 _USER = select(_USERS).where(_USERS.c.telegram_id == bindparam("telegram_id"))
+_CHATS = select(_USERS.c.telegram_id, _USERS.c.chat_id).where(
+    _USERS.c.telegram_id.in_(bindparam("ids", expanding=True))
+)
 _CUSTOMERS = CustomerRow.__table__
 _CUSTOMER_BY = {
     column: select(_CUSTOMERS).where(_CUSTOMERS.c[column] == bindparam("value")).limit(1)
@@ -56,11 +59,9 @@ class SqlUserRepository(SqlRepository):
         return _user(row) if row else None
 
     async def chats(self, telegram_ids: Collection[int]) -> dict[int, int]:
-        users, found = TelegramUserRow, {}
+        found = {}
         for batch in chunks(telegram_ids):
-            rows = await self._session.execute(
-                select(users.telegram_id, users.chat_id).where(users.telegram_id.in_(batch))
-            )
+            rows = await self._session.execute(_CHATS, {"ids": list(batch)})
             found.update({telegram_id: chat_id for telegram_id, chat_id in rows})
         return found
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, select
 
-from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind
+from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind, Reward
 from storage.repositories.base import RowOf, SqlRepository
 from storage.repositories.rewards import SqlRewardRepository
-from storage.tables import EnrollmentRow, ProgramRow
+from storage.tables import EnrollmentRow, ProgramRewardRow, ProgramRow
 
 
 def _program(row: RowOf[ProgramRow]) -> Program:
@@ -66,6 +66,20 @@ def _copy_program(program: Program, row: ProgramRow) -> ProgramRow:
     return row
 
 
+_PROGRAMS, _REWARDS = ProgramRow.__table__, ProgramRewardRow.__table__
+# A program with its active rungs in ladder order, one row a rung (one row if none): read on
+# every scan, so one statement built once, not the program's read and then its ladder's.
+_WITH_LADDER = (
+    select(_PROGRAMS, *(column.label(f"reward_{column.name}") for column in _REWARDS.c))
+    .select_from(
+        _PROGRAMS.outerjoin(
+            _REWARDS, and_(_REWARDS.c.program_id == _PROGRAMS.c.id, _REWARDS.c.active.is_(True))
+        )
+    )
+    .where(_PROGRAMS.c.id == bindparam("id"))
+    .order_by(_REWARDS.c.cost, _REWARDS.c.position, _REWARDS.c.id)
+)
+
 NUDGE_PAGE = 200  # programs the miss-you sweep reads a statement (with their ladders)
 
 
@@ -74,8 +88,19 @@ class SqlProgramRepository(SqlRepository):
     ladder alone: rungs change through the reward repository."""
 
     async def get(self, program_id: int) -> Program | None:
-        row = await self._get(ProgramRow, program_id)
-        return (await self._with_ladders([_program(row)]))[0] if row else None
+        rows = (await self._session.execute(_WITH_LADDER, {"id": program_id})).all()
+        if not rows:
+            return None
+        program = _program(rows[0])
+        program.rewards = tuple(
+            Reward(
+                id=row.reward_id, program_id=program.id, name=row.reward_name,
+                cost=row.reward_cost, position=row.reward_position, active=row.reward_active,
+            )
+            for row in rows
+            if row.reward_id is not None
+        )  # fmt: skip
+        return program
 
     async def by_join_code(self, code: str) -> Program | None:
         row = await self._first(select(ProgramRow).where(ProgramRow.join_code == code))

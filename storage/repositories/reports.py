@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from domain.ports import BusinessStats, CustomerSummary, DayFigures, LedgerLine, StaffFigures
 from storage.business_hours import FIGURES, by_day, hour_of, stored_stmt
+from storage.hour_tally import write_tallies
 from storage.repositories import daily
 from storage.repositories.base import SqlRepository
 from storage.repositories.businesses import customer_summaries, summaries
@@ -45,6 +46,7 @@ class SqlReportRepository(SqlRepository):
     ) -> BusinessStats:
         """The kept hours (storage/business_hours.py) from the hour of `start` to `end`;
         active customers, a distinct count that hours cannot add up, are left at 0."""
+        await write_tallies(self._session)  # this transaction's own figures read too
         hours = BusinessHourRow.__table__.c
         stmt = select(*[func.coalesce(func.sum(hours[name]), 0) for name in FIGURES]).where(
             hours.business_id == business_id, hours.hour >= hour_of(start)
@@ -59,6 +61,7 @@ class SqlReportRepository(SqlRepository):
 
     async def daily(self, business_id: int, since: datetime, time_zone: str) -> list[DayFigures]:
         """The kept hours since `since`, summed per local day of `time_zone`."""
+        await write_tallies(self._session)
         rows = await self._session.execute(
             stored_stmt(business_id, CHART).where(BusinessHourRow.hour >= hour_of(since))
         )
@@ -67,6 +70,7 @@ class SqlReportRepository(SqlRepository):
         ]
 
     async def per_staff(self, business_id: int, since: datetime) -> list[StaffFigures]:
+        await write_tallies(self._session)
         return await daily.per_staff(self._session, business_id, since)
 
     async def customers(self, business_id: int) -> list[CustomerSummary]:

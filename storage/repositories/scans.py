@@ -6,11 +6,13 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.models import ScanLog, ScanOutcome
-from storage.business_hours import count_stmt, local_day
+from storage.business_hours import local_day
+from storage.hour_tally import tally, tally_staff
 from storage.repositories.base import RowOf, SqlRepository
-from storage.staff_hours import count_staff_stmt
+from storage.session_notes import UNKNOWN, note, noted
 from storage.tables import BusinessCustomerRow, BusinessRow, ScanLogRow
 
 # Outcomes that mean "this key was already handled": a retry must find these, not a refusal.
@@ -28,6 +30,16 @@ _FIRST_SEEN = select(BusinessCustomerRow.first_seen).where(
     BusinessCustomerRow.customer_id == bindparam("customer_id"),
 )
 _TIME_ZONE = select(BusinessRow.time_zone).where(BusinessRow.id == bindparam("id"))
+_LAST_AWARDED = (
+    select(_SCANS.c.created_at)
+    .where(
+        _SCANS.c.business_id == bindparam("business_id"),
+        _SCANS.c.customer_id == bindparam("customer_id"),
+        _SCANS.c.outcome == ScanOutcome.AWARDED.value,
+    )
+    .order_by(_SCANS.c.created_at.desc())
+    .limit(1)
+)
 _EARLIER = select(
     exists().where(
         _SCANS.c.business_id == bindparam("business_id"),
@@ -72,43 +84,59 @@ class SqlScanRepository(SqlRepository):
         return _scan(row)
 
     async def _count_visit(self, log: ScanLog, row_id: int) -> None:
-        """The scan's hour for /stats; a returning customer's first visit of the local day."""
+        """The scan's hour for /stats; a returning customer's first visit of the local day.
+
+        What the award already read in this transaction (the business's time zone, the
+        customer's first contact, their newest awarded scan: storage/session_notes.py) is not
+        read again; the figures are written at commit (storage/hour_tally.py)."""
         returning = 0
         if log.customer_id is not None:
-            first_seen = await self._session.scalar(_FIRST_SEEN, {
-                "business_id": log.business_id, "customer_id": log.customer_id
-            })  # fmt: skip
-            time_zone = await self._session.scalar(_TIME_ZONE, {"id": log.business_id}) or "UTC"
+            key = (log.business_id, log.customer_id)
+            first_seen = noted(self._session, "first_seen", key)
+            if first_seen is UNKNOWN:
+                first_seen = await self._session.scalar(_FIRST_SEEN, {
+                    "business_id": log.business_id, "customer_id": log.customer_id
+                })  # fmt: skip
+            time_zone = await _time_zone(self._session, log.business_id)
             if first_seen is not None:
                 day = local_day(log.created_at, time_zone)
                 midnight = datetime.combine(day, time(), ZoneInfo(time_zone))
-                earlier = await self._session.scalar(_EARLIER, {
-                    "business_id": log.business_id, "customer_id": log.customer_id,
-                    "since": midnight, "id": row_id,
-                })  # fmt: skip
+                last = noted(self._session, "last_awarded", key)
+                if last is UNKNOWN:
+                    earlier = await self._session.scalar(_EARLIER, {
+                        "business_id": log.business_id, "customer_id": log.customer_id,
+                        "since": midnight, "id": row_id,
+                    })  # fmt: skip
+                else:  # read before this scan was logged, the card locked since
+                    earlier = last is not None and last >= midnight
                 returning = int(local_day(first_seen, time_zone) < day and not earlier)
-        stmt = count_stmt(self._dialect(), log.business_id, log.created_at, scans=1,
-                          returning_customers=returning)  # fmt: skip
-        await self._session.execute(stmt)
-        staff = count_staff_stmt(self._dialect(), log.business_id, log.staff_telegram_id,
-                                 log.created_at, scans=1)  # fmt: skip
-        await self._session.execute(staff)
+        tally(self._session, log.business_id, log.created_at, scans=1,
+              returning_customers=returning)  # fmt: skip
+        tally_staff(self._session, log.business_id, log.staff_telegram_id, log.created_at,
+                    scans=1)  # fmt: skip
 
     async def by_key(self, idempotency_key: str) -> ScanLog | None:
         row = await self._row(_BY_KEY, key=idempotency_key)
         return _scan(row) if row else None
 
     async def awarded_since(self, business_id: int, customer_id: int, since: datetime) -> bool:
-        awarded = exists().where(
-            ScanLogRow.business_id == business_id,
-            ScanLogRow.customer_id == customer_id,
-            ScanLogRow.outcome == ScanOutcome.AWARDED.value,
-            ScanLogRow.created_at >= since,
+        """Whether the customer's newest awarded scan here is `since` or later (the cooldown);
+        noted for the returning-customer figure of the scan that follows (_count_visit)."""
+        last = await self._session.scalar(
+            _LAST_AWARDED, {"business_id": business_id, "customer_id": customer_id}
         )
-        return bool(await self._session.scalar(select(awarded)))
+        note(self._session, "last_awarded", (business_id, customer_id), last)
+        return last is not None and last >= since
 
     async def count(self, business_id: int, outcome: ScanOutcome | None = None) -> int:
         stmt = select(func.count()).where(ScanLogRow.business_id == business_id)
         if outcome is not None:
             stmt = stmt.where(ScanLogRow.outcome == outcome.value)
         return int((await self._session.scalar(stmt)) or 0)
+
+
+async def _time_zone(session: AsyncSession, business_id: int) -> str:
+    known = noted(session, "time_zone", business_id)
+    if known is UNKNOWN:
+        known = await session.scalar(_TIME_ZONE, {"id": business_id})
+    return str(known or "UTC")

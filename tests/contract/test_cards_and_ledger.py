@@ -68,7 +68,7 @@ async def test_a_delta_left_without_commit_is_gone(new_uow, world):
 
 async def test_an_entry_is_found_by_id_and_by_its_key(new_uow, world):
     async with new_uow() as uow:
-        added = await uow.ledger.add(entry(world.card_id, 5, "scan:1"))
+        added = await uow.ledger.add(entry(world.card_id, 5, "scan:1"), world.business_id)
         await uow.commit()
     async with new_uow() as uow:
         assert added.id is not None
@@ -79,7 +79,10 @@ async def test_an_entry_is_found_by_id_and_by_its_key(new_uow, world):
 
 async def test_a_cards_entries_are_listed_newest_first_up_to_the_limit(new_uow, world):
     async with new_uow() as uow:
-        added = [await uow.ledger.add(entry(world.card_id, n, f"k{n}")) for n in (1, 2, 3)]
+        added = [
+            await uow.ledger.add(entry(world.card_id, n, f"k{n}"), world.business_id)
+            for n in (1, 2, 3)
+        ]
         await uow.commit()
     async with new_uow() as uow:
         assert await uow.ledger.for_card(world.card_id, limit=2) == added[:0:-1]
@@ -90,13 +93,18 @@ async def test_awarded_since_counts_awards_since_then_net_of_their_undos(new_uow
     later = T0 + timedelta(hours=1)
     async with new_uow() as uow:
         yesterday = await uow.ledger.add(
-            replace(entry(world.card_id, 5, "old"), created_at=T0 - timedelta(days=1))
+            replace(entry(world.card_id, 5, "old"), created_at=T0 - timedelta(days=1)),
+            world.business_id,
         )
-        await uow.ledger.add(entry(world.card_id, 3, "a"))
-        undone = await uow.ledger.add(replace(entry(world.card_id, 4, "b"), created_at=later))
-        await uow.ledger.add(undo_of(undone, later))
-        await uow.ledger.add(undo_of(yesterday, later))  # an old award's undo: not today's
-        await uow.ledger.add(entry(world.card_id, -2, "d", EntryKind.DEDUCT))
+        await uow.ledger.add(entry(world.card_id, 3, "a"), world.business_id)
+        undone = await uow.ledger.add(
+            replace(entry(world.card_id, 4, "b"), created_at=later), world.business_id
+        )
+        await uow.ledger.add(undo_of(undone, later), world.business_id)
+        await uow.ledger.add(
+            undo_of(yesterday, later), world.business_id
+        )  # an old award's undo: not today's
+        await uow.ledger.add(entry(world.card_id, -2, "d", EntryKind.DEDUCT), world.business_id)
         await uow.commit()
     async with new_uow() as uow:
         assert await uow.ledger.awarded_since(world.card_id, T0) == 3

@@ -96,8 +96,10 @@ async def test_latest_of_gives_each_cards_newest_rows_as_for_card_does(new_uow, 
         second = await uow.cards.add(card(world.customer_id, other.id, world.business_id, "C-2"))
         for i in range(4):
             at = T0 + timedelta(minutes=i)
-            await uow.ledger.add(replace(entry(world.card_id, i + 1, f"a{i}"), created_at=at))
-        await uow.ledger.add(entry(second.id, 9, "b0"))
+            await uow.ledger.add(
+                replace(entry(world.card_id, i + 1, f"a{i}"), created_at=at), world.business_id
+            )
+        await uow.ledger.add(entry(second.id, 9, "b0"), world.business_id)
         await uow.commit()
     async with new_uow() as uow:
         latest = await uow.ledger.latest_of([world.card_id, second.id, second.id + 1000], 3)

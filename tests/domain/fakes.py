@@ -187,6 +187,10 @@ class StaffRepo(_Repo):
     async def get(self, business_id, telegram_id):
         return self._one(business_id=business_id, telegram_id=telegram_id)
 
+    async def with_business(self, business_id, telegram_id):
+        business = await self.uow.businesses.get(business_id)
+        return business, (await self.get(business_id, telegram_id) if business else None)
+
     async def of_user(self, telegram_id):
         return self._all(telegram_id=telegram_id)
 
@@ -382,9 +386,11 @@ class Ledger(_Repo):
     async def by_key(self, key):
         return self._one(idempotency_key=key)
 
-    async def add(self, row):
+    async def add(self, row, business_id):
         if self._one(idempotency_key=row.idempotency_key):
             raise AssertionError("unique idempotency key violated")
+        card = await self.uow.cards.get(row.card_id)
+        assert card is not None and card.business_id == business_id, "another business's card"
         return await super().add(row)
 
     async def for_card(self, card_id, limit=10):

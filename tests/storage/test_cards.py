@@ -104,12 +104,12 @@ async def test_the_database_itself_refuses_a_negative_balance(engine, world):
 
 async def test_ledger_entries_round_trip_newest_first(new_uow, world):
     async with new_uow() as uow:
-        first = await uow.ledger.add(entry(world.card_id, 5, "k1"))
+        first = await uow.ledger.add(entry(world.card_id, 5, "k1"), world.business_id)
         later = entry(world.card_id, -2, "k2", EntryKind.DEDUCT)
         later.created_at = T0 + timedelta(minutes=1)
         later.staff_telegram_id = 1001
         later.note = "coffee"
-        second = await uow.ledger.add(later)
+        second = await uow.ledger.add(later, world.business_id)
         await uow.commit()
     async with new_uow() as uow:
         assert await uow.ledger.get(first.id) == first
@@ -122,23 +122,27 @@ async def test_ledger_entries_round_trip_newest_first(new_uow, world):
 
 async def test_an_idempotency_key_is_used_once(new_uow, world):
     async with new_uow() as uow:
-        await uow.ledger.add(entry(world.card_id, 5, "same"))
+        await uow.ledger.add(entry(world.card_id, 5, "same"), world.business_id)
         with pytest.raises(IntegrityError):
-            await uow.ledger.add(entry(world.card_id, 5, "same"))
+            await uow.ledger.add(entry(world.card_id, 5, "same"), world.business_id)
 
 
 async def test_awarded_since_nets_undos_and_ignores_other_kinds_and_older_rows(new_uow, world):
     old = entry(world.card_id, 50, "old")
     old.created_at = T0 - timedelta(days=1)
     async with new_uow() as uow:
-        old = await uow.ledger.add(old)
-        await uow.ledger.add(entry(world.card_id, 5, "a1"))
-        a2 = await uow.ledger.add(entry(world.card_id, 3, "a2"))
-        await uow.ledger.add(entry(world.card_id, -3, f"undo:{a2.id}", EntryKind.UNDO, a2.id))
+        old = await uow.ledger.add(old, world.business_id)
+        await uow.ledger.add(entry(world.card_id, 5, "a1"), world.business_id)
+        a2 = await uow.ledger.add(entry(world.card_id, 3, "a2"), world.business_id)
+        await uow.ledger.add(
+            entry(world.card_id, -3, f"undo:{a2.id}", EntryKind.UNDO, a2.id), world.business_id
+        )
         # Undoing yesterday's award today does not make room under today's cap.
-        await uow.ledger.add(entry(world.card_id, -50, f"undo:{old.id}", EntryKind.UNDO, old.id))
-        await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT))
-        await uow.ledger.add(entry(world.card_id, 9, "adj", EntryKind.ADJUST))
+        await uow.ledger.add(
+            entry(world.card_id, -50, f"undo:{old.id}", EntryKind.UNDO, old.id), world.business_id
+        )
+        await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT), world.business_id)
+        await uow.ledger.add(entry(world.card_id, 9, "adj", EntryKind.ADJUST), world.business_id)
         total = await uow.ledger.awarded_since(world.card_id, T0)
         nothing = await uow.ledger.awarded_since(world.card_id, T0 + timedelta(seconds=1))
     assert (total, nothing) == (5, 0)
@@ -146,10 +150,12 @@ async def test_awarded_since_nets_undos_and_ignores_other_kinds_and_older_rows(n
 
 async def test_business_figures_count_undone_awards_as_not_issued(new_uow, world):
     async with new_uow() as uow:
-        await uow.ledger.add(entry(world.card_id, 10, "a1"))
-        a2 = await uow.ledger.add(entry(world.card_id, 5, "a2"))
-        await uow.ledger.add(entry(world.card_id, -5, f"undo:{a2.id}", EntryKind.UNDO, a2.id))
-        await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT))
+        await uow.ledger.add(entry(world.card_id, 10, "a1"), world.business_id)
+        a2 = await uow.ledger.add(entry(world.card_id, 5, "a2"), world.business_id)
+        await uow.ledger.add(
+            entry(world.card_id, -5, f"undo:{a2.id}", EntryKind.UNDO, a2.id), world.business_id
+        )
+        await uow.ledger.add(entry(world.card_id, -4, "d1", EntryKind.DEDUCT), world.business_id)
         digest = await uow.businesses.figures(world.business_id, T0, T0 + timedelta(days=1))
         stats = await uow.reports.stats(world.business_id, T0)
     assert (digest.points_issued, digest.points_redeemed) == (10, 4)

@@ -35,7 +35,10 @@ async def test_concurrent_awards_and_deductions_keep_balance_equal_to_the_ledger
             low_points.append(card.balance)
             kind = EntryKind.AWARD if delta > 0 else EntryKind.DEDUCT
             key = uuid.uuid4().hex
-            await uow.ledger.add(LedgerEntry(world.card_id, delta, kind, key, T0, REASON_OF[kind]))
+            await uow.ledger.add(
+                LedgerEntry(world.card_id, delta, kind, key, T0, REASON_OF[kind]),
+                world.business_id,
+            )
             await uow.commit()
             return True
 

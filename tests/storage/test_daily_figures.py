@@ -27,9 +27,11 @@ async def test_figures_are_cut_at_the_businesss_midnight(new_uow, world):
                 ScanLog(world.business_id, OWNER_TG, ScanOutcome.AWARDED, at,
                         customer_id=world.customer_id, points=10, idempotency_key=f"s{n}")
             )  # fmt: skip
-            await uow.ledger.add(replace(entry(world.card_id, 10, f"k{n}"), created_at=at))
+            await uow.ledger.add(
+                replace(entry(world.card_id, 10, f"k{n}"), created_at=at), world.business_id
+            )
         redeem = entry(world.card_id, -5, "r", EntryKind.REDEEM)
-        await uow.ledger.add(replace(redeem, created_at=AFTER_MIDNIGHT))
+        await uow.ledger.add(replace(redeem, created_at=AFTER_MIDNIGHT), world.business_id)
         refused = ScanLog(world.business_id, OWNER_TG, ScanOutcome.FORGED, EVENING)
         await uow.scans.add(refused)
         await uow.commit()

@@ -26,7 +26,7 @@ async def test_hours_off_the_ledger_are_reported_and_rebuilt_from_it(db_url, hea
             ScanLog(healthy.business_id, OWNER_TG, ScanOutcome.AWARDED, T0,
                     customer_id=healthy.customer_id, points=10, idempotency_key="s")
         )  # fmt: skip
-        await uow.ledger.add(entry(healthy.card_id, 10, "k"))
+        await uow.ledger.add(entry(healthy.card_id, 10, "k"), healthy.business_id)
         await uow.commit()
     assert hours_off((await check(db_url)).found) == []
     await sql(db_url, "UPDATE business_hours SET issued = issued + 90, scans = 7")
@@ -53,9 +53,13 @@ async def test_a_wrong_rewards_figure_is_reported_and_rebuilt_from_the_redemptio
     db_url, healthy, new_uow
 ):
     async with new_uow() as uow:
-        await uow.ledger.add(entry(healthy.card_id, 10, "k"))
-        await uow.ledger.add(entry(healthy.card_id, -10, "r", EntryKind.REDEEM))
-        await uow.ledger.add(entry(healthy.card_id, 0, "kept", EntryKind.REDEEM))  # kept stamps
+        await uow.ledger.add(entry(healthy.card_id, 10, "k"), healthy.business_id)
+        await uow.ledger.add(
+            entry(healthy.card_id, -10, "r", EntryKind.REDEEM), healthy.business_id
+        )
+        await uow.ledger.add(
+            entry(healthy.card_id, 0, "kept", EntryKind.REDEEM), healthy.business_id
+        )  # kept stamps
         await uow.commit()
     assert hours_off((await check(db_url)).found) == []
     await sql(db_url, "UPDATE business_hours SET rewards = 5")

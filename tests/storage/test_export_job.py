@@ -22,7 +22,7 @@ async def test_the_child_writes_the_ledger_as_the_database_holds_it(
 ):
     async with new_uow() as uow:
         for n in range(3):
-            await uow.ledger.add(entry(world.card_id, n + 1, f"export-{n}"))
+            await uow.ledger.add(entry(world.card_id, n + 1, f"export-{n}"), world.business_id)
         await uow.commit()
 
     files = await export_in_process(db_url, "ledger", world.business_id, tmp_path, LIMIT)

@@ -43,8 +43,10 @@ async def tiered_cards(new_uow, world) -> list[int]:
 
 
 async def _earn(uow, card_id: int, points: int, key: str, at) -> None:
-    await uow.cards.apply_delta(card_id, points, earned=points)
-    await uow.ledger.add(LedgerEntry(card_id, points, EntryKind.AWARD, key, at, LedgerReason.SCAN))
+    card = await uow.cards.apply_delta(card_id, points, earned=points)
+    assert card is not None
+    entry = LedgerEntry(card_id, points, EntryKind.AWARD, key, at, LedgerReason.SCAN)
+    await uow.ledger.add(entry, card.business_id)
 
 
 async def tier_rows(new_uow) -> tuple[list[str], int]:
