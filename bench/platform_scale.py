@@ -53,6 +53,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import asyncpg
+from sqlalchemy import event
 
 from bot.app import freeze_startup_heap
 from bot.broadcast_runner import BroadcastRunner
@@ -598,6 +599,12 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                                "businesses": n.businesses, "entries": n.entries,
                                "large_customers": n.large, "upgrade_s": upgrade_s}  # fmt: skip
     freeze_startup_heap()  # as the bot does once started
+    connects = [0]  # connections the bot's engine opened: each costs the loop a handshake
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def opened(*_: object) -> None:
+        connects[0] += 1
+
     stalls = Stalls()
     trace = _loop_trace(engine, args.trace) if args.trace else None
     # My cards reads as the bot's handler does (Services.view_uow: never behind the write gate).
@@ -689,6 +696,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures["steady_hold_after"] = stalls.steady_held_after
     for phase, pause in stalls.collections.longest.items():
         figures[f"gc_{phase}_ms"] = round(pause, 1)
+    figures["db_connects"] = connects[0]
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     gc.unfreeze()  # frozen objects are never freed at exit: zxing's bindings then complain
     return figures

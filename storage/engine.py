@@ -40,6 +40,15 @@ READING_POSTGRES = {**READING, "isolation_level": "AUTOCOMMIT"}
 PER_TRANSACTION_PRAGMAS = ((SYNCHRONOUS_OPTION, "synchronous"), (READING_OPTION, "query_only"))
 
 
+# PostgreSQL connections an engine keeps open once it has needed them, and opens beyond that
+# for a burst (closed again when given back). SQLAlchemy's default keeps 5: a bot that runs
+# scans, My cards, a broadcast's chunks and a sweep at once needed a sixth or seventh every few
+# seconds, and each new connection cost the event loop 30-90 ms of CPU (asyncpg's handshake,
+# the dialect's setup, every statement prepared again on it): the longest holds of
+# bench/platform_scale.py's broadcast and digest phases. 15 at most, as before.
+POOL_SIZE, POOL_OVERFLOW = 10, 5
+
+
 def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL") -> AsyncEngine:
     """An async engine for `url`; `foreign_keys=False` is for migrations that rebuild tables.
 
@@ -47,7 +56,7 @@ def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL
     """
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        engine = create_async_engine(parsed)
+        engine = create_async_engine(parsed, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
         _replace_closed_connections(engine)
         return engine
     _create_parent_folder(parsed.database, uri=parsed.query.get("uri") == "true")
