@@ -22,7 +22,7 @@ from sqlalchemy import (
 from domain.models import Business, BusinessCustomer, EntryKind, Role, ScanOutcome, Staff
 from domain.ports import BusinessStats, CustomerSummary
 from storage.hour_tally import tally
-from storage.repositories.base import RowOf, SqlRepository
+from storage.repositories.base import Columns, RowOf, SqlRepository
 from storage.session_notes import note
 from storage.tables import (
     BusinessCustomerRow,
@@ -219,15 +219,8 @@ class SqlStaffRepository(SqlRepository):
         note(self._session, "time_zone", business_id, row.time_zone)
         if row.staff_id is None:
             return _business(row), None
-        staff = Staff(
-            id=row.staff_id,
-            business_id=row.staff_business_id,
-            telegram_id=row.staff_telegram_id,
-            role=Role(row.staff_role),
-            added_at=row.staff_added_at,
-            daily_award_limit=row.staff_daily_award_limit,
-        )
-        return _business(row), staff
+        staff = Columns(_STAFF, [getattr(row, f"staff_{column.name}") for column in _STAFF.c])
+        return _business(row), _staff(staff)
 
     async def of_user(self, telegram_id: int) -> list[Staff]:
         stmt = select(StaffRow).where(StaffRow.telegram_id == telegram_id).order_by(StaffRow.id)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import and_, bindparam, select
 
-from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind, Reward
-from storage.repositories.base import RowOf, SqlRepository
-from storage.repositories.rewards import SqlRewardRepository
+from domain.models import Enrollment, EnrollmentStatus, Program, ProgramKind
+from storage.repositories.base import Columns, RowOf, SqlRepository
+from storage.repositories.rewards import SqlRewardRepository, reward_of_row
 from storage.tables import EnrollmentRow, ProgramRewardRow, ProgramRow
 
 
@@ -93,13 +93,12 @@ class SqlProgramRepository(SqlRepository):
             return None
         program = _program(rows[0])
         program.rewards = tuple(
-            Reward(
-                id=row.reward_id, program_id=program.id, name=row.reward_name,
-                cost=row.reward_cost, position=row.reward_position, active=row.reward_active,
+            reward_of_row(
+                Columns(_REWARDS, [getattr(row, f"reward_{c.name}") for c in _REWARDS.c])
             )
             for row in rows
             if row.reward_id is not None
-        )  # fmt: skip
+        )
         return program
 
     async def by_join_code(self, code: str) -> Program | None:
