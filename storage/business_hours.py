@@ -1,10 +1,10 @@
 """A business's figures per UTC hour: kept as points move, rebuilt from the truth on demand.
 
 The scan repository, the ledger repository and `business_customers.touch` add to the hour of
-what they write, in the same transaction (`count`). /stats, its chart and the owner's digest
-read these rows only. `rebuild` recomputes them from the scan log, the ledger and
-business_customers: migration 0018 fills the table with it, and `doctor` compares and, with
---repair, replaces a business's rows.
+what they write, in the same transaction (a tally written at commit: storage/hour_tally.py).
+/stats, its chart and the owner's digest read these rows only. `rebuild` recomputes them from
+the scan log, the ledger and business_customers: migration 0018 fills the table with it, and
+`doctor` compares and, with --repair, replaces a business's rows.
 """
 
 from __future__ import annotations
@@ -47,12 +47,6 @@ def hours_upsert(dialect: str) -> Any:
         index_elements=["business_id", "hour"],
         set_={name: table.c[name] + stmt.excluded[name] for name in FIGURES},
     )
-
-
-def count_stmt(dialect: str, business_id: int, at: datetime, **figures: int) -> Any:
-    """Add `figures` (named as in FIGURES) to the business's hour of `at`."""
-    values = {name: figures.get(name, 0) for name in FIGURES}
-    return hours_upsert(dialect).values(business_id=business_id, hour=hour_of(at), **values)
 
 
 # --- the truth: recomputed from the scan log, the ledger and business_customers -------------

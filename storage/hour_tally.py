@@ -45,26 +45,17 @@ async def write_tallies(session: AsyncSession) -> None:
     """One upsert per hour row the transaction added to (prebuilt, its values bound); the
     tally is then empty."""
     dialect = session.get_bind().dialect.name
-    hours: dict[tuple[Any, ...], Counter[str]] = session.info.pop(_HOURS, {})
-    staff: dict[tuple[Any, ...], Counter[str]] = session.info.pop(_STAFF_HOURS, {})
-    for (business_id, hour), figures in sorted(hours.items()):
-        if any(figures.values()):
-            values = {name: figures[name] for name in FIGURES}
-            await session.execute(
-                hours_upsert(dialect), {"business_id": business_id, "hour": hour, **values}
-            )
-    for (business_id, hour, staff_id), figures in sorted(staff.items()):
-        if any(figures.values()):
-            values = {name: figures[name] for name in STAFF_FIGURES}
-            await session.execute(
-                staff_hours_upsert(dialect),
-                {
-                    "business_id": business_id,
-                    "hour": hour,
-                    "staff_telegram_id": staff_id,
-                    **values,
-                },
-            )
+    for name, upsert, keys, figures in (
+        (_HOURS, hours_upsert, ("business_id", "hour"), FIGURES),
+        (_STAFF_HOURS, staff_hours_upsert, ("business_id", "hour", "staff_telegram_id"),
+         STAFF_FIGURES),
+    ):  # fmt: skip
+        kept: dict[tuple[Any, ...], Counter[str]] = session.info.pop(name, {})
+        for key, added in sorted(kept.items()):
+            if any(added.values()):
+                values = dict(zip(keys, key, strict=True))
+                values |= {figure: added[figure] for figure in figures}
+                await session.execute(upsert(dialect), values)
 
 
 def drop_tallies(session: AsyncSession) -> None:

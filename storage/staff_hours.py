@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
 from domain.models import EntryKind, LedgerReason, ScanOutcome
-from storage.business_hours import as_hour, hour_of, sql_hour
+from storage.business_hours import as_hour, sql_hour
 from storage.tables import BusinessStaffHourRow, CardRow, LedgerRow, ScanLogRow
 from storage.upsert import upsert_for
 
@@ -32,15 +32,6 @@ def staff_hours_upsert(dialect: str) -> Any:
     return stmt.on_conflict_do_update(
         index_elements=["business_id", "hour", "staff_telegram_id"],
         set_={name: table.c[name] + stmt.excluded[name] for name in STAFF_FIGURES},
-    )
-
-
-def count_staff_stmt(
-    dialect: str, business_id: int, staff_telegram_id: int, at: datetime, **figures: int
-) -> Any:
-    values = {name: figures.get(name, 0) for name in STAFF_FIGURES}
-    return staff_hours_upsert(dialect).values(
-        business_id=business_id, hour=hour_of(at), staff_telegram_id=staff_telegram_id, **values
     )
 
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
-from storage.business_hours import count_stmt
-from storage.engine import make_engine
+from storage.engine import make_engine, make_session_factory
+from storage.hour_tally import tally, write_tallies
 from storage.migrate import downgrade, upgrade
 from tests.storage.test_data_migrations import FILL, LINKS, T, below, empty_url, run
 
@@ -57,8 +57,10 @@ async def test_hours_are_built_from_the_ledger_and_dropped_on_downgrade(empty_ur
     # key as stored: on SQLite, the same text), not in a second row for that hour.
     engine = make_engine(empty_url)
     try:
-        async with engine.begin() as conn:
-            await conn.execute(count_stmt(conn.dialect.name, 1, T, scans=1))
+        async with make_session_factory(engine)() as session:
+            tally(session, 1, T, scans=1)
+            await write_tallies(session)
+            await session.commit()
     finally:
         await engine.dispose()
     assert await run(empty_url, "SELECT scans FROM business_hours ORDER BY hour") == [[(0,), (2,)]]
