@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from sqlalchemy import Executable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 _NOTES = "noted"
@@ -20,3 +21,11 @@ def note(session: AsyncSession, kind: str, key: Hashable, value: object) -> None
 def noted(session: AsyncSession, kind: str, key: Hashable) -> Any:
     """The value noted, or UNKNOWN."""
     return session.info.get(_NOTES, {}).get((kind, key), UNKNOWN)
+
+
+async def noted_or_read(
+    session: AsyncSession, kind: str, key: Hashable, stmt: Executable, params: dict[str, Any]
+) -> Any:
+    """The value noted, else what the one-value statement `stmt` reads."""
+    value = noted(session, kind, key)
+    return await session.scalar(stmt, params) if value is UNKNOWN else value

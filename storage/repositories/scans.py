@@ -6,13 +6,12 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, exists, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.models import ScanLog, ScanOutcome
 from storage.business_hours import local_day
 from storage.hour_tally import tally, tally_staff
 from storage.repositories.base import RowOf, SqlRepository
-from storage.session_notes import UNKNOWN, note, noted
+from storage.session_notes import UNKNOWN, note, noted, noted_or_read
 from storage.tables import BusinessCustomerRow, BusinessRow, ScanLogRow
 
 # Outcomes that mean "this key was already handled": a retry must find these, not a refusal.
@@ -92,12 +91,12 @@ class SqlScanRepository(SqlRepository):
         returning = 0
         if log.customer_id is not None:
             key = (log.business_id, log.customer_id)
-            first_seen = noted(self._session, "first_seen", key)
-            if first_seen is UNKNOWN:
-                first_seen = await self._session.scalar(_FIRST_SEEN, {
-                    "business_id": log.business_id, "customer_id": log.customer_id
-                })  # fmt: skip
-            time_zone = await _time_zone(self._session, log.business_id)
+            first_seen = await noted_or_read(self._session, "first_seen", key, _FIRST_SEEN, {
+                "business_id": log.business_id, "customer_id": log.customer_id
+            })  # fmt: skip
+            time_zone = str(await noted_or_read(
+                self._session, "time_zone", log.business_id, _TIME_ZONE, {"id": log.business_id}
+            ) or "UTC")  # fmt: skip
             if first_seen is not None:
                 day = local_day(log.created_at, time_zone)
                 midnight = datetime.combine(day, time(), ZoneInfo(time_zone))
@@ -133,10 +132,3 @@ class SqlScanRepository(SqlRepository):
         if outcome is not None:
             stmt = stmt.where(ScanLogRow.outcome == outcome.value)
         return int((await self._session.scalar(stmt)) or 0)
-
-
-async def _time_zone(session: AsyncSession, business_id: int) -> str:
-    known = noted(session, "time_zone", business_id)
-    if known is UNKNOWN:
-        known = await session.scalar(_TIME_ZONE, {"id": business_id})
-    return str(known or "UTC")
