@@ -68,11 +68,21 @@ from domain.queries import list_business_customers, list_customer_cards
 from domain.reports import business_chart, business_stats, export_business
 from domain.scanning import scan_customer
 from domain.tokens import TokenSigner
-from storage.engine import make_engine, make_read_engine, make_session_factory
+from storage.engine import (
+    POOL_WARM,
+    READ_POOL_WARM,
+    make_engine,
+    make_read_engine,
+    make_session_factory,
+    open_pool,
+)
 from storage.migrate import upgrade
 from storage.outbox import OutboxStore
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
+from bench.loop_stalls import Stalls
 
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 # The schema the fill's statements are written for; later migrations then run on the data.
@@ -321,72 +331,6 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
     return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{run}", None
 
 
-class Stalls:
-    """The loop's heartbeat: the longest gap past its 5 ms sleep, per phase. A gap counts for
-    every phase that was current during it (a path that never yields begins and ends inside
-    one gap)."""
-
-    def __init__(self) -> None:
-        self._phase = "idle"
-        self._during = {self._phase}
-        self.longest: dict[str, float] = {}
-        self.held: dict[str, float] = {}  # the loop thread's CPU time between two turns
-        self.after = "start"  # the heavy path before the current steady window
-        self.steady_held_after = ""  # which path the steady phase's longest hold came after
-        self.collections = Collections()
-        self._task: asyncio.Task[None] | None = None
-
-    @property
-    def phase(self) -> str:
-        return self._phase
-
-    @phase.setter
-    def phase(self, name: str) -> None:
-        if self._phase != "steady" and name == "steady":
-            self.after = self._phase
-        self._phase = name
-        self._during.add(name)
-        self.collections.phase = name
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._beat())
-
-    async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-
-    async def _beat(self) -> None:
-        while True:
-            began, cpu = time.perf_counter(), time.thread_time()
-            self._during = {self._phase}
-            await asyncio.sleep(0.005)
-            gap = (time.perf_counter() - began - 0.005) * 1000
-            held = (time.thread_time() - cpu) * 1000
-            for name in self._during:
-                self.longest[name] = max(self.longest.get(name, 0.0), gap)
-                if name == "steady" and held > self.held.get(name, 0.0):
-                    self.steady_held_after = self.after
-                self.held[name] = max(self.held.get(name, 0.0), held)
-
-
-class Collections:
-    """The longest pause of Python's garbage collector per phase: a hold between two statements
-    that no statement explains is often a full collection of every object in the process."""
-
-    def __init__(self) -> None:
-        self.phase = ""
-        self.longest: dict[str, float] = {}
-        self._began = 0.0
-        gc.callbacks.append(self._callback)
-
-    def _callback(self, step: str, info: dict[str, int]) -> None:
-        if step == "start":
-            self._began = time.perf_counter()
-            return
-        took = (time.perf_counter() - self._began) * 1000
-        self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), took)
-
-
 class Load:
     """Scans of business 1's customers and My cards of random customers, at a steady rate."""
 
@@ -598,8 +542,10 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     figures: dict[str, Any] = {"db": args.db, "customers": n.customers,
                                "businesses": n.businesses, "entries": n.entries,
                                "large_customers": n.large, "upgrade_s": upgrade_s}  # fmt: skip
+    await open_pool(engine, POOL_WARM)  # as the bot does as it starts (bot/app.py)
+    await open_pool(read_engine, READ_POOL_WARM)
     freeze_startup_heap()  # as the bot does once started
-    connects = [0]  # connections the bot's engine opened: each costs the loop a handshake
+    connects = [0]  # connections the bot's engine opened under the load: each a handshake
 
     @event.listens_for(engine.sync_engine, "connect")
     def opened(*_: object) -> None:
@@ -685,17 +631,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         **latencies("scan", load.scans), **latencies("my_cards", load.cards),
         "outbox_claim_max_ms": round(max(claims), 2),
     })  # fmt: skip
-    for phase, longest in stalls.longest.items():
-        figures[f"stall_{phase}_ms"] = round(longest, 1)
-    figures["longest_stall_ms"] = round(max(stalls.longest.values()), 1)
-    # The same, as CPU time of the loop's thread: what the bot held, without the time a busy
-    # machine (other processes on the cores) kept this process waiting.
-    for phase, held in stalls.held.items():
-        figures[f"hold_{phase}_ms"] = round(held, 1)
-    figures["longest_hold_ms"] = round(max(stalls.held.values()), 1)
-    figures["steady_hold_after"] = stalls.steady_held_after
-    for phase, pause in stalls.collections.longest.items():
-        figures[f"gc_{phase}_ms"] = round(pause, 1)
+    figures.update(stalls.figures())
     figures["db_connects"] = connects[0]
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     gc.unfreeze()  # frozen objects are never freed at exit: zxing's bindings then complain
@@ -703,7 +639,6 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _loop_trace(engine: Any, threshold_ms: float) -> Any:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree's bench/
     from bench.loop_trace import LoopTrace
 
     return LoopTrace(engine, threshold_ms)

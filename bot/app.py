@@ -63,7 +63,14 @@ from bot.settings import Settings
 from bot.webapp import live
 from domain.tokens import TokenSigner
 from storage.doctor import HealthProbe
-from storage.engine import make_engine, make_read_engine, make_session_factory
+from storage.engine import (
+    POOL_WARM,
+    READ_POOL_WARM,
+    make_engine,
+    make_read_engine,
+    make_session_factory,
+    open_pool,
+)
 from storage.identity import remember_bot
 from storage.inbox import mark_done
 from storage.outbox import OutboxStore
@@ -277,6 +284,8 @@ async def start_application(app: Application, *, polling: bool = True) -> None:
     if services.settings.scheduler_enabled:
         app.bot_data["scheduler"].start()
     await app.start()
+    await open_pool(engine, POOL_WARM)  # no handshake later, inside a heavy path
+    await open_pool(app.bot_data["read_engine"], READ_POOL_WARM)
     freeze_startup_heap()
     if polling:
         if app.updater is None:

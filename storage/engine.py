@@ -47,6 +47,11 @@ PER_TRANSACTION_PRAGMAS = ((SYNCHRONOUS_OPTION, "synchronous"), (READING_OPTION,
 # the dialect's setup, every statement prepared again on it): the longest holds of
 # bench/platform_scale.py's broadcast and digest phases. 15 at most, as before.
 POOL_SIZE, POOL_OVERFLOW = 10, 5
+# The connections a worker opens as it starts (`open_pool`), so that no heavy path pays for a
+# handshake: bench/platform_scale.py's full runs used 3-4 of the bot's engine at once, and the
+# pool grows lazily, so the 3rd and 4th were opened inside whichever broadcast or sweep first
+# needed them (a 15-30 ms hold of the loop each). Reports (`make_read_engine`) use 1-2.
+POOL_WARM, READ_POOL_WARM = 4, 2
 
 
 def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL") -> AsyncEngine:
@@ -65,6 +70,16 @@ def make_engine(url: str, *, foreign_keys: bool = True, synchronous: str = "FULL
     if engine.dialect.driver == DRIVER:
         checkpoint_off_the_loop(engine, parsed.database, parsed.query)
     return engine
+
+
+async def open_pool(engine: AsyncEngine, count: int) -> None:
+    """Open `count` of a PostgreSQL engine's connections now and keep them in its pool (at
+    most POOL_SIZE are kept). SQLite's connections cost no handshake: nothing to do."""
+    if engine.dialect.name != "postgresql" or count < 1:
+        return
+    async with contextlib.AsyncExitStack() as held:  # all at once: each a new connection
+        for _ in range(min(count, POOL_SIZE)):
+            await held.enter_async_context(engine.connect())
 
 
 async def begin_reading(session: AsyncSession) -> None:
