@@ -5,14 +5,19 @@ A 5 ms sleep is timed on the loop; a gap past it is a stall. Each gap is split t
 - `waited`: time the loop's thread stood runnable in the kernel's run queue without a core
   (`/proc/thread-self/schedstat`, Linux): other processes on the machine's cores;
 - the rest: the thread asleep though it had work, such as waiting for the GIL held by another
-  thread of the process, or for a page read from the disk.
-A stall the bot can help is `held` (or the rest); `waited` is the machine.
+  thread of the process, or for a page read back from the disk (`faults`: the thread's major
+  page faults in the gap, its code or data evicted by a busy page cache).
+A stall the bot can help is `held` (or the rest); `waited` is the machine. The machine's load
+in each phase is given too (`cores_busy_*`: cores' worth of CPU time used by every process,
+from /proc/stat; `steal`: taken by the hypervisor).
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import resource
 import time
 from dataclasses import dataclass
 from typing import IO
@@ -23,6 +28,7 @@ class Gap:
     wall: float = 0.0  # ms past the 5 ms sleep
     held: float = 0.0  # ms of the loop thread's CPU
     waited: float = 0.0  # ms runnable without a core
+    faults: int = 0  # major page faults (a page read from the disk)
 
 
 class Stalls:
@@ -37,6 +43,7 @@ class Stalls:
         self.after = "start"  # the heavy path before the current steady window
         self.steady_held_after = ""  # which path the steady phase's longest hold came after
         self.collections = Collections()
+        self.machine = Machine()
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -47,6 +54,7 @@ class Stalls:
     def phase(self, name: str) -> None:
         if self._phase != "steady" and name == "steady":
             self.after = self._phase
+        self.machine.phase(self._phase, name)
         self._phase = name
         self._during.add(name)
         self.collections.phase = name
@@ -55,6 +63,7 @@ class Stalls:
         self._task = asyncio.create_task(self._beat())
 
     async def stop(self) -> None:
+        self.machine.phase(self._phase, self._phase)  # the last phase's share
         if self._task:
             self._task.cancel()
 
@@ -63,14 +72,18 @@ class Stalls:
         for phase, gap in self.longest.items():
             out[f"stall_{phase}_ms"] = round(gap.wall, 1)
             out[f"stall_{phase}_waited_ms"] = round(gap.waited, 1)
+            if gap.faults:
+                out[f"stall_{phase}_faults"] = gap.faults
         worst = max(self.longest.values(), key=lambda gap: gap.wall)
         out["longest_stall_ms"] = round(worst.wall, 1)
         out["longest_stall_held_ms"] = round(worst.held, 1)
         out["longest_stall_waited_ms"] = round(worst.waited, 1)
+        out["longest_stall_faults"] = worst.faults
         for phase, held in self.held.items():
             out[f"hold_{phase}_ms"] = round(held, 1)
         out["longest_hold_ms"] = round(max(self.held.values()), 1)
         out["steady_hold_after"] = self.steady_held_after
+        out.update(self.machine.figures())
         for phase, pause in self.collections.longest.items():
             out[f"gc_{phase}_ms"] = round(pause, 1)
         return out
@@ -80,12 +93,14 @@ class Stalls:
         try:
             while True:
                 began, cpu, waiting = time.perf_counter(), time.thread_time(), _waited(queue)
+                faults = _faults()
                 self._during = {self._phase}
                 await asyncio.sleep(0.005)
                 gap = Gap(
                     (time.perf_counter() - began - 0.005) * 1000,
                     (time.thread_time() - cpu) * 1000,
                     (_waited(queue) - waiting) * 1000,
+                    _faults() - faults,
                 )
                 for name in self._during:
                     if gap.wall > self.longest.get(name, Gap()).wall:
@@ -112,6 +127,48 @@ def _waited(queue: IO[str] | None) -> float:
         return 0.0
     queue.seek(0)
     return int(queue.read().split()[1]) / 1e9
+
+
+class Machine:
+    """Every process's CPU use per phase, in cores' worth, and the hypervisor's steal."""
+
+    def __init__(self) -> None:
+        self._since = _cpu_times()
+        self.busy: dict[str, list[float]] = {}  # phase: [busy, steal, total] in ticks
+
+    def phase(self, ending: str, starting: str) -> None:
+        now = _cpu_times()
+        if now and self._since:
+            idle = (now[3] + now[4]) - (self._since[3] + self._since[4])  # idle, iowait
+            total = sum(now) - sum(self._since)
+            steal = now[7] - self._since[7]
+            figures = self.busy.setdefault(ending, [0.0, 0.0, 0.0])
+            for n, value in enumerate((total - idle - steal, steal, total)):
+                figures[n] += value
+        self._since = now
+
+    def figures(self) -> dict[str, float]:
+        cores = os.cpu_count() or 1
+        out = {}
+        for phase, (busy, steal, total) in self.busy.items():
+            if total:
+                out[f"cores_busy_{phase}"] = round(busy / total * cores, 2)
+                out[f"steal_{phase}"] = round(steal / total * cores, 3)
+        return out
+
+
+def _cpu_times() -> list[int]:
+    """The machine's CPU times so far (user, nice, system, idle, iowait, irq, softirq, steal)."""
+    try:
+        with open("/proc/stat") as stat:
+            return [int(v) for v in stat.readline().split()[1:9]]
+    except OSError:
+        return []
+
+
+def _faults() -> int:
+    """The calling thread's major page faults so far."""
+    return resource.getrusage(resource.RUSAGE_THREAD).ru_majflt
 
 
 class Collections:
