@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
-from bench.platform_scale import DAYS, Sizes, in_child, prepare
+from bench.platform_scale import DAYS, Cleanup, Sizes, in_child, prepare
 from bot.doctor import examine
 from storage.doctor import find_problems
 from storage.doctor_hours import hours_off
@@ -38,7 +38,7 @@ from storage.engine import read_snapshot
 from storage.migrate import upgrade
 
 
-async def filled(args: argparse.Namespace, n: Sizes) -> tuple[str, Any]:
+async def filled(args: argparse.Namespace, n: Sizes) -> tuple[str, Cleanup]:
     """A copy of the platform migrated to head (0018 fills the kept hours), and its cleanup."""
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=DAYS)
     url, cleanup = await prepare(args, n, start)
@@ -119,8 +119,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         figures |= await each_check(url)
         figures["load_after"] = os.getloadavg()[0]
     finally:
-        if cleanup:
-            cleanup()
+        await cleanup()
     return figures
 
 

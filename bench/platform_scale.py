@@ -295,8 +295,12 @@ def _fill(db: str, target: str, n: Sizes, start: datetime) -> None:
         asyncio.run(fill_postgres(target, n, start))
 
 
-async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[str, Any]:
-    """A database filled for this run (copied from the cache, filled once), and its cleanup."""
+Cleanup = Callable[[], Awaitable[None]]
+
+
+async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[str, Cleanup]:
+    """A database filled for this run (copied from the cache, filled once), and its cleanup
+    (the copy removed: 3-5 GB at full size)."""
     if args.db == "sqlite":
         cache = Path(args.cache) / f"platform-{n.tag()}.db"
         if not cache.exists():
@@ -310,7 +314,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
             print(f"filled in {time.perf_counter() - began:.0f} s", flush=True)
         folder = Path(tempfile.mkdtemp(prefix="platform-scale-"))
         shutil.copyfile(cache, folder / "bench.db")
-        return f"sqlite:///{folder / 'bench.db'}", lambda: shutil.rmtree(folder)
+        return f"sqlite:///{folder / 'bench.db'}", lambda: asyncio.to_thread(shutil.rmtree, folder)
     tag = n.tag().replace("-", "_")
     template, run = f"platform_cache_{tag}", f"platform_run_{tag}"
     server = await asyncpg.connect(f"{PG_SERVER}/postgres")
@@ -328,7 +332,15 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
         await server.execute(f'CREATE DATABASE "{run}" TEMPLATE "{template}"')
     finally:
         await server.close()
-    return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{run}", None
+
+    async def drop() -> None:
+        server = await asyncpg.connect(f"{PG_SERVER}/postgres")
+        try:
+            await server.execute(f'DROP DATABASE IF EXISTS "{run}" WITH (FORCE)')
+        finally:
+            await server.close()
+
+    return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{run}", drop
 
 
 class Load:
@@ -506,8 +518,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=DAYS)
     url, cleanup = await prepare(args, n, start)
     if args.fill_only:
-        if cleanup:
-            cleanup()
+        await cleanup()
         return {"db": args.db, "filled": n.tag()}
     if args.upgraded and await from_upgraded(args, url):
         upgrade_s = float("nan")  # not measured: copied from the upgraded cache
@@ -519,8 +530,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         if args.upgraded:
             await keep_upgraded(args, url)
     if args.upgrade_only:  # the upgraded copy kept (--upgraded); the run another time
-        if cleanup:
-            cleanup()
+        await cleanup()
         return {"db": args.db, "upgraded": n.tag(), "upgrade_s": upgrade_s}
     await _settled(url)
     engine = make_engine(url)
@@ -623,8 +633,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         await engine.dispose()
         await read_engine.dispose()
         shutil.rmtree(folder, ignore_errors=True)
-        if cleanup:
-            cleanup()
+        await cleanup()
     figures.update({
         "scans": len(load.scans), "scans_awarded": load.awarded,
         "scan_cooldown_s": load.cooldown.total_seconds(), "load_errors": load.errors,

@@ -19,7 +19,7 @@ sweep something to do, in bulk SQL:
 
 Then runs each sweep of bot/scheduler.py's `jobs` (not owner_digest) twice, as the bot does
 (SQLite inline on the loop's thread): the first run does the work, the second is what every
-later minute costs. A heartbeat (bench/platform_scale.py's Stalls) records the loop's longest
+later minute costs. A heartbeat (bench/loop_stalls.py's Stalls) records the loop's longest
 wall-clock stall and the loop thread's longest CPU hold during each; `--trace MS` prints what
 filled each hold of MS ms or more (bench/loop_trace.py; it perturbs the figures a little).
 
@@ -46,8 +46,9 @@ from typing import Any
 from sqlalchemy import event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this tree, not the installed one
+from bench.loop_stalls import Gap, Stalls
 from bench.loop_trace import LoopTrace
-from bench.platform_scale import DAYS, OWNER_BASE, Sizes, Stalls, fill_sqlite
+from bench.platform_scale import DAYS, OWNER_BASE, Sizes, fill_sqlite
 from bot.app import freeze_startup_heap
 from bot.scheduler import Scheduler
 from storage.engine import make_engine, make_session_factory
@@ -229,7 +230,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                 stalls.phase = "idle"
                 await asyncio.sleep(0.02)  # the last gap of the sweep is counted
                 figures[f"{phase}_ms"] = round(took, 1)
-                figures[f"stall_{phase}_ms"] = round(stalls.longest.get(phase, 0.0), 1)
+                figures[f"stall_{phase}_ms"] = round(stalls.longest.get(phase, Gap()).wall, 1)
                 figures[f"hold_{phase}_ms"] = round(stalls.held.get(phase, 0.0), 1)
                 figures[f"gc_{phase}_ms"] = round(stalls.collections.longest.get(phase, 0.0), 1)
                 print(
