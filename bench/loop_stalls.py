@@ -6,7 +6,8 @@ A 5 ms sleep is timed on the loop; a gap past it is a stall. Each gap is split t
   (`/proc/thread-self/schedstat`, Linux): other processes on the machine's cores;
 - the rest: the thread asleep though it had work, such as waiting for the GIL held by another
   thread of the process, or for a page read back from the disk (`faults`: the thread's major
-  page faults in the gap, its code or data evicted by a busy page cache).
+  page faults in the gap, its code or data evicted by a busy page cache; `read_kb`, what it
+  read from the disk: SQLite's pages, read inline, when they were not in the page cache).
 A stall the bot can help is `held` (or the rest); `waited` is the machine. The machine's load
 in each phase is given too (`cores_busy_*`: cores' worth of CPU time used by every process,
 from /proc/stat; `steal`: taken by the hypervisor).
@@ -29,6 +30,7 @@ class Gap:
     held: float = 0.0  # ms of the loop thread's CPU
     waited: float = 0.0  # ms runnable without a core
     faults: int = 0  # major page faults (a page read from the disk)
+    read_kb: int = 0  # read from the disk by the loop's thread (SQLite's pages, inline)
 
 
 class Stalls:
@@ -72,13 +74,15 @@ class Stalls:
         for phase, gap in self.longest.items():
             out[f"stall_{phase}_ms"] = round(gap.wall, 1)
             out[f"stall_{phase}_waited_ms"] = round(gap.waited, 1)
-            if gap.faults:
+            if gap.faults or gap.read_kb:
                 out[f"stall_{phase}_faults"] = gap.faults
+                out[f"stall_{phase}_read_kb"] = gap.read_kb
         worst = max(self.longest.values(), key=lambda gap: gap.wall)
         out["longest_stall_ms"] = round(worst.wall, 1)
         out["longest_stall_held_ms"] = round(worst.held, 1)
         out["longest_stall_waited_ms"] = round(worst.waited, 1)
         out["longest_stall_faults"] = worst.faults
+        out["longest_stall_read_kb"] = worst.read_kb
         for phase, held in self.held.items():
             out[f"hold_{phase}_ms"] = round(held, 1)
         out["longest_hold_ms"] = round(max(self.held.values()), 1)
@@ -89,18 +93,18 @@ class Stalls:
         return out
 
     async def _beat(self) -> None:
-        queue = _run_queue()
-        try:
+        with ThreadCounters() as counters:  # the loop's thread's own
             while True:
-                began, cpu, waiting = time.perf_counter(), time.thread_time(), _waited(queue)
-                faults = _faults()
+                began, cpu, before = time.perf_counter(), time.thread_time(), counters.read()
                 self._during = {self._phase}
                 await asyncio.sleep(0.005)
+                after = counters.read()
                 gap = Gap(
                     (time.perf_counter() - began - 0.005) * 1000,
                     (time.thread_time() - cpu) * 1000,
-                    (_waited(queue) - waiting) * 1000,
-                    _faults() - faults,
+                    (after[0] - before[0]) / 1e6,
+                    after[1] - before[1],
+                    (after[2] - before[2]) // 1024,
                 )
                 for name in self._during:
                     if gap.wall > self.longest.get(name, Gap()).wall:
@@ -108,25 +112,41 @@ class Stalls:
                     if name == "steady" and gap.held > self.held.get(name, 0.0):
                         self.steady_held_after = self.after
                     self.held[name] = max(self.held.get(name, 0.0), gap.held)
-        finally:
-            if queue:
-                queue.close()
 
 
-def _run_queue() -> IO[str] | None:
-    """The loop thread's scheduler statistics (opened on that thread: thread-self)."""
+class ThreadCounters:
+    """The calling thread's kernel counters (Linux; zeros elsewhere): nanoseconds it stood in a
+    run queue waiting for a core, its major page faults, and bytes it had read from the disk."""
+
+    def __enter__(self) -> ThreadCounters:
+        self._files = [_opened("/proc/thread-self/schedstat"), _opened("/proc/thread-self/io")]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for file in self._files:
+            if file:
+                file.close()
+
+    def read(self) -> tuple[int, int, int]:
+        schedstat, io = (_text(file) for file in self._files)
+        waited = int(schedstat.split()[1]) if schedstat else 0
+        read = next((int(line.split()[1]) for line in io.splitlines()
+                     if line.startswith("read_bytes:")), 0)  # fmt: skip
+        return waited, resource.getrusage(resource.RUSAGE_THREAD).ru_majflt, read
+
+
+def _opened(path: str) -> IO[str] | None:
     try:
-        return open("/proc/thread-self/schedstat")  # kept open: read on every beat
+        return open(path)  # kept open (and tied to this thread): read on every beat
     except OSError:
         return None
 
 
-def _waited(queue: IO[str] | None) -> float:
-    """Seconds this thread has stood in a run queue, waiting for a core."""
-    if queue is None:
-        return 0.0
-    queue.seek(0)
-    return int(queue.read().split()[1]) / 1e9
+def _text(file: IO[str] | None) -> str:
+    if file is None:
+        return ""
+    file.seek(0)
+    return file.read()
 
 
 class Machine:
@@ -164,11 +184,6 @@ def _cpu_times() -> list[int]:
             return [int(v) for v in stat.readline().split()[1:9]]
     except OSError:
         return []
-
-
-def _faults() -> int:
-    """The calling thread's major page faults so far."""
-    return resource.getrusage(resource.RUSAGE_THREAD).ru_majflt
 
 
 class Collections:

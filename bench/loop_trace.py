@@ -6,7 +6,8 @@ CPU time, `gc.callbacks` each collection (generation, duration, objects collecte
 sampler thread the loop thread's stack every `interval` seconds (it reads the loop thread's
 CPU clock, so a sample is placed in the hold it fell in). `report(phase)` prints the holds of
 a phase over `threshold_ms` of CPU or 5 times that of wall clock, each with what filled it
-(in a stall, the frames the loop's thread was sampled in while off the CPU). A diagnostic for
+(in a stall, the frames the loop's thread was sampled in while off the CPU, with where it was
+in the kernel: `_kernel`). A diagnostic for
 bench/sweep_holds.py (`--trace MS`); the sampler perturbs what it measures a little (it takes
 the GIL).
 """
@@ -51,6 +52,7 @@ class LoopTrace:
         self.full: dict[str, list[float]] = {}  # each full collection's CPU ms, per phase
         self._clock = time.pthread_getcpuclockid(threading.get_ident())
         self._thread_id = threading.get_ident()
+        self._task_dir = f"/proc/self/task/{threading.get_native_id()}"
         self._statements: list[tuple[float, float, str]] = []  # (began, ended, sql) CPU s
         self._collections: list[tuple[float, float, int, int]] = []  # began, ended, gen, freed
         self._samples: list[tuple[float, tuple[str, ...]]] = []  # (CPU s, frames)
@@ -94,7 +96,24 @@ class LoopTrace:
                     short = code.co_filename.rsplit("/", 2)
                     stack.append(f"{short[-2]}/{short[-1]}:{frame.f_lineno}:{code.co_name}")
                 frame = frame.f_back
-            self._samples.append((cpu, tuple(stack[:6])))
+            self._samples.append((cpu, (*self._kernel(), *stack[:6])))
+
+    def _kernel(self) -> tuple[str, ...]:
+        """Where the loop's thread is in the kernel, when it is not running: its state (S
+        asleep, D waiting for the disk), the kernel function it waits in and its system call
+        (Linux's numbers: 7 poll, 74 fsync, 75 fdatasync, 202 futex, 232 epoll_wait...)."""
+        try:
+            with open(f"{self._task_dir}/stat") as stat:
+                state = stat.read().rsplit(")", 1)[1].split()[0]
+            if state == "R":
+                return ()
+            with (
+                open(f"{self._task_dir}/wchan") as wchan,
+                open(f"{self._task_dir}/syscall") as call,
+            ):
+                return (f"kernel {state} {wchan.read()} syscall {call.read().split()[0]}",)
+        except OSError:
+            return ()
 
     def start(self) -> None:
         self._running = True
