@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass
 from typing import IO
 
+from bench.loop_watchdog import LoopWatchdog
+
 
 @dataclass
 class Gap:
@@ -37,7 +39,8 @@ class Stalls:
     """Per phase, the longest gap (with its split) and the longest hold. A gap counts for every
     phase that was current during it (a path that never yields begins and ends inside one gap)."""
 
-    def __init__(self) -> None:
+    def __init__(self, watchdog: LoopWatchdog | None = None) -> None:
+        self.watchdog = watchdog  # where the loop's thread is in a stall (bench/loop_watchdog.py)
         self._phase = "idle"
         self._during = {self._phase}
         self.longest: dict[str, Gap] = {}
@@ -60,12 +63,18 @@ class Stalls:
         self._phase = name
         self._during.add(name)
         self.collections.phase = name
+        if self.watchdog:
+            self.watchdog.phase = name
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._beat())
+        if self.watchdog:
+            self.watchdog.start()
 
     async def stop(self) -> None:
         self.machine.phase(self._phase, self._phase)  # the last phase's share
+        if self.watchdog:
+            self.watchdog.stop()
         if self._task:
             self._task.cancel()
 
@@ -98,6 +107,8 @@ class Stalls:
                 began, cpu, before = time.perf_counter(), time.thread_time(), counters.read()
                 self._during = {self._phase}
                 await asyncio.sleep(0.005)
+                if self.watchdog:
+                    self.watchdog.beat()
                 after = counters.read()
                 gap = Gap(
                     (time.perf_counter() - began - 0.005) * 1000,

@@ -83,6 +83,7 @@ from storage.uow import SqlUnitOfWork
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `python bench/...` finds us
 from bench.loop_stalls import Stalls
+from bench.loop_watchdog import LoopWatchdog
 
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 # The schema the fill's statements are written for; later migrations then run on the data.
@@ -561,7 +562,8 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
     def opened(*_: object) -> None:
         connects[0] += 1
 
-    stalls = Stalls()
+    watchdog = LoopWatchdog(args.watch) if args.watch else None
+    stalls = Stalls(watchdog)
     trace = _loop_trace(engine, args.trace) if args.trace else None
     # My cards reads as the bot's handler does (Services.view_uow: never behind the write gate).
     load = Load(
@@ -577,9 +579,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         # own, so that `steady` tells the load alone between heavy paths on a warm one.
         stalls.phase = "warmup"
         await asyncio.sleep(args.warmup)
-        for name, run in (
-            await heavy_paths(url, uow, background_uow, report_uow, engine, n, folder)
-        ).items():
+        paths = await heavy_paths(url, uow, background_uow, report_uow, engine, n, folder)
+        chosen = args.paths.split(",") if args.paths else list(paths)
+        for name, run in ((name, paths[name]) for name in chosen):
             stalls.phase = name
             if trace:
                 trace.phase = name
@@ -641,6 +643,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         "outbox_claim_max_ms": round(max(claims), 2),
     })  # fmt: skip
     figures.update(stalls.figures())
+    if watchdog:
+        print("where the loop's thread was in the longest stalls (bench/loop_watchdog.py):")
+        watchdog.report()
     figures["db_connects"] = connects[0]
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     gc.unfreeze()  # frozen objects are never freed at exit: zxing's bindings then complain
@@ -684,4 +689,12 @@ if __name__ == "__main__":
         help="with --upgraded: make the upgraded copy (if missing) and run nothing",
     )  # fmt: skip
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "platform-scale"))
+    parser.add_argument(
+        "--watch", type=float, default=30.0,
+        help="sample where the loop's thread is when it is this many ms late (0: off)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--paths", default="",
+        help="only these heavy paths, comma-separated (doctor,broadcast,...): a diagnostic run",
+    )  # fmt: skip
     report(asyncio.run(bench(parser.parse_args())))

@@ -1,0 +1,106 @@
+"""Where the event loop's thread is while a stall goes on: sampled only when it is overdue.
+
+`LoopWatchdog().start()` on the loop's thread. The loop marks each of its turns (`beat`, called
+by a heartbeat); a thread wakes every 5 ms and, when the loop is over `after_ms` late, records
+where the loop's thread is: its state in the kernel (R running or runnable, S asleep, D waiting
+for the disk), the kernel function it waits in, its system call (Linux x86-64's numbers:
+0 read, 7 poll, 17 pread64, 74 fsync, 75 fdatasync, 202 futex, 232 epoll_wait), and its
+Python frames. Unlike bench/loop_trace.py's sampler it takes the interpreter's lock only then,
+so the figures around it stay as they are. A sample cannot be taken while the loop's thread
+holds that lock without giving it up: such a stall shows as a late first sample (`late_ms`).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+_OURS = ("/domain/", "/storage/", "/bot/", "/sqlalchemy/", "/asyncio/")
+
+
+@dataclass
+class Watched:
+    phase: str
+    began: float  # perf_counter of the loop's last turn before it
+    longest_ms: float = 0.0
+    late_ms: float = 0.0  # how late the first sample came after it was due
+    samples: Counter[str] = field(default_factory=Counter)
+
+
+class LoopWatchdog:
+    def __init__(self, after_ms: float = 30.0, keep: int = 5) -> None:
+        self.after, self.keep = after_ms / 1000, keep
+        self.phase = "idle"
+        self.stalls: list[Watched] = []
+        self._last = time.perf_counter()
+        self._task_dir = ""
+        self._thread_id = 0
+        self._running = False
+
+    def start(self) -> None:
+        self._thread_id = threading.get_ident()
+        self._task_dir = f"/proc/self/task/{threading.get_native_id()}"
+        self._running = True
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def stop(self) -> None:
+        self._running = False
+
+    def beat(self) -> None:
+        """A turn of the loop (its heartbeat's)."""
+        self._last = time.perf_counter()
+
+    def _watch(self) -> None:
+        current: Watched | None = None
+        while self._running:
+            time.sleep(0.005)
+            last, now = self._last, time.perf_counter()
+            if current is not None and current.began != last:  # the loop turned: it ended
+                self._keep(current)
+                current = None
+            if now - last < self.after:
+                continue
+            if current is None:
+                current = Watched(self.phase, last, late_ms=(now - last - self.after) * 1000)
+            current.longest_ms = (now - last) * 1000
+            current.samples[self._where()] += 1
+
+    def _keep(self, stall: Watched) -> None:
+        self.stalls.append(stall)
+        self.stalls.sort(key=lambda s: -s.longest_ms)
+        del self.stalls[self.keep :]
+
+    def _where(self) -> str:
+        kernel = _kernel(self._task_dir)
+        frame = sys._current_frames().get(self._thread_id)
+        stack: list[str] = []
+        while frame is not None and len(stack) < 4:
+            code = frame.f_code
+            if any(part in code.co_filename for part in _OURS):
+                short = code.co_filename.rsplit("/", 2)
+                stack.append(f"{short[-2]}/{short[-1]}:{frame.f_lineno}:{code.co_name}")
+            frame = frame.f_back
+        return f"{kernel} | {' < '.join(stack)}"
+
+    def report(self) -> None:
+        for stall in self.stalls:
+            print(
+                f"  stall {stall.longest_ms:.0f}+ ms in {stall.phase}"
+                f" (first sample {stall.late_ms:.1f} ms late)"
+            )
+            total = sum(stall.samples.values())
+            for where, count in stall.samples.most_common(4):
+                print(f"    {100 * count / total:3.0f}% {where}")
+
+
+def _kernel(task: str) -> str:
+    try:
+        with open(f"{task}/stat") as stat:
+            state = stat.read().rsplit(")", 1)[1].split()[0]
+        with open(f"{task}/wchan") as wchan, open(f"{task}/syscall") as call:
+            return f"{state} {wchan.read() or '-'} syscall {call.read().split()[0]}"
+    except OSError:
+        return "?"
