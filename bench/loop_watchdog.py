@@ -12,13 +12,14 @@ holds that lock without giving it up: such a stall shows as a late first sample 
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-_OURS = ("/domain/", "/storage/", "/bot/", "/sqlalchemy/", "/asyncio/")
+_OURS = ("/domain/", "/storage/", "/bot/", "/sqlalchemy/", "/asyncio/", "/selectors")
 
 
 @dataclass
@@ -28,6 +29,9 @@ class Watched:
     longest_ms: float = 0.0
     late_ms: float = 0.0  # how late the first sample came after it was due
     samples: Counter[str] = field(default_factory=Counter)
+    # The loop thread's user and system CPU (ms) and minor page faults from the first sample to
+    # the loop's next turn (a first sample comes `after_ms` into the stall).
+    times: tuple[int, int, int] = (0, 0, 0)
 
 
 class LoopWatchdog:
@@ -59,12 +63,15 @@ class LoopWatchdog:
             time.sleep(0.005)
             last, now = self._last, time.perf_counter()
             if current is not None and current.began != last:  # the loop turned: it ended
+                ended = _times(self._task_dir)
+                current.times = tuple(b - a for a, b in zip(current.times, ended, strict=True))
                 self._keep(current)
                 current = None
             if now - last < self.after:
                 continue
             if current is None:
                 current = Watched(self.phase, last, late_ms=(now - last - self.after) * 1000)
+                current.times = _times(self._task_dir)
             current.longest_ms = (now - last) * 1000
             current.samples[self._where()] += 1
 
@@ -89,11 +96,23 @@ class LoopWatchdog:
         for stall in self.stalls:
             print(
                 f"  stall {stall.longest_ms:.0f}+ ms in {stall.phase}"
-                f" (first sample {stall.late_ms:.1f} ms late)"
+                f" (first sample {stall.late_ms:.1f} ms late); after it, user {stall.times[0]}"
+                f" ms, system {stall.times[1]} ms, minor faults {stall.times[2]}"
             )
             total = sum(stall.samples.values())
             for where, count in stall.samples.most_common(4):
                 print(f"    {100 * count / total:3.0f}% {where}")
+
+
+def _times(task: str) -> tuple[int, int, int]:
+    """The thread's user and system CPU in ms (10 ms ticks) and its minor page faults."""
+    try:
+        with open(f"{task}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return (0, 0, 0)
+    tick = 1000 // os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) * tick, int(fields[12]) * tick, int(fields[7])
 
 
 def _kernel(task: str) -> str:
