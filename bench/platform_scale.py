@@ -36,6 +36,7 @@ import asyncio
 import contextlib
 import gc
 import json
+import logging
 import multiprocessing
 import os
 import random
@@ -534,6 +535,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         await cleanup()
         return {"db": args.db, "upgraded": n.tag(), "upgrade_s": upgrade_s}
     await _settled(url)
+    asyncio.get_running_loop().slow_callback_duration = args.slow / 1000
     engine = make_engine(url)
     sessions = make_session_factory(engine)
 
@@ -694,7 +696,14 @@ if __name__ == "__main__":
         help="sample where the loop's thread is when it is this many ms late (0: off)",
     )  # fmt: skip
     parser.add_argument(
+        "--slow", type=float, default=0.0,
+        help="asyncio's debug mode: log each step that held the loop this many ms (it slows all)",
+    )  # fmt: skip
+    parser.add_argument(
         "--paths", default="",
         help="only these heavy paths, comma-separated (doctor,broadcast,...): a diagnostic run",
     )  # fmt: skip
-    report(asyncio.run(bench(parser.parse_args())))
+    arguments = parser.parse_args()
+    if arguments.slow:  # asyncio logs "Executing <the task's step> took N seconds"
+        logging.basicConfig(format="%(asctime)s %(message)s")
+    report(asyncio.run(bench(arguments), debug=bool(arguments.slow) or None))
