@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import bindparam, text
 
-from bot.doctor import examine, report
+from bot.doctor import REST, examine, report
 from storage.doctor_hours import repair_hours
-from storage.engine import make_engine
+from storage.engine import make_engine, read_snapshot
+from storage.paced import PacedConnection
 from storage.tables import UTCDateTime
 from tests.storage.builders import CUSTOMER_TG, OWNER_TG, T0
 
@@ -246,3 +248,35 @@ async def test_repairing_twice_changes_nothing_the_second_time(db_url, world):
     before = [await sql(db_url, query) for query in SNAPSHOT]
     second = await check(db_url, repair=True)
     assert second.found == [] and [await sql(db_url, query) for query in SNAPSHOT] == before
+
+
+async def test_the_doctors_checks_find_the_same_when_they_rest(db_url, healthy):
+    await add_ledger(db_url, healthy.card_id, 5, "a")
+    await sql(db_url, "UPDATE loyalty_cards SET balance = 2 WHERE id = :id", id=healthy.card_id)
+    plain = await check(db_url)
+    paced = await examine(db_url, lease=LEASE, clock=lambda: NOW, rest=REST)
+    assert (
+        checks(paced.found)
+        == checks(plain.found)
+        == [("balance_mismatch", f"card {healthy.card_id}")]
+    )
+
+
+async def test_a_paced_connection_rests_after_each_statement_as_long_as_it_ran(db_url):
+    """What the CLI's checks read through (`REST`, storage/paced.py): a live platform's
+    database server then gives them at most half a core, `nice` not reaching it."""
+    slow = {  # about 50 ms of the server's work
+        "postgresql": "SELECT pg_sleep(0.05)",
+        "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+        " WHERE i < 300000) SELECT count(*) FROM n",
+    }
+    async with read_snapshot(db_url) as reading:
+        paced = PacedConnection(reading, REST)
+        began = time.monotonic()
+        await paced.execute(text(slow[reading.dialect.name]))
+        ran = time.monotonic() - began - paced.rested
+        await paced.scalar(text("SELECT 1"))
+        took = time.monotonic() - began
+    assert REST >= 1.0 and ran > 0.01
+    assert paced.rested >= REST * ran * 0.9
+    assert took >= ran * (1 + REST) * 0.9
