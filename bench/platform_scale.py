@@ -465,10 +465,18 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def heavy_paths(
-    url: str, uow, background_uow, report_uow, engine, n: Sizes, folder: Path
+    url: str,
+    uow,
+    background_uow,
+    report_uow,
+    engine,
+    n: Sizes,
+    folder: Path,
+    doctor_args: tuple[str, ...] = (),
 ) -> dict[str, Callable]:
     """Each heavy path as the bot runs it: the owner's commands on `uow`, what runs in the
-    background (a broadcast's chunks, sweeps) on `background_uow`, reports on `report_uow`."""
+    background (a broadcast's chunks, sweeps) on `background_uow`, reports on `report_uow`;
+    `doctor_args`: the doctor's options (`--full-speed`)."""
     owner = OWNER_BASE + 1
     deep = n.large // 10 // 2  # the middle page of business 1's customers
 
@@ -488,7 +496,7 @@ async def heavy_paths(
         command = Path(sys.executable).with_name("loyalty-bot")
         env = {**os.environ, "LOYALTY_DATABASE_URL": url}
         process = await asyncio.create_subprocess_exec(
-            str(command), "doctor", env=env, stdout=asyncio.subprocess.DEVNULL,
+            str(command), "doctor", *doctor_args, env=env, stdout=asyncio.subprocess.DEVNULL,
             stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         _, errors = await process.communicate()
@@ -581,7 +589,10 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         # own, so that `steady` tells the load alone between heavy paths on a warm one.
         stalls.phase = "warmup"
         await asyncio.sleep(args.warmup)
-        paths = await heavy_paths(url, uow, background_uow, report_uow, engine, n, folder)
+        doctor_args = ("--full-speed",) if args.doctor_full_speed else ()
+        paths = await heavy_paths(
+            url, uow, background_uow, report_uow, engine, n, folder, doctor_args
+        )
         chosen = args.paths.split(",") if args.paths else list(paths)
         for name, run in ((name, paths[name]) for name in chosen):
             stalls.phase = name
@@ -702,6 +713,10 @@ if __name__ == "__main__":
     parser.add_argument(
         "--paths", default="",
         help="only these heavy paths, comma-separated (doctor,broadcast,...): a diagnostic run",
+    )  # fmt: skip
+    parser.add_argument(
+        "--doctor-full-speed", action="store_true",
+        help="run the doctor without resting between its statements (to compare)",
     )  # fmt: skip
     arguments = parser.parse_args()
     if arguments.slow:  # asyncio logs "Executing <the task's step> took N seconds"

@@ -74,6 +74,7 @@ from storage.engine import (
 from storage.identity import remember_bot
 from storage.inbox import mark_done
 from storage.outbox import OutboxStore
+from storage.outbox_statistics import outbox_statistics
 from storage.sweeps import SweepClaims
 from storage.uow import SqlUnitOfWork
 from storage.webapp_logins import WebAppLogins
@@ -314,6 +315,8 @@ async def stop_application(app: Application) -> None:
     await app.shutdown()
     gc.unfreeze()  # collectable again once the bot is gone (tests start many in one process)
     services.reader.close()
+    if statistics := outbox_statistics(app.bot_data["engine"]):
+        await statistics.settled()  # an ANALYZE under way finishes on its connection
     await app.bot_data["engine"].dispose()
     await app.bot_data["read_engine"].dispose()
 

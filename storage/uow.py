@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from domain.broadcast_ports import BroadcastRepository
 from domain.events import Event
@@ -47,6 +47,7 @@ from domain.ports import (
 from storage.engine import begin_reading
 from storage.gate import gate_turn
 from storage.hour_tally import drop_tallies, write_tallies
+from storage.outbox_statistics import outbox_statistics
 from storage.repositories import (
     SqlBusinessCustomerRepository,
     SqlBusinessRepository,
@@ -115,6 +116,7 @@ class SqlUnitOfWork:
     business_customers: BusinessCustomerRepository
     requests: RequestRepository
     notifications: NotificationRepository
+    _outbox_rows: SqlNotificationRepository  # the same, with its count of rows added
     preferences: PreferenceRepository
     scans: ScanRepository
     reports: ReportRepository
@@ -186,7 +188,7 @@ class SqlUnitOfWork:
         self.tiers = SqlTierRepository(session)
         self.business_customers = SqlBusinessCustomerRepository(session)
         self.requests = SqlRequestRepository(session)
-        self.notifications = SqlNotificationRepository(session)
+        self.notifications = self._outbox_rows = SqlNotificationRepository(session)
         self.preferences = SqlPreferenceRepository(session)
         self.scans = SqlScanRepository(session)
         self.reports = SqlReportRepository(session)
@@ -224,9 +226,14 @@ class SqlUnitOfWork:
         self._written = await write_outbox(self, events)
         await write_tallies(session)  # the hours' figures, one upsert a row (hour_tally.py)
         await session.commit()
+        written, self._outbox_rows.added = self._outbox_rows.added, 0
+        if written and isinstance(session.bind, AsyncEngine):
+            if statistics := outbox_statistics(session.bind):
+                statistics.written(written)  # PostgreSQL's planner told in time
 
     async def rollback(self) -> None:
         self._events = []
+        self._outbox_rows.added = 0  # rows that were never written
         drop_tallies(self._active())
         await self._active().rollback()
 

@@ -24,7 +24,10 @@ _SWITCHED_OFF = select(_PREFERENCES.c.customer_id, _PREFERENCES.c.category).wher
 
 
 class SqlNotificationRepository(SqlRepository):
+    added = 0  # rows this unit of work wrote (storage/outbox_statistics.py counts them)
+
     async def add(self, notification: Notification) -> Notification:
+        self.added += 1
         row = await self._add(
             NotificationRow(
                 chat_id=notification.chat_id,
@@ -55,6 +58,7 @@ class SqlNotificationRepository(SqlRepository):
         table = NotificationRow.__table__
         insert = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         stored: list[Notification] = []
+        self.added += len(notifications)
         for batch in chunks(notifications, ROWS):
             ids = await self._session.scalars(insert, [_values(n) for n in batch])
             stored += [replace(n, id=row_id) for n, row_id in zip(batch, ids, strict=True)]

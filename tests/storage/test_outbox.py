@@ -367,3 +367,43 @@ async def test_programs_that_nudge_are_read_a_page_at_a_time_with_their_ladders(
         found = await uow.programs.with_nudges()
     assert [p.id for p in found] == ids[:4]
     assert [[r.name for r in p.rewards] for p in found] == [["Free coffee"]] + [["Cake"]] * 3
+
+
+async def test_the_outbox_is_analyzed_once_many_rows_were_written_so_claims_keep_their_plan(
+    engine, new_uow, world, monkeypatch
+):
+    """PostgreSQL's planner, told by its statistics that the outbox is empty, claims by reading
+    every pending row and sorting them (storage/outbox_statistics.py): after ANALYZE_AFTER rows
+    written by this process's commits, the outbox is analyzed again in the background."""
+    from storage import outbox_statistics as statistics
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's planner statistics")
+    monkeypatch.setattr(statistics, "ANALYZE_AFTER", 50)
+
+    async def rows_the_planner_knows() -> float:
+        async with engine.connect() as conn:
+            return float(
+                (await conn.exec_driver_sql(
+                    "SELECT reltuples FROM pg_class WHERE relname = 'customer_notifications'"
+                )).scalar_one()
+            )  # fmt: skip
+
+    async with engine.connect() as conn:
+        await (await conn.execution_options(isolation_level="AUTOCOMMIT")).exec_driver_sql(
+            "ANALYZE customer_notifications"
+        )
+    assert await rows_the_planner_knows() == 0  # analyzed while empty, as after a migration
+    counter = statistics.outbox_statistics(engine)
+    assert counter is not None
+    batch = [note(card_id=world.card_id, key=f"k{i}", merge_group=None) for i in range(30)]
+    async with new_uow() as uow:  # 30 rows: under the mark, nothing runs
+        await uow.notifications.add_many(batch)
+        await uow.commit()
+    await counter.settled()
+    assert await rows_the_planner_knows() == 0
+    async with new_uow() as uow:  # 60 in all: the outbox is analyzed
+        await uow.notifications.add_many(batch)
+        await uow.commit()
+    await counter.settled()
+    assert await rows_the_planner_knows() == 60
