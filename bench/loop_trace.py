@@ -28,6 +28,20 @@ from sqlalchemy import event
 _OURS = ("/domain/", "/storage/", "/bot/", "/sqlalchemy/")
 
 
+def frames_of(thread_id: int, ours: tuple[str, ...], most: int) -> list[str]:
+    """The innermost `most` frames of a thread that run in files named by `ours`, innermost
+    first, each as folder/file:line:function."""
+    frame = sys._current_frames().get(thread_id)
+    stack: list[str] = []
+    while frame is not None and len(stack) < most:
+        code = frame.f_code
+        if any(part in code.co_filename for part in ours):
+            short = code.co_filename.rsplit("/", 2)
+            stack.append(f"{short[-2]}/{short[-1]}:{frame.f_lineno}:{code.co_name}")
+        frame = frame.f_back
+    return stack
+
+
 @dataclass
 class Hold:
     phase: str
@@ -87,16 +101,9 @@ class LoopTrace:
     def _sample(self) -> None:
         while self._running:
             time.sleep(self.interval)
-            frame = sys._current_frames().get(self._thread_id)
             cpu = self._cpu()
-            stack: list[str] = []
-            while frame is not None and len(stack) < 40:
-                code = frame.f_code
-                if any(part in code.co_filename for part in _OURS):
-                    short = code.co_filename.rsplit("/", 2)
-                    stack.append(f"{short[-2]}/{short[-1]}:{frame.f_lineno}:{code.co_name}")
-                frame = frame.f_back
-            self._samples.append((cpu, (*self._kernel(), *stack[:6])))
+            stack = frames_of(self._thread_id, _OURS, 6)
+            self._samples.append((cpu, (*self._kernel(), *stack)))
 
     def _kernel(self) -> tuple[str, ...]:
         """Where the loop's thread is in the kernel, when it is not running: its state (S

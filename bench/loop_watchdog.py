@@ -13,11 +13,12 @@ holds that lock without giving it up: such a stall shows as a late first sample 
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+
+from bench.loop_trace import frames_of
 
 _OURS = ("/domain/", "/storage/", "/bot/", "/sqlalchemy/", "/asyncio/", "/selectors")
 
@@ -82,14 +83,7 @@ class LoopWatchdog:
 
     def _where(self) -> str:
         kernel = _kernel(self._task_dir)
-        frame = sys._current_frames().get(self._thread_id)
-        stack: list[str] = []
-        while frame is not None and len(stack) < 4:
-            code = frame.f_code
-            if any(part in code.co_filename for part in _OURS):
-                short = code.co_filename.rsplit("/", 2)
-                stack.append(f"{short[-2]}/{short[-1]}:{frame.f_lineno}:{code.co_name}")
-            frame = frame.f_back
+        stack = frames_of(self._thread_id, _OURS, 4)
         return f"{kernel} | {' < '.join(stack)}"
 
     def report(self) -> None:
