@@ -37,6 +37,10 @@ from domain.tiering import requalify_tiers
 
 log = logging.getLogger(__name__)
 STOP_GRACE = 5.0  # seconds a stopping scheduler lets a running sweep finish
+# Sweeps run at a time. On PostgreSQL each holds its claim's connection (an advisory lock in a
+# transaction) while its work takes another: every sweep due at start-up, eleven at once, held
+# eleven claims and waited for the rest of a 15-connection pool until the pool's timeout.
+SWEEPS_AT_ONCE = 2
 Job = Callable[[], Awaitable[object]]
 
 
@@ -82,6 +86,7 @@ class Scheduler:
         }
         self._aps = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[object]] = set()
+        self._turns = asyncio.Semaphore(SWEEPS_AT_ONCE)
 
     def start(self) -> None:
         now = datetime.now(UTC)
@@ -111,7 +116,8 @@ class Scheduler:
             self._running.add(task)
         outcome = "failed"
         try:
-            outcome = await self._run_claimed(name)
+            async with self._turns:
+                outcome = await self._run_claimed(name)
         except Exception:  # a background job logs and goes on; the next run tries again
             log.exception("sweep %s failed", name)
         finally:
