@@ -7,7 +7,7 @@ sampler thread the loop thread's stack every `interval` seconds (it reads the lo
 CPU clock, so a sample is placed in the hold it fell in). `report(phase)` prints the holds of
 a phase over `threshold_ms` of CPU or 5 times that of wall clock, each with what filled it
 (in a stall, the frames the loop's thread was sampled in while off the CPU, with where it was
-in the kernel: `_kernel`). A diagnostic for
+in the kernel: `in_kernel`). A diagnostic for
 bench/sweep_holds.py (`--trace MS`); the sampler perturbs what it measures a little (it takes
 the GIL).
 """
@@ -40,6 +40,20 @@ def frames_of(thread_id: int, ours: tuple[str, ...], most: int) -> list[str]:
             stack.append(f"{short[-2]}/{short[-1]}:{frame.f_lineno}:{code.co_name}")
         frame = frame.f_back
     return stack
+
+
+def in_kernel(task_dir: str) -> str:
+    """Where a thread (`/proc/self/task/<its native id>`) is in the kernel: its state (R
+    running or runnable, S asleep, D waiting for the disk), the kernel function it waits in and
+    its system call (Linux x86-64's numbers: 0 read, 7 poll, 17 pread64, 74 fsync, 75
+    fdatasync, 202 futex, 232 epoll_wait); "?" where /proc cannot tell."""
+    try:
+        with open(f"{task_dir}/stat") as stat:
+            state = stat.read().rsplit(")", 1)[1].split()[0]
+        with open(f"{task_dir}/wchan") as wchan, open(f"{task_dir}/syscall") as call:
+            return f"{state} {wchan.read() or '-'} syscall {call.read().split()[0]}"
+    except OSError:
+        return "?"
 
 
 @dataclass
@@ -106,21 +120,9 @@ class LoopTrace:
             self._samples.append((cpu, (*self._kernel(), *stack)))
 
     def _kernel(self) -> tuple[str, ...]:
-        """Where the loop's thread is in the kernel, when it is not running: its state (S
-        asleep, D waiting for the disk), the kernel function it waits in and its system call
-        (Linux's numbers: 7 poll, 74 fsync, 75 fdatasync, 202 futex, 232 epoll_wait...)."""
-        try:
-            with open(f"{self._task_dir}/stat") as stat:
-                state = stat.read().rsplit(")", 1)[1].split()[0]
-            if state == "R":
-                return ()
-            with (
-                open(f"{self._task_dir}/wchan") as wchan,
-                open(f"{self._task_dir}/syscall") as call,
-            ):
-                return (f"kernel {state} {wchan.read()} syscall {call.read().split()[0]}",)
-        except OSError:
-            return ()
+        """Where the loop's thread is in the kernel when it is not running (`in_kernel`)."""
+        where = in_kernel(self._task_dir)
+        return () if where.startswith(("R", "?")) else (f"kernel {where}",)
 
     def start(self) -> None:
         self._running = True

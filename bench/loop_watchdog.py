@@ -2,12 +2,11 @@
 
 `LoopWatchdog().start()` on the loop's thread. The loop marks each of its turns (`beat`, called
 by a heartbeat); a thread wakes every 5 ms and, when the loop is over `after_ms` late, records
-where the loop's thread is: its state in the kernel (R running or runnable, S asleep, D waiting
-for the disk), the kernel function it waits in, its system call (Linux x86-64's numbers:
-0 read, 7 poll, 17 pread64, 74 fsync, 75 fdatasync, 202 futex, 232 epoll_wait), and its
-Python frames. Unlike bench/loop_trace.py's sampler it takes the interpreter's lock only then,
-so the figures around it stay as they are. A sample cannot be taken while the loop's thread
-holds that lock without giving it up: such a stall shows as a late first sample (`late_ms`).
+where the loop's thread is: its state, wait and system call in the kernel (`in_kernel`,
+bench/loop_trace.py) and its Python frames. Unlike bench/loop_trace.py's sampler it takes the
+interpreter's lock only then, so the figures around it stay as they are. A sample cannot be
+taken while the loop's thread holds that lock without giving it up: such a stall shows as a
+late first sample (`late_ms`).
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bench.loop_trace import frames_of
+from bench.loop_trace import frames_of, in_kernel
 
 _OURS = ("/domain/", "/storage/", "/bot/", "/sqlalchemy/", "/asyncio/", "/selectors")
 
@@ -82,7 +81,7 @@ class LoopWatchdog:
         del self.stalls[self.keep :]
 
     def _where(self) -> str:
-        kernel = _kernel(self._task_dir)
+        kernel = in_kernel(self._task_dir)
         stack = frames_of(self._thread_id, _OURS, 4)
         return f"{kernel} | {' < '.join(stack)}"
 
@@ -107,13 +106,3 @@ def _times(task: str) -> tuple[int, int, int]:
         return (0, 0, 0)
     tick = 1000 // os.sysconf("SC_CLK_TCK")
     return int(fields[11]) * tick, int(fields[12]) * tick, int(fields[7])
-
-
-def _kernel(task: str) -> str:
-    try:
-        with open(f"{task}/stat") as stat:
-            state = stat.read().rsplit(")", 1)[1].split()[0]
-        with open(f"{task}/wchan") as wchan, open(f"{task}/syscall") as call:
-            return f"{state} {wchan.read() or '-'} syscall {call.read().split()[0]}"
-    except OSError:
-        return "?"

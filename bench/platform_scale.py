@@ -274,9 +274,14 @@ async def keep_upgraded(args: argparse.Namespace, url: str) -> None:
     if args.db == "sqlite":
         await asyncio.to_thread(shutil.copyfile, url.removeprefix("sqlite:///"), cache)
         return
+    await _on_server(f'CREATE DATABASE "{cache}" TEMPLATE "{_database(url)}"')
+
+
+async def _on_server(sql: str) -> None:
+    """One statement on the server's maintenance database (CREATE and DROP DATABASE)."""
     server = await asyncpg.connect(f"{PG_SERVER}/postgres")
     try:
-        await server.execute(f'CREATE DATABASE "{cache}" TEMPLATE "{_database(url)}"')
+        await server.execute(sql)
     finally:
         await server.close()
 
@@ -336,11 +341,7 @@ async def prepare(args: argparse.Namespace, n: Sizes, start: datetime) -> tuple[
         await server.close()
 
     async def drop() -> None:
-        server = await asyncpg.connect(f"{PG_SERVER}/postgres")
-        try:
-            await server.execute(f'DROP DATABASE IF EXISTS "{run}" WITH (FORCE)')
-        finally:
-            await server.close()
+        await _on_server(f'DROP DATABASE IF EXISTS "{run}" WITH (FORCE)')
 
     return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{run}", drop
 
